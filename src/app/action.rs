@@ -1,0 +1,103 @@
+//! Everything a user can ask for. Keys become actions through the keymap;
+//! `App::update` is the only place actions change state.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    /// Enter: fold or unfold a headline event, open an event's article, or
+    /// show a quote in the article pane.
+    Activate,
+    Collapse,
+    Expand,
+    NextSource,
+    ActorFilter,
+    TextFilter,
+    ClearFilters,
+    ToggleCombine,
+    RemoveChip,
+    Zoom,
+    Help,
+    Problems,
+    /// Closes an overlay.
+    Close,
+    /// Accepts what was typed in an input.
+    Submit,
+    /// Leaves an input, keeping the filter as it was before it opened.
+    Cancel,
+    DeleteChar,
+    ClearInput,
+    /// A character typed into an input (not bound in the keymap).
+    #[serde(skip)]
+    Insert(char),
+    /// The terminal changed size (not bound in the keymap).
+    #[serde(skip)]
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// What the action does, for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Down => "move down / scroll down",
+            Action::Up => "move up / scroll up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "go to the first line",
+            Action::Bottom => "go to the last line",
+            Action::FocusNext => "focus the next pane",
+            Action::FocusPrev => "focus the previous pane",
+            Action::Activate => "fold/unfold · open article · show quote in article",
+            Action::Collapse => "fold a headline event",
+            Action::Expand => "unfold a headline event",
+            Action::NextSource => "show the event's next source article",
+            Action::ActorFilter => "filter by actor (fuzzy)",
+            Action::TextFilter => "filter by text (titles, summaries, quotes)",
+            Action::ClearFilters => "clear all filters",
+            Action::ToggleCombine => "actor chips: match all ⇄ any",
+            Action::RemoveChip => "remove the last actor chip",
+            Action::Zoom => "show the focused pane alone",
+            Action::Help => "this help",
+            Action::Problems => "show problems found in the corpus",
+            Action::Close => "close",
+            Action::Submit => "accept",
+            Action::Cancel => "cancel",
+            Action::DeleteChar => "delete a character",
+            Action::ClearInput => "clear the input",
+            Action::Insert(_) => "type",
+            Action::Resize(..) => "resize",
+        }
+    }
+
+    /// A short word for the status bar.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Down | Action::Up => "move",
+            Action::Activate => "open",
+            Action::NextSource => "source",
+            Action::ActorFilter => "actor",
+            Action::TextFilter => "search",
+            Action::ClearFilters => "clear",
+            Action::ToggleCombine => "all/any",
+            Action::FocusNext => "pane",
+            Action::Zoom => "zoom",
+            Action::Help => "help",
+            Action::Close | Action::Cancel => "close",
+            Action::Submit => "add",
+            Action::Problems => "problems",
+            _ => self.describe(),
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! Keys as data: the default table lives in `assets/keymap.toml` and is
+//! embedded in the binary. The help overlay and status bar read the same
+//! table, so what they show is what the keys do.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::Action;
+
+const DEFAULT: &str = include_str!("../../assets/keymap.toml");
+
+/// Which set of bindings applies: layered so that an overlay sees keys
+/// first, then an open input, then the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Normal,
+    Input,
+    Overlay,
+}
+
+/// A key with the modifiers that matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let code = match event.code {
+            // Terminals report Shift-Tab as BackTab, sometimes with Shift.
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            code => code,
+        };
+        Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut rest = text;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" => KeyCode::Delete,
+            "space" => KeyCode::Char(' '),
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+                    _ => return Err(format!("unknown key '{text}'")),
+                }
+            }
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Char(' ') => "Space".into(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("C-{base}"),
+            (_, true) => format!("M-{base}"),
+            _ => base,
+        }
+    }
+}
+
+/// One layer's bindings, in the order the table lists them.
+#[derive(Debug, Clone, Default)]
+pub struct Bindings {
+    pub list: Vec<(Action, Vec<Key>)>,
+    lookup: HashMap<Key, Action>,
+}
+
+impl Bindings {
+    pub fn keys(&self, action: Action) -> &[Key] {
+        self.list
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub normal: Bindings,
+    pub input: Bindings,
+    pub overlay: Bindings,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::from_toml(DEFAULT).expect("the embedded keymap is valid (tested)")
+    }
+}
+
+impl Keymap {
+    /// Parses a keymap table; every problem is listed.
+    pub fn from_toml(text: &str) -> Result<Keymap, Vec<String>> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| vec![e.to_string()])?;
+        let mut problems = Vec::new();
+        let mut layer = |name: &str| -> Bindings {
+            let mut out = Bindings::default();
+            let Some(toml::Value::Table(entries)) = table.get(name) else {
+                problems.push(format!("missing [{name}] table"));
+                return out;
+            };
+            for (action_name, keys) in entries {
+                let action = match Action::deserialize(toml::Value::String(action_name.clone())) {
+                    Ok(action) => action,
+                    Err(_) => {
+                        problems.push(format!("[{name}] unknown action '{action_name}'"));
+                        continue;
+                    }
+                };
+                let keys: Vec<Key> = match keys {
+                    toml::Value::Array(items) => items
+                        .iter()
+                        .filter_map(|k| match k.as_str().map(Key::parse) {
+                            Some(Ok(key)) => Some(key),
+                            Some(Err(e)) => {
+                                problems.push(format!("[{name}] {action_name}: {e}"));
+                                None
+                            }
+                            None => {
+                                problems
+                                    .push(format!("[{name}] {action_name}: keys must be strings"));
+                                None
+                            }
+                        })
+                        .collect(),
+                    _ => {
+                        problems.push(format!("[{name}] {action_name}: expected a list of keys"));
+                        continue;
+                    }
+                };
+                for key in &keys {
+                    out.lookup.insert(*key, action);
+                }
+                out.list.push((action, keys));
+            }
+            out
+        };
+        let keymap = Keymap {
+            normal: layer("normal"),
+            input: layer("input"),
+            overlay: layer("overlay"),
+        };
+        if problems.is_empty() {
+            Ok(keymap)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn layer(&self, layer: Layer) -> &Bindings {
+        match layer {
+            Layer::Normal => &self.normal,
+            Layer::Input => &self.input,
+            Layer::Overlay => &self.overlay,
+        }
+    }
+
+    /// The action for a key in a layer. In an input, an unbound printable
+    /// character is typed.
+    pub fn action(&self, layer: Layer, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event);
+        if let Some(action) = self.layer(layer).lookup.get(&key) {
+            return Some(*action);
+        }
+        match (layer, key) {
+            (
+                Layer::Input,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                    alt: false,
+                },
+            ) => Some(Action::Insert(c)),
+            _ => None,
+        }
+    }
+
+    /// The first key of an action, as shown in hints ("?" for none).
+    pub fn label(&self, layer: Layer, action: Action) -> String {
+        self.layer(layer)
+            .keys(action)
+            .first()
+            .map_or("?".into(), Key::label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn the_embedded_keymap_parses_and_binds_the_documented_keys() {
+        let map = Keymap::default();
+        let normal = |code, m| map.action(Layer::Normal, &press(code, m));
+        assert_eq!(
+            normal(KeyCode::Char('q'), KeyModifiers::NONE),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            normal(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            normal(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            normal(KeyCode::Tab, KeyModifiers::SHIFT),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            normal(KeyCode::Char('a'), KeyModifiers::NONE),
+            Some(Action::ActorFilter)
+        );
+        assert_eq!(normal(KeyCode::Char('x'), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn inputs_type_unbound_characters() {
+        let map = Keymap::default();
+        let typed = map.action(Layer::Input, &press(KeyCode::Char('q'), KeyModifiers::NONE));
+        assert_eq!(typed, Some(Action::Insert('q')));
+        let esc = map.action(Layer::Input, &press(KeyCode::Esc, KeyModifiers::NONE));
+        assert_eq!(esc, Some(Action::Cancel));
+    }
+
+    #[test]
+    fn bad_tables_list_every_problem() {
+        let err = Keymap::from_toml("[normal]\nfly = [\"f\"]\nquit = [\"ctrl-\", 3]\n[input]\n")
+            .unwrap_err();
+        assert_eq!(err.len(), 4, "{err:?}");
+        assert!(err[0].contains("unknown action 'fly'"));
+        assert!(err[3].contains("missing [overlay]"));
+    }
+
+    #[test]
+    fn labels_are_short() {
+        assert_eq!(Key::parse("ctrl-c").unwrap().label(), "C-c");
+        assert_eq!(Key::parse("backtab").unwrap().label(), "S-Tab");
+        assert_eq!(Key::parse("?").unwrap().label(), "?");
+    }
+}

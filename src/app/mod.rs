@@ -1,0 +1,227 @@
+//! Explorer state: indices, ids and scroll positions over the immutable
+//! corpus, never copies of its text. `update` is the only way it changes;
+//! rendering only reads it. No terminal is needed to drive it.
+
+pub mod action;
+pub mod keymap;
+mod rows;
+mod update;
+mod wraps;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+pub use action::Action;
+pub use keymap::{Keymap, Layer};
+pub use rows::Row;
+
+use crate::corpus::Diagnostic;
+use crate::filter::{ActorHit, Filter, SearchIndex};
+use crate::model::{Corpus, Ix};
+use crate::text::wrap::Line;
+use crate::ui::layout;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Timeline,
+    Article,
+    Quotes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Actor,
+    Text,
+}
+
+/// An open filter input.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub kind: InputKind,
+    pub text: String,
+    /// Ranked actors for the actor input.
+    pub hits: Vec<ActorHit>,
+    pub selected: usize,
+    /// The filter when the input opened, restored on cancel.
+    pub before: Filter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Problems { scroll: usize },
+}
+
+/// What the article pane highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// The selected event's current source passage.
+    Source,
+    /// A quote chosen in the quote pane.
+    Quote(Ix),
+}
+
+/// The article pane's content, derived from the selection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleView {
+    pub article: Ix,
+    pub span: Range<usize>,
+}
+
+/// Shared, read-only inputs of a session: one corpus can serve many.
+#[derive(Clone)]
+pub struct Shared {
+    pub corpus: Arc<Corpus>,
+    pub index: Arc<SearchIndex>,
+    pub problems: Arc<[Diagnostic]>,
+    pub keymap: Arc<Keymap>,
+}
+
+impl Shared {
+    pub fn new(corpus: Corpus, problems: Vec<Diagnostic>, keymap: Keymap) -> Shared {
+        let index = SearchIndex::new(&corpus);
+        Shared {
+            corpus: Arc::new(corpus),
+            index: Arc::new(index),
+            problems: problems.into(),
+            keymap: Arc::new(keymap),
+        }
+    }
+}
+
+pub struct App {
+    pub shared: Shared,
+    pub filter: Filter,
+    /// Whether each event passes the filter.
+    pub matching: Vec<bool>,
+    pub match_count: usize,
+    pub rows: Vec<Row>,
+    pub collapsed: Vec<bool>,
+    /// Selected timeline row and the first row shown.
+    pub selected: usize,
+    pub offset: usize,
+    pub focus: Focus,
+    pub zoom: bool,
+    /// Which of the selected event's sources the article pane shows.
+    pub source: usize,
+    pub highlight: Highlight,
+    /// First wrapped article line shown; `None` follows the highlight.
+    pub article_scroll: Option<usize>,
+    pub quote_selected: usize,
+    pub quote_offset: usize,
+    pub input: Option<Input>,
+    pub overlay: Option<Overlay>,
+    pub size: Rect,
+    /// A one-line note for the status bar, until the next action.
+    pub message: Option<String>,
+    pub running: bool,
+    wraps: wraps::WrapCache,
+}
+
+impl App {
+    pub fn new(shared: Shared, width: u16, height: u16) -> App {
+        let events = shared.corpus.events.len();
+        let mut app = App {
+            shared,
+            filter: Filter::default(),
+            matching: vec![true; events],
+            match_count: events,
+            rows: Vec::new(),
+            collapsed: vec![false; events],
+            selected: 0,
+            offset: 0,
+            focus: Focus::Timeline,
+            zoom: false,
+            source: 0,
+            highlight: Highlight::Source,
+            article_scroll: None,
+            quote_selected: 0,
+            quote_offset: 0,
+            input: None,
+            overlay: None,
+            size: Rect::new(0, 0, width, height),
+            message: None,
+            running: true,
+            wraps: wraps::WrapCache::default(),
+        };
+        app.refilter();
+        if !app.shared.problems.is_empty() {
+            let n = app.shared.problems.len();
+            app.message = Some(format!("{n} problem(s) in the corpus: press ! to see them"));
+        }
+        app
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.shared.corpus
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.shared.keymap
+    }
+
+    /// Which keymap layer applies now.
+    pub fn layer(&self) -> Layer {
+        if self.overlay.is_some() {
+            Layer::Overlay
+        } else if self.input.is_some() {
+            Layer::Input
+        } else {
+            Layer::Normal
+        }
+    }
+
+    pub fn selected_event(&self) -> Option<Ix> {
+        self.rows.get(self.selected).map(|r| r.event)
+    }
+
+    /// Quotes shown in the quote pane for the selected event.
+    pub fn quotes(&self) -> Vec<Ix> {
+        self.selected_event()
+            .map(|e| self.corpus().event_quotes(e))
+            .unwrap_or_default()
+    }
+
+    /// The article and passage the article pane shows.
+    pub fn article_view(&self) -> Option<ArticleView> {
+        if let Highlight::Quote(q) = self.highlight {
+            let quote = self.corpus().quotes.get(q)?;
+            return Some(ArticleView {
+                article: quote.article,
+                span: quote.span.clone(),
+            });
+        }
+        let event = &self.corpus().events[self.selected_event()?];
+        let source = event.sources.get(self.source).or(event.sources.first())?;
+        Some(ArticleView {
+            article: source.article,
+            span: source.span.clone(),
+        })
+    }
+
+    /// The article wrapped to a width, cached per article and width.
+    pub fn wrapped(&self, article: Ix, width: u16) -> Arc<Vec<Line>> {
+        self.wraps.get(&self.shared.corpus, article, width)
+    }
+
+    /// The first article line shown in a text area of this size: the
+    /// user's scroll, or the highlight a third of the way down.
+    pub fn article_top(&self, lines: &[Line], span: &Range<usize>, height: usize) -> usize {
+        let max_top = lines.len().saturating_sub(height);
+        match self.article_scroll {
+            Some(top) => top.min(max_top),
+            None => {
+                let line = lines
+                    .partition_point(|l| l.end < span.start)
+                    .min(lines.len().saturating_sub(1));
+                line.saturating_sub(height / 3).min(max_top)
+            }
+        }
+    }
+
+    pub fn panes(&self) -> layout::Panes {
+        layout::panes(self.size, self.focus, self.zoom)
+    }
+}

@@ -1,0 +1,352 @@
+//! The one place where actions change the explorer's state.
+
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Overlay};
+use crate::filter::{rank_actors, Combine, Filter};
+use crate::ui::layout;
+
+/// Longest text a filter input keeps: enough for any real query, and a
+/// bound on matching cost when something is pasted.
+pub const MAX_INPUT_CHARS: usize = 200;
+
+impl App {
+    /// Turns a key into an action through the keymap layer that applies.
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if let Some(action) = self.keymap().action(self.layer(), key) {
+            self.update(action);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if let Action::Resize(w, h) = action {
+            self.size = Rect::new(0, 0, w, h);
+        } else if self.overlay.is_some() {
+            self.update_overlay(action);
+        } else if self.input.is_some() {
+            self.update_input(action);
+        } else {
+            self.update_normal(action);
+        }
+        self.keep_in_view();
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        let Some(overlay) = self.overlay else { return };
+        let scroll = |s: usize| match action {
+            Action::Down => s.saturating_add(1),
+            Action::Up => s.saturating_sub(1),
+            Action::PageDown => s.saturating_add(10),
+            Action::PageUp => s.saturating_sub(10),
+            _ => s,
+        };
+        self.overlay = match (action, overlay) {
+            (Action::Close, _) => None,
+            (Action::Quit, _) => {
+                self.running = false;
+                None
+            }
+            (_, Overlay::Help { scroll: s }) => Some(Overlay::Help { scroll: scroll(s) }),
+            (_, Overlay::Problems { scroll: s }) => Some(Overlay::Problems {
+                scroll: scroll(s).min(self.shared.problems.len().saturating_sub(1)),
+            }),
+        };
+    }
+
+    fn update_input(&mut self, action: Action) {
+        let Some(input) = self.input.as_mut() else {
+            return;
+        };
+        let mut edited = true;
+        match action {
+            Action::Insert(c) if input.text.chars().count() < MAX_INPUT_CHARS => input.text.push(c),
+            Action::DeleteChar => {
+                input.text.pop();
+            }
+            Action::ClearInput => input.text.clear(),
+            Action::Down => {
+                edited = false;
+                if input.selected + 1 < input.hits.len() {
+                    input.selected += 1;
+                }
+            }
+            Action::Up => {
+                edited = false;
+                input.selected = input.selected.saturating_sub(1);
+            }
+            Action::Submit => return self.submit_input(),
+            Action::Cancel => {
+                self.filter = input.before.clone();
+                self.input = None;
+                return self.refilter();
+            }
+            _ => edited = false,
+        }
+        if edited {
+            match input.kind {
+                InputKind::Actor => {
+                    input.hits = rank_actors(&self.shared.corpus, &input.text);
+                    input.selected = 0;
+                }
+                InputKind::Text => {
+                    self.filter.text = input.text.clone();
+                    self.refilter();
+                }
+            }
+        }
+    }
+
+    fn submit_input(&mut self) {
+        let Some(input) = self.input.take() else {
+            return;
+        };
+        if input.kind == InputKind::Actor {
+            if let Some(hit) = input.hits.get(input.selected) {
+                if !self.filter.actors.contains(&hit.actor) {
+                    self.filter.actors.push(hit.actor);
+                }
+                self.refilter();
+            }
+        }
+        self.message = Some(format!(
+            "{} of {} events match",
+            self.match_count,
+            self.corpus().events.len()
+        ));
+    }
+
+    fn open_input(&mut self, kind: InputKind) {
+        let text = match kind {
+            InputKind::Actor => String::new(),
+            InputKind::Text => self.filter.text.clone(),
+        };
+        let hits = match kind {
+            InputKind::Actor => rank_actors(&self.shared.corpus, ""),
+            InputKind::Text => Vec::new(),
+        };
+        self.input = Some(Input {
+            kind,
+            text,
+            hits,
+            selected: 0,
+            before: self.filter.clone(),
+        });
+    }
+
+    fn update_normal(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.running = false,
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.step(self.page()),
+            Action::PageUp => self.step(-self.page()),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::FocusNext | Action::FocusPrev => {
+                let order = [Focus::Timeline, Focus::Article, Focus::Quotes];
+                let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+                let next = if action == Action::FocusNext {
+                    at + 1
+                } else {
+                    at + 2
+                };
+                self.focus = order[next % 3];
+            }
+            Action::Activate => self.activate(),
+            Action::Collapse => self.fold(true),
+            Action::Expand => self.fold(false),
+            Action::NextSource => self.next_source(),
+            Action::ActorFilter => self.open_input(InputKind::Actor),
+            Action::TextFilter => self.open_input(InputKind::Text),
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.refilter();
+            }
+            Action::ToggleCombine => {
+                self.filter.combine = match self.filter.combine {
+                    Combine::All => Combine::Any,
+                    Combine::Any => Combine::All,
+                };
+                self.refilter();
+            }
+            Action::RemoveChip => {
+                self.filter.actors.pop();
+                self.refilter();
+            }
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Problems if self.shared.problems.is_empty() => {
+                self.message = Some("no problems found in the corpus".into());
+            }
+            Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            _ => {}
+        }
+    }
+
+    /// Rows in the focused pane, for page moves.
+    fn page(&self) -> isize {
+        let panes = self.panes();
+        let rect = match self.focus {
+            Focus::Timeline => panes.timeline.map(layout::inner),
+            Focus::Article => panes.article.map(layout::article_text),
+            Focus::Quotes => panes.quotes.map(layout::inner),
+        };
+        rect.map_or(10, |r| (r.height.saturating_sub(1) as isize).max(1))
+    }
+
+    /// Moves the focused pane's cursor or scroll by `delta` lines.
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Timeline => {
+                let to = offset_clamped(self.selected, delta, self.rows.len());
+                if to != self.selected {
+                    self.selected = to;
+                    self.selection_changed();
+                }
+            }
+            Focus::Quotes => {
+                self.quote_selected =
+                    offset_clamped(self.quote_selected, delta, self.quotes().len());
+            }
+            Focus::Article => self.scroll_article(delta),
+        }
+    }
+
+    fn scroll_article(&mut self, delta: isize) {
+        let (Some(view), Some(rect)) = (self.article_view(), self.panes().article) else {
+            return;
+        };
+        let text = layout::article_text(rect);
+        let lines = self.wrapped(view.article, text.width);
+        let height = usize::from(text.height);
+        let top = self.article_top(&lines, &view.span, height);
+        let max_top = lines.len().saturating_sub(height);
+        self.article_scroll = Some(offset_clamped(top, delta, max_top.saturating_add(1)));
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Focus::Timeline => {
+                let Some(event) = self.selected_event() else {
+                    return;
+                };
+                if self.corpus().children[event].is_empty() {
+                    self.focus = Focus::Article;
+                } else {
+                    let folded = self.collapsed[event];
+                    self.fold(!folded);
+                }
+            }
+            Focus::Quotes => {
+                if let Some(&q) = self.quotes().get(self.quote_selected) {
+                    self.highlight = Highlight::Quote(q);
+                    self.article_scroll = None;
+                }
+            }
+            Focus::Article => {}
+        }
+    }
+
+    /// Folds or unfolds the selected headline event (or the headline of the
+    /// selected sub-event, which then becomes the selection).
+    fn fold(&mut self, fold: bool) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let head = self.corpus().events[event].parent.unwrap_or(event);
+        if self.corpus().children[head].is_empty() || self.collapsed[head] == fold {
+            return;
+        }
+        self.collapsed[head] = fold;
+        self.rebuild_rows(Some(head));
+    }
+
+    fn next_source(&mut self) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let count = self.corpus().events[event].sources.len();
+        if count > 1 {
+            self.source = (self.source + 1) % count;
+        }
+        self.highlight = crate::app::Highlight::Source;
+        self.article_scroll = None;
+        self.message = Some(format!(
+            "source {} of {count}",
+            (self.source + 1).min(count)
+        ));
+    }
+
+    /// Recomputes which events match and the rows, keeping the selected
+    /// event selected when it is still shown.
+    pub(super) fn refilter(&mut self) {
+        let terms = crate::filter::terms(&self.filter.text);
+        let index = self.shared.index.clone();
+        self.match_count = 0;
+        for (ix, slot) in self.matching.iter_mut().enumerate() {
+            *slot = index.matches(ix, &self.filter, &terms);
+            self.match_count += usize::from(*slot);
+        }
+        let keep = self.selected_event();
+        self.rebuild_rows(keep);
+    }
+
+    fn rebuild_rows(&mut self, keep: Option<usize>) {
+        let before = self.selected_event();
+        self.rows = rows::build(&self.shared.corpus, &self.matching, &self.collapsed);
+        let found = keep.and_then(|e| self.rows.iter().position(|r| r.event == e));
+        self.selected = found.unwrap_or(0).min(self.rows.len().saturating_sub(1));
+        if self.selected_event() != before {
+            self.selection_changed();
+        }
+    }
+
+    fn selection_changed(&mut self) {
+        self.source = 0;
+        self.highlight = Highlight::Source;
+        self.article_scroll = None;
+        self.quote_selected = 0;
+        self.quote_offset = 0;
+    }
+
+    /// Scrolls lists so their cursor is visible in their pane.
+    fn keep_in_view(&mut self) {
+        let panes = self.panes();
+        if let Some(rect) = panes.timeline {
+            let height = usize::from(layout::inner(rect).height).max(1);
+            self.offset = scrolled(self.offset, self.selected, height, self.rows.len());
+        }
+        if let Some(rect) = panes.quotes {
+            // Each quote takes at least two lines; keep the cursor's first on screen.
+            let height = (usize::from(layout::inner(rect).height) / 2).max(1);
+            self.quote_offset = scrolled(
+                self.quote_offset,
+                self.quote_selected,
+                height,
+                self.quotes().len(),
+            );
+        }
+    }
+}
+
+/// `at + delta`, kept within `0..len`.
+fn offset_clamped(at: usize, delta: isize, len: usize) -> usize {
+    let last = len.saturating_sub(1);
+    at.saturating_add_signed(delta).min(last)
+}
+
+/// The first visible row so that `cursor` is within `height` rows of it.
+fn scrolled(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset.saturating_add(height) {
+        cursor + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}

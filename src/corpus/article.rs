@@ -1,0 +1,244 @@
+//! One article file: an optional TOML front matter block between `+++`
+//! lines, then the body. Paragraphs are separated by blank lines; lines
+//! inside a paragraph (hard-wrapped text) are joined with a space.
+
+use std::path::Path;
+
+use toml::Spanned;
+
+use super::diag::{Diagnostic, SourceText};
+use super::fields::{parse, Ctx, Record};
+use crate::model::Article;
+use crate::text::sanitize::{sanitize_line, sanitize_text};
+
+const FIELDS: [&str; 6] = [
+    "id",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_note",
+];
+
+/// Reads an article; `None` (with a problem reported) when nothing usable is in it.
+pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<Article> {
+    let stem = Path::new(&src.path)
+        .file_stem()
+        .map(|s| sanitize_line(&s.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    let mut article = Article {
+        id: stem.clone(),
+        title: String::new(),
+        outlet: None,
+        url: None,
+        published: None,
+        published_note: None,
+        body: String::new(),
+        file: src.path.clone(),
+        cleaned: false,
+    };
+    let text = src.text.as_str();
+    let body_raw = match split_front_matter(text) {
+        FrontMatter::None => {
+            let mut lines = text.splitn(2, '\n');
+            let first = lines.next().unwrap_or_default();
+            article.title = sanitize_line(first.trim()).into_owned();
+            lines.next().unwrap_or_default()
+        }
+        FrontMatter::Unclosed => {
+            problems.push(src.at(
+                0,
+                "front matter opened with `+++` is never closed by a `+++` line",
+            ));
+            return None;
+        }
+        FrontMatter::Block { toml, base, body } => {
+            let mut ctx = Ctx {
+                src,
+                base,
+                problems,
+            };
+            read_front_matter(toml, &mut ctx, &mut article);
+            body
+        }
+    };
+    let cleaned = sanitize_text(body_raw);
+    article.cleaned = matches!(cleaned, std::borrow::Cow::Owned(ref s) if s != body_raw);
+    article.body = join_paragraphs(&cleaned);
+    if article.body.is_empty() {
+        problems.push(src.at(0, format!("article '{}' has no text; skipped", article.id)));
+        return None;
+    }
+    if article.title.is_empty() {
+        problems.push(src.at(
+            0,
+            format!("article '{}' has no title; using its file name", article.id),
+        ));
+        article.title = stem;
+    }
+    Some(article)
+}
+
+enum FrontMatter<'a> {
+    None,
+    Unclosed,
+    /// The TOML text, its byte offset in the file, and the body after it.
+    Block {
+        toml: &'a str,
+        base: usize,
+        body: &'a str,
+    },
+}
+
+fn split_front_matter(text: &str) -> FrontMatter<'_> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "+++" {
+        return FrontMatter::None;
+    }
+    let base = (first_end + 1).min(text.len());
+    let mut offset = base;
+    for line in text[base..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let body_start = offset + line.len();
+            return FrontMatter::Block {
+                toml: &text[base..offset],
+                base,
+                body: &text[body_start..],
+            };
+        }
+        offset += line.len();
+    }
+    FrontMatter::Unclosed
+}
+
+fn read_front_matter(toml: &str, ctx: &mut Ctx, article: &mut Article) {
+    let doc = parse(toml, ctx);
+    let mut rec = Record::new(doc.get_ref(), doc.span(), "front matter".into());
+    if let Some(id) = rec.required(ctx, "id") {
+        article.id = id.into_inner();
+    }
+    rec.what = format!("article '{}'", article.id);
+    if let Some(title) = rec.required(ctx, "title") {
+        article.title = title.into_inner();
+    }
+    article.outlet = rec
+        .string(ctx, "outlet")
+        .map(Spanned::into_inner)
+        .filter(|s| !s.is_empty());
+    article.url = rec
+        .string(ctx, "url")
+        .map(Spanned::into_inner)
+        .filter(|s| !s.is_empty());
+    article.published = rec.date(ctx, "published").map(Spanned::into_inner);
+    article.published_note = rec.string(ctx, "published_note").map(Spanned::into_inner);
+    rec.finish(ctx, &FIELDS);
+}
+
+/// Paragraphs separated by one blank line, each on one line.
+fn join_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_paragraph = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            in_paragraph = false;
+            continue;
+        }
+        if in_paragraph {
+            out.push(' ');
+        } else if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(line);
+        in_paragraph = true;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> SourceText {
+        SourceText {
+            path: "articles/a-1.md".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines_and_keeps_paragraphs() {
+        assert_eq!(
+            join_paragraphs("one\ntwo  \n\n\n  three\n"),
+            "one two\n\nthree"
+        );
+    }
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let mut problems = Vec::new();
+        let a = read(
+            &src("+++\nid = \"x\"\ntitle = \"T\"\npublished = 2023-09-14\n+++\nBody\nwrapped.\n\nNext."),
+            &mut problems,
+        )
+        .expect("article");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(a.id, "x");
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-09-14")
+        );
+        assert_eq!(a.body, "Body wrapped.\n\nNext.");
+    }
+
+    #[test]
+    fn bare_text_takes_its_first_line_as_title() {
+        let mut problems = Vec::new();
+        let a = read(&src("Headline\n\nFirst paragraph."), &mut problems).expect("article");
+        assert_eq!((a.id.as_str(), a.title.as_str()), ("a-1", "Headline"));
+        assert_eq!(a.body, "First paragraph.");
+    }
+
+    #[test]
+    fn unknown_field_and_bad_date_are_reported_at_their_line() {
+        let mut problems = Vec::new();
+        let a = read(
+            &src("+++\nid = \"x\"\ntitle = \"T\"\npublished = \"2023-02-30\"\nauthor = \"me\"\n+++\nBody"),
+            &mut problems,
+        );
+        assert!(a.is_some());
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[0].starts_with("articles/a-1.md:4:13: "), "{shown:?}");
+        assert!(
+            shown[1].starts_with("articles/a-1.md:5:1: ")
+                && shown[1].contains("unknown field `author`")
+        );
+    }
+
+    #[test]
+    fn empty_and_unclosed_articles_are_skipped_with_a_problem() {
+        let mut problems = Vec::new();
+        assert!(read(
+            &src("+++\nid = \"x\"\ntitle = \"T\"\n+++\n \n\t\n"),
+            &mut problems
+        )
+        .is_none());
+        assert!(read(&src("+++\nid = \"x\"\n"), &mut problems).is_none());
+        assert_eq!(problems.len(), 2);
+        assert!(problems[1].message.contains("never closed"));
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_marked() {
+        let mut problems = Vec::new();
+        let a = read(
+            &src("Title\x1b]0;pwned\x07\n\nBody \x1b[2Jtext"),
+            &mut problems,
+        )
+        .expect("article");
+        assert_eq!(a.title, "Title");
+        assert_eq!(a.body, "Body text");
+        assert!(a.cleaned);
+    }
+}

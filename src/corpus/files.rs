@@ -1,0 +1,167 @@
+//! Where corpus files come from: a directory on disk or the copy embedded
+//! in the binary at build time. Both yield the same list of files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::diag::{file_problem, line_col, Diagnostic, SourceText};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_corpus.rs"));
+}
+
+/// The files of one corpus, decoded to text.
+#[derive(Default)]
+pub struct CorpusFiles {
+    pub articles: Vec<SourceText>,
+    pub actors: Option<SourceText>,
+    pub events: Option<SourceText>,
+    pub quotes: Option<SourceText>,
+}
+
+const ARTICLE_EXTENSIONS: [&str; 3] = ["md", "txt", "markdown"];
+
+fn is_article_name(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The corpus shipped inside the binary.
+pub fn embedded(problems: &mut Vec<Diagnostic>) -> CorpusFiles {
+    let mut files = CorpusFiles::default();
+    for (name, bytes) in embedded::FILES {
+        let text = decode(&format!("corpus/{name}"), bytes, problems);
+        place(&mut files, name, text);
+    }
+    files
+}
+
+fn place(files: &mut CorpusFiles, name: &str, text: SourceText) {
+    match name {
+        "actors.toml" => files.actors = Some(text),
+        "events.toml" => files.events = Some(text),
+        "quotes.toml" => files.quotes = Some(text),
+        _ => files.articles.push(text),
+    }
+}
+
+/// A corpus directory: `actors.toml`, `events.toml`, `quotes.toml` (each
+/// optional) and articles in `articles/`, or in the directory itself when
+/// it has no `articles/`.
+pub fn directory(dir: &Path, problems: &mut Vec<Diagnostic>) -> CorpusFiles {
+    let mut files = CorpusFiles::default();
+    let shown = dir.to_string_lossy();
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            problems.push(file_problem(&shown, "is not a directory"));
+            return files;
+        }
+        Err(err) => {
+            problems.push(file_problem(&shown, format!("cannot open corpus: {err}")));
+            return files;
+        }
+    }
+    for (name, slot) in [
+        ("actors.toml", &mut files.actors),
+        ("events.toml", &mut files.events),
+        ("quotes.toml", &mut files.quotes),
+    ] {
+        let path = dir.join(name);
+        if fs::symlink_metadata(&path).is_ok() {
+            *slot = read(&path, problems);
+        }
+    }
+    let articles = dir.join("articles");
+    let article_dir = if articles.is_dir() {
+        articles
+    } else {
+        dir.to_path_buf()
+    };
+    for path in article_paths(&article_dir, problems) {
+        if let Some(text) = read(&path, problems) {
+            files.articles.push(text);
+        }
+    }
+    files
+}
+
+fn article_paths(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(file_problem(
+                &dir.to_string_lossy(),
+                format!("cannot list articles: {err}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| match entry {
+            Ok(entry) => Some(entry.path()),
+            Err(err) => {
+                problems.push(file_problem(
+                    &dir.to_string_lossy(),
+                    format!("cannot list articles: {err}"),
+                ));
+                None
+            }
+        })
+        .filter(|p| is_article_name(&p.to_string_lossy()))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn read(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
+    let shown = path.to_string_lossy();
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => {
+            problems.push(file_problem(&shown, "is not a regular file; skipped"));
+            return None;
+        }
+        Err(err) => {
+            problems.push(file_problem(&shown, format!("cannot read: {err}")));
+            return None;
+        }
+    }
+    match fs::read(path) {
+        Ok(bytes) => Some(decode(&shown, &bytes, problems)),
+        Err(err) => {
+            problems.push(file_problem(&shown, format!("cannot read: {err}")));
+            None
+        }
+    }
+}
+
+/// UTF-8 text without a byte-order mark. Invalid bytes are reported at
+/// their line and column and replaced, so the rest of the file still loads.
+fn decode(path: &str, bytes: &[u8], problems: &mut Vec<Diagnostic>) -> SourceText {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, col) = line_col(valid, valid.len());
+            problems.push(Diagnostic {
+                file: crate::text::sanitize::sanitize_line(path).into_owned(),
+                line,
+                col,
+                message: format!(
+                    "invalid UTF-8 (byte 0x{:02X}); replaced with U+FFFD",
+                    bytes[err.valid_up_to()]
+                ),
+            });
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    SourceText {
+        path: path.to_owned(),
+        text,
+    }
+}

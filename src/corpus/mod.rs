@@ -1,0 +1,110 @@
+//! Reading a corpus: files -> parse and validate -> model. Every problem is
+//! collected as a `Diagnostic`; whatever is valid still loads.
+
+mod article;
+pub mod diag;
+mod fields;
+mod files;
+mod records;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub use diag::Diagnostic;
+
+use crate::model::Corpus;
+use records::Known;
+
+/// Where a corpus comes from.
+#[derive(Debug, Clone)]
+pub enum Location {
+    /// The corpus built into the binary.
+    Embedded,
+    Dir(PathBuf),
+}
+
+/// A loaded corpus and every problem found on the way.
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub problems: Vec<Diagnostic>,
+}
+
+pub fn load(location: &Location) -> Loaded {
+    let mut problems = Vec::new();
+    let (name, files) = match location {
+        Location::Embedded => ("shipped corpus".to_owned(), files::embedded(&mut problems)),
+        Location::Dir(dir) => (
+            dir.to_string_lossy().into_owned(),
+            files::directory(dir, &mut problems),
+        ),
+    };
+    let corpus = build(
+        crate::text::sanitize::sanitize_line(&name).into_owned(),
+        files,
+        &mut problems,
+    );
+    Loaded { corpus, problems }
+}
+
+fn build(name: String, files: files::CorpusFiles, problems: &mut Vec<diag::Diagnostic>) -> Corpus {
+    let mut articles = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for src in &files.articles {
+        let Some(article) = article::read(src, problems) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&article.id) {
+            problems.push(src.at(
+                0,
+                format!(
+                    "duplicate article id '{}' (also in {first}); skipped",
+                    article.id
+                ),
+            ));
+            continue;
+        }
+        seen.insert(article.id.clone(), src.path.clone());
+        articles.push(article);
+    }
+    let actors = files
+        .actors
+        .as_ref()
+        .map(|src| records::actors(src, problems))
+        .unwrap_or_default();
+
+    let article_ix: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let actor_ix: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let article = |id: &str| article_ix.get(id).copied();
+    let actor = |id: &str| actor_ix.get(id).copied();
+    let known = Known {
+        articles: &articles,
+        article: &article,
+        actor: &actor,
+    };
+    let events = files
+        .events
+        .as_ref()
+        .map(|src| records::events(src, &known, problems))
+        .unwrap_or_default();
+    let event_ix: HashMap<&str, usize> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let event = |id: &str| event_ix.get(id).copied();
+    let quotes = files
+        .quotes
+        .as_ref()
+        .map(|src| records::quotes(src, &known, &event, problems))
+        .unwrap_or_default();
+    drop(known);
+    Corpus::new(name, articles, actors, events, quotes)
+}

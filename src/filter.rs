@@ -1,0 +1,180 @@
+//! Which events a filter lets through: actor chips (all or any) and a text
+//! query. Results are derived indices over the immutable corpus.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use crate::model::{Corpus, Ix};
+
+/// Longest query handed to the fuzzy matcher: its cost grows with
+/// query × text length, and nobody types a longer name.
+pub const MAX_QUERY_CHARS: usize = 64;
+
+/// How several actor chips combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Combine {
+    /// An event must involve every chosen actor.
+    #[default]
+    All,
+    /// An event must involve at least one.
+    Any,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub actors: Vec<Ix>,
+    pub combine: Combine,
+    pub text: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.text.trim().is_empty()
+    }
+}
+
+/// Per-event text prepared once for filtering: lower-cased title, summary,
+/// place and quotes, and the actors involved (listed or quoted).
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+    involved: Vec<Vec<Ix>>,
+}
+
+impl SearchIndex {
+    pub fn new(corpus: &Corpus) -> SearchIndex {
+        let mut haystacks = Vec::with_capacity(corpus.events.len());
+        let mut involved = Vec::with_capacity(corpus.events.len());
+        for (ix, event) in corpus.events.iter().enumerate() {
+            let mut hay = String::new();
+            let mut actors = event.actors.clone();
+            for part in [
+                event.title.as_str(),
+                &event.summary,
+                event.place.as_deref().unwrap_or_default(),
+            ] {
+                hay.push_str(&part.to_lowercase());
+                hay.push('\n');
+            }
+            for &q in &corpus.quotes_by_event[ix] {
+                let quote = &corpus.quotes[q];
+                hay.push_str(&quote.text.to_lowercase());
+                hay.push('\n');
+                actors.push(quote.speaker);
+            }
+            actors.sort_unstable();
+            actors.dedup();
+            haystacks.push(hay);
+            involved.push(actors);
+        }
+        SearchIndex {
+            haystacks,
+            involved,
+        }
+    }
+
+    /// Actors listed in an event or quoted in it.
+    pub fn involved(&self, event: Ix) -> &[Ix] {
+        self.involved.get(event).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when the event passes the filter. Text terms (split on white
+    /// space) must all occur, case-insensitively.
+    pub fn matches(&self, event: Ix, filter: &Filter, terms: &[String]) -> bool {
+        let involved = self.involved(event);
+        let actors_ok = filter.actors.is_empty()
+            || match filter.combine {
+                Combine::All => filter.actors.iter().all(|a| involved.contains(a)),
+                Combine::Any => filter.actors.iter().any(|a| involved.contains(a)),
+            };
+        actors_ok && {
+            let hay = self.haystacks.get(event).map_or("", String::as_str);
+            terms.iter().all(|t| hay.contains(t.as_str()))
+        }
+    }
+
+    /// Every event that passes, in timeline order.
+    pub fn apply(&self, corpus: &Corpus, filter: &Filter) -> Vec<Ix> {
+        let terms = terms(&filter.text);
+        corpus
+            .order
+            .iter()
+            .copied()
+            .filter(|&e| self.matches(e, filter, &terms))
+            .collect()
+    }
+}
+
+/// The lower-cased words of a text query.
+pub fn terms(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// One actor found by the fuzzy matcher: the best-scoring of its names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorHit {
+    pub actor: Ix,
+    /// The name or alias that matched best.
+    pub form: String,
+    pub score: i64,
+    /// Char indices of `form` that matched (not byte indices).
+    pub indices: Vec<usize>,
+}
+
+/// Actors whose name or any alias fuzzy-matches `query`, best first. An
+/// empty query lists every actor by name.
+pub fn rank_actors(corpus: &Corpus, query: &str) -> Vec<ActorHit> {
+    let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
+    if query.is_empty() {
+        let mut all: Vec<ActorHit> = corpus
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(ix, a)| ActorHit {
+                actor: ix,
+                form: a.name.clone(),
+                score: 0,
+                indices: Vec::new(),
+            })
+            .collect();
+        all.sort_by(|a, b| a.form.to_lowercase().cmp(&b.form.to_lowercase()));
+        return all;
+    }
+    let matcher = SkimMatcherV2::default().smart_case();
+    let mut hits: Vec<ActorHit> = Vec::new();
+    for (ix, actor) in corpus.actors.iter().enumerate() {
+        let best = std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .filter_map(|form| {
+                matcher
+                    .fuzzy_indices(form, &query)
+                    .map(|(score, indices)| (score, form, indices))
+            })
+            // Prefer the canonical name on equal scores (it comes first).
+            .fold(None::<(i64, &String, Vec<usize>)>, |best, cur| match best {
+                Some(b) if b.0 >= cur.0 => Some(b),
+                _ => Some(cur),
+            });
+        if let Some((score, form, indices)) = best {
+            hits.push(ActorHit {
+                actor: ix,
+                form: form.clone(),
+                score,
+                indices,
+            });
+        }
+    }
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.form.cmp(&b.form)));
+    hits
+}
+
+/// Resolves a name typed on the command line: an exact id, name or alias
+/// (ignoring case) wins; otherwise the best fuzzy match.
+pub fn resolve_actor(corpus: &Corpus, name: &str) -> Option<Ix> {
+    let wanted = name.trim().to_lowercase();
+    let exact = corpus.actors.iter().position(|a| {
+        a.id.to_lowercase() == wanted
+            || a.name.to_lowercase() == wanted
+            || a.aliases.iter().any(|al| al.to_lowercase() == wanted)
+    });
+    exact.or_else(|| rank_actors(corpus, name).first().map(|h| h.actor))
+}

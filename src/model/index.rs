@@ -1,0 +1,112 @@
+//! The loaded corpus and the indexes derived from it once, at load time.
+
+use std::collections::HashMap;
+
+use super::{Actor, Article, Event, Ix, Quote};
+
+/// Everything chronicle knows about one story. Immutable after `Corpus::new`.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// What the corpus is called in headers: a directory or "embedded".
+    pub name: String,
+    pub articles: Vec<Article>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    /// Events in timeline order: each top-level event by date, followed by
+    /// its sub-events by date.
+    pub order: Vec<Ix>,
+    /// Sub-events of each event, by date.
+    pub children: Vec<Vec<Ix>>,
+    /// Quotes whose event is this one, in article order.
+    pub quotes_by_event: Vec<Vec<Ix>>,
+    article_ids: HashMap<String, Ix>,
+    actor_ids: HashMap<String, Ix>,
+    event_ids: HashMap<String, Ix>,
+}
+
+impl Corpus {
+    pub fn new(
+        name: String,
+        articles: Vec<Article>,
+        actors: Vec<Actor>,
+        events: Vec<Event>,
+        quotes: Vec<Quote>,
+    ) -> Corpus {
+        let ids = |it: &mut dyn Iterator<Item = &String>| -> HashMap<String, Ix> {
+            let mut map = HashMap::new();
+            for (ix, id) in it.enumerate() {
+                map.entry(id.clone()).or_insert(ix);
+            }
+            map
+        };
+        let article_ids = ids(&mut articles.iter().map(|a| &a.id));
+        let actor_ids = ids(&mut actors.iter().map(|a| &a.id));
+        let event_ids = ids(&mut events.iter().map(|e| &e.id));
+
+        let by_date = |list: &mut Vec<Ix>| {
+            list.sort_by_key(|&ix| (events[ix].date.sort_key(), ix));
+        };
+        let mut children = vec![Vec::new(); events.len()];
+        let mut roots = Vec::new();
+        for (ix, event) in events.iter().enumerate() {
+            match event.parent {
+                Some(parent) if parent < events.len() && parent != ix => children[parent].push(ix),
+                _ => roots.push(ix),
+            }
+        }
+        by_date(&mut roots);
+        children.iter_mut().for_each(by_date);
+        let mut order = Vec::with_capacity(events.len());
+        for &root in &roots {
+            order.push(root);
+            order.extend_from_slice(&children[root]);
+        }
+
+        let mut quotes_by_event = vec![Vec::new(); events.len()];
+        for (ix, quote) in quotes.iter().enumerate() {
+            if let Some(list) = quote.event.and_then(|e| quotes_by_event.get_mut(e)) {
+                list.push(ix);
+            }
+        }
+        for list in &mut quotes_by_event {
+            list.sort_by_key(|&q| (quotes[q].article, quotes[q].span.start));
+        }
+
+        Corpus {
+            name,
+            articles,
+            actors,
+            events,
+            quotes,
+            order,
+            children,
+            quotes_by_event,
+            article_ids,
+            actor_ids,
+            event_ids,
+        }
+    }
+
+    pub fn article_ix(&self, id: &str) -> Option<Ix> {
+        self.article_ids.get(id).copied()
+    }
+
+    pub fn actor_ix(&self, id: &str) -> Option<Ix> {
+        self.actor_ids.get(id).copied()
+    }
+
+    pub fn event_ix(&self, id: &str) -> Option<Ix> {
+        self.event_ids.get(id).copied()
+    }
+
+    /// The quotes shown for an event: its own, then those of its sub-events,
+    /// so that selecting a headline event shows everything said about it.
+    pub fn event_quotes(&self, event: Ix) -> Vec<Ix> {
+        let mut out = self.quotes_by_event.get(event).cloned().unwrap_or_default();
+        for &child in self.children.get(event).map(Vec::as_slice).unwrap_or(&[]) {
+            out.extend_from_slice(&self.quotes_by_event[child]);
+        }
+        out
+    }
+}

@@ -1,0 +1,156 @@
+//! The article pane: the selected event's source article, wrapped to the
+//! pane, scrolled so the cited passage is in view and highlighted. Only the
+//! visible window of wrapped lines is drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::theme::Theme;
+use super::{is_focused, layout, pane_block, pane_title, put_row};
+use crate::app::{App, Focus, Highlight};
+use crate::text::width::ellipsize;
+
+pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+    let focused = is_focused(app, Focus::Article);
+    let view = app.article_view();
+    let corpus = app.corpus();
+    let mut name = "Article".to_owned();
+    if let (Some(event), Highlight::Source) = (app.selected_event(), app.highlight) {
+        let count = corpus.events[event].sources.len();
+        if count > 1 {
+            name = format!("Article · source {} of {count}", app.source + 1);
+        }
+    } else if let Highlight::Quote(_) = app.highlight {
+        name = "Article · quote".to_owned();
+    }
+    let text_area = layout::article_text(rect);
+    let lines = view
+        .as_ref()
+        .map(|v| app.wrapped(v.article, text_area.width));
+    let height = usize::from(text_area.height);
+    let top = match (&view, &lines) {
+        (Some(v), Some(lines)) => app.article_top(lines, &v.span, height),
+        _ => 0,
+    };
+    let position = lines.as_ref().filter(|l| !l.is_empty()).map(|l| {
+        let last = (top + height).min(l.len());
+        format!("{}-{last}/{}", top + 1, l.len())
+    });
+    pane_block(pane_title(&name, focused, theme), position, focused, theme).render(rect, buf);
+    let inside = layout::inner(rect);
+    if inside.width == 0 || inside.height == 0 {
+        return;
+    }
+    let (Some(view), Some(lines)) = (view, lines) else {
+        let text = if app.selected_event().is_some() {
+            "This event cites no article."
+        } else {
+            "No event selected."
+        };
+        put_row(
+            buf,
+            inside.x,
+            inside.y,
+            inside.width,
+            &[Span::styled(text, theme.muted)],
+            Style::default(),
+        );
+        return;
+    };
+    let article = &corpus.articles[view.article];
+    let w = usize::from(inside.width);
+    put_row(
+        buf,
+        inside.x,
+        inside.y,
+        inside.width,
+        &[Span::styled(ellipsize(&article.title, w), theme.title)],
+        Style::default(),
+    );
+    if inside.height > 1 {
+        let mut meta: Vec<String> = Vec::new();
+        meta.extend(article.outlet.clone());
+        meta.push(
+            article
+                .published
+                .map_or("date unknown".into(), |d| d.format("%-d %b %Y").to_string()),
+        );
+        meta.push(article.id.clone());
+        let mut spans = vec![Span::styled(
+            ellipsize(&meta.join(" · "), w).into_owned(),
+            theme.muted,
+        )];
+        if article.cleaned {
+            spans.push(Span::styled(" · control characters removed", theme.warning));
+        }
+        put_row(
+            buf,
+            inside.x,
+            inside.y + 1,
+            inside.width,
+            &spans,
+            Style::default(),
+        );
+    }
+    for (i, line) in lines.iter().skip(top).take(height).enumerate() {
+        let y = text_area.y + i as u16;
+        let spans = highlighted(
+            &article.body,
+            line.start,
+            line.end,
+            &view.span,
+            theme.highlight,
+        );
+        put_row(
+            buf,
+            text_area.x,
+            y,
+            text_area.width,
+            &spans,
+            Style::default(),
+        );
+    }
+    if lines.len() > height {
+        let mut state = ScrollbarState::new(lines.len().saturating_sub(height)).position(top);
+        let bar = Rect {
+            y: text_area.y,
+            height: text_area.height,
+            ..rect.inner(Margin {
+                horizontal: 0,
+                vertical: 1,
+            })
+        };
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(bar, buf, &mut state);
+    }
+}
+
+/// The text of one wrapped line, split where it enters and leaves the
+/// highlighted span.
+fn highlighted<'a>(
+    body: &'a str,
+    start: usize,
+    end: usize,
+    span: &std::ops::Range<usize>,
+    style: Style,
+) -> Vec<Span<'a>> {
+    let clamp = |at: usize| at.clamp(start, end);
+    let (a, b) = (clamp(span.start), clamp(span.end));
+    let piece = |from: usize, to: usize| body.get(from..to).unwrap_or_default();
+    let mut out = Vec::with_capacity(3);
+    if a > start {
+        out.push(Span::raw(piece(start, a)));
+    }
+    if b > a {
+        out.push(Span::styled(piece(a, b), style));
+    }
+    if end > b {
+        out.push(Span::raw(piece(b, end)));
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! Where each pane goes for a screen size. Pure, so that `App::update`
+//! (which scrolls) and rendering agree on every pane's size.
+
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+
+use crate::app::Focus;
+
+/// Below this the explorer shows a "terminal too small" message instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the three panes sit side by side.
+pub const WIDE: u16 = 150;
+/// Lines of the article pane above the text: title, outlet and date.
+pub const ARTICLE_HEADER: u16 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub header: Rect,
+    pub timeline: Option<Rect>,
+    pub article: Option<Rect>,
+    pub quotes: Option<Rect>,
+    pub status: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Splits the screen: a header line, the panes, a status line. Zoom shows
+/// the focused pane alone.
+pub fn panes(area: Rect, focus: Focus, zoom: bool) -> Panes {
+    if too_small(area) {
+        return Panes::default();
+    }
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut panes = Panes {
+        header,
+        status,
+        ..Panes::default()
+    };
+    if zoom {
+        match focus {
+            Focus::Timeline => panes.timeline = Some(body),
+            Focus::Article => panes.article = Some(body),
+            Focus::Quotes => panes.quotes = Some(body),
+        }
+        return panes;
+    }
+    if body.width >= WIDE {
+        let [t, a, q] = Layout::horizontal([
+            Constraint::Percentage(34),
+            Constraint::Percentage(40),
+            Constraint::Percentage(26),
+        ])
+        .areas(body);
+        (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
+    } else if body.width >= 80 {
+        let [t, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        let [a, q] =
+            Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
+        (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
+    } else {
+        let [t, a, q] = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([
+                Constraint::Percentage(40),
+                Constraint::Percentage(35),
+                Constraint::Percentage(25),
+            ])
+            .areas(body);
+        (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
+    }
+    panes
+}
+
+/// The inside of a bordered pane.
+pub fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+/// Where the article's wrapped text goes: below its header, left of the
+/// scrollbar column.
+pub fn article_text(rect: Rect) -> Rect {
+    let inside = inner(rect);
+    Rect {
+        x: inside.x,
+        y: inside.y.saturating_add(ARTICLE_HEADER),
+        width: inside.width.saturating_sub(1),
+        height: inside.height.saturating_sub(ARTICLE_HEADER),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_columns_when_wide_and_stacked_right_at_80() {
+        let wide = panes(Rect::new(0, 0, 200, 60), Focus::Timeline, false);
+        let (t, a, q) = (
+            wide.timeline.unwrap(),
+            wide.article.unwrap(),
+            wide.quotes.unwrap(),
+        );
+        assert!(t.y == a.y && a.y == q.y && t.x < a.x && a.x < q.x);
+        let small = panes(Rect::new(0, 0, 80, 24), Focus::Timeline, false);
+        let (t, a, q) = (
+            small.timeline.unwrap(),
+            small.article.unwrap(),
+            small.quotes.unwrap(),
+        );
+        assert!(t.x < a.x && a.x == q.x && a.y < q.y);
+        assert_eq!(t.height, 22);
+    }
+
+    #[test]
+    fn zoom_shows_only_the_focused_pane() {
+        let p = panes(Rect::new(0, 0, 80, 24), Focus::Quotes, true);
+        assert!(p.timeline.is_none() && p.article.is_none());
+        assert_eq!(p.quotes.unwrap().width, 80);
+    }
+
+    #[test]
+    fn tiny_screens_have_no_panes_and_inner_never_underflows() {
+        assert_eq!(
+            panes(Rect::new(0, 0, 39, 30), Focus::Timeline, false),
+            Panes::default()
+        );
+        assert_eq!(inner(Rect::new(0, 0, 1, 1)).width, 0);
+        assert_eq!(article_text(Rect::new(0, 0, 2, 3)).height, 0);
+    }
+}

@@ -1,0 +1,124 @@
+//! The view: reads `App` and draws it into any ratatui buffer, never to a
+//! global terminal, so one process could serve several screens.
+
+mod article;
+pub mod layout;
+mod overlay;
+mod quotes;
+mod status;
+pub mod theme;
+mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
+use ratatui::Frame;
+
+use crate::app::{App, Focus};
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw(app, theme, frame.area(), frame.buffer_mut());
+}
+
+/// Draws into a buffer area (what `render` does, without a `Frame`).
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if layout::too_small(area) {
+        too_small(area, buf, theme);
+        return;
+    }
+    let panes = app.panes();
+    status::header(app, theme, panes.header, buf);
+    if let Some(rect) = panes.timeline {
+        timeline::draw(app, theme, rect, buf);
+    }
+    if let Some(rect) = panes.article {
+        article::draw(app, theme, rect, buf);
+    }
+    if let Some(rect) = panes.quotes {
+        quotes::draw(app, theme, rect, buf);
+    }
+    status::footer(app, theme, panes.status, buf);
+    overlay::draw(app, theme, area, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = [
+        format!("Terminal too small: {}x{}", area.width, area.height),
+        format!(
+            "chronicle needs {}x{}",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        ),
+        "q quits".to_owned(),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, text) in lines.iter().enumerate() {
+        let y = top.saturating_add(i as u16);
+        if y >= area.bottom() {
+            break;
+        }
+        let (shown, width) = crate::text::width::truncate(text, usize::from(area.width));
+        let x = area.x + area.width.saturating_sub(width as u16) / 2;
+        buf.set_stringn(x, y, shown, usize::from(area.width), theme.warning);
+    }
+}
+
+/// A pane's frame: rounded when focused, its title, and an optional
+/// bottom-right note such as the position `12/27`.
+fn pane_block<'a>(
+    title: Line<'a>,
+    bottom: Option<String>,
+    focused: bool,
+    theme: &Theme,
+) -> Block<'a> {
+    let (border, kind) = if focused {
+        (theme.border_focused, BorderType::Thick)
+    } else {
+        (theme.border, BorderType::Plain)
+    };
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(kind)
+        .border_style(border)
+        .title(title);
+    if let Some(note) = bottom {
+        block = block.title_bottom(Line::from(format!(" {note} ")).right_aligned());
+    }
+    block
+}
+
+fn pane_title(name: &str, focused: bool, theme: &Theme) -> Line<'static> {
+    let style = if focused {
+        theme.border_focused
+    } else {
+        theme.title
+    };
+    Line::from(Span::styled(format!(" {name} "), style))
+}
+
+fn is_focused(app: &App, pane: Focus) -> bool {
+    app.focus == pane && app.input.is_none() && app.overlay.is_none()
+}
+
+/// Writes `spans` on one row, clipped to `width`, after filling the row
+/// with `fill` (so a selection bar spans the whole row).
+fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: Style) {
+    buf.set_style(Rect::new(x, y, width, 1), fill);
+    let mut at = x;
+    let end = x.saturating_add(width);
+    for span in spans {
+        if at >= end {
+            break;
+        }
+        let style = fill.patch(span.style);
+        let (next, _) = buf.set_stringn(at, y, span.content.as_ref(), usize::from(end - at), style);
+        at = next;
+    }
+}

@@ -1,0 +1,138 @@
+//! The header line (corpus, counts, filter chips) and the status line
+//! (the keys that apply now, a message, or the text filter being typed).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+use super::put_row;
+use super::theme::Theme;
+use crate::app::{Action, App, Focus, InputKind, Layer};
+use crate::filter::Combine;
+
+pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+    let corpus = app.corpus();
+    let mut spans = vec![
+        Span::styled(" chronicle ", theme.title),
+        Span::styled(
+            format!(
+                "· {} · {} events · {} quotes ",
+                corpus.name,
+                corpus.events.len(),
+                corpus.quotes.len()
+            ),
+            theme.muted,
+        ),
+    ];
+    if !app.filter.actors.is_empty() {
+        let mode = match app.filter.combine {
+            Combine::All => "all of",
+            Combine::Any => "any of",
+        };
+        spans.push(Span::styled(format!("· {mode} "), theme.muted));
+        for &actor in &app.filter.actors {
+            spans.push(Span::styled(
+                format!(" {} ", corpus.actors[actor].name),
+                theme.chip,
+            ));
+            spans.push(Span::raw(" "));
+        }
+    }
+    if !app.filter.text.trim().is_empty() {
+        spans.push(Span::styled("· text ", theme.muted));
+        spans.push(Span::styled(
+            format!("“{}” ", app.filter.text.trim()),
+            theme.matched,
+        ));
+    }
+    if !app.shared.problems.is_empty() {
+        spans.push(Span::styled(
+            format!("· {} problem(s) ", app.shared.problems.len()),
+            theme.warning,
+        ));
+    }
+    put_row(buf, rect.x, rect.y, rect.width, &spans, Style::default());
+}
+
+/// The actions worth a hint in the current state, in display order.
+fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
+    let n = |action: Action| (Layer::Normal, action, action.hint());
+    match (app.layer(), app.input.as_ref().map(|i| i.kind)) {
+        (Layer::Overlay, _) => vec![
+            (Layer::Overlay, Action::Down, "scroll"),
+            (Layer::Overlay, Action::Close, "close"),
+        ],
+        (Layer::Input, Some(InputKind::Actor)) => vec![
+            (Layer::Input, Action::Down, "choose"),
+            (Layer::Input, Action::Submit, "add actor"),
+            (Layer::Input, Action::Cancel, "close"),
+        ],
+        (Layer::Input, _) => vec![
+            (Layer::Input, Action::Submit, "keep"),
+            (Layer::Input, Action::Cancel, "cancel"),
+        ],
+        _ => {
+            let mut list = Vec::new();
+            let event = app.selected_event().map(|e| &app.corpus().events[e]);
+            match app.focus {
+                Focus::Timeline => {
+                    list.push((Layer::Normal, Action::Down, "move"));
+                    let has_kids = app
+                        .selected_event()
+                        .is_some_and(|e| !app.corpus().children[e].is_empty());
+                    list.push((
+                        Layer::Normal,
+                        Action::Activate,
+                        if has_kids { "fold" } else { "read" },
+                    ));
+                }
+                Focus::Article => list.push((Layer::Normal, Action::Down, "scroll")),
+                Focus::Quotes => {
+                    list.push((Layer::Normal, Action::Down, "move"));
+                    list.push((Layer::Normal, Action::Activate, "show in article"));
+                }
+            }
+            if event.is_some_and(|e| e.sources.len() > 1) {
+                list.push(n(Action::NextSource));
+            }
+            list.push(n(Action::ActorFilter));
+            list.push(n(Action::TextFilter));
+            if !app.filter.is_empty() {
+                list.push(n(Action::ClearFilters));
+            }
+            if app.filter.actors.len() > 1 {
+                list.push(n(Action::ToggleCombine));
+            }
+            list.push(n(Action::FocusNext));
+            list.push(n(Action::Zoom));
+            list.push(n(Action::Help));
+            list.push(n(Action::Quit));
+            list
+        }
+    }
+}
+
+pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+    let mut spans: Vec<Span> = Vec::new();
+    if let Some(input) = app.input.as_ref().filter(|i| i.kind == InputKind::Text) {
+        spans.push(Span::styled("/", theme.key));
+        spans.push(Span::raw(format!(" {}", input.text)));
+        spans.push(Span::styled("▏", theme.matched));
+        spans.push(Span::styled(
+            format!("  {} match  ", app.match_count),
+            theme.muted,
+        ));
+    } else if let Some(message) = &app.message {
+        spans.push(Span::styled(format!(" {message} "), theme.warning));
+    }
+    let keymap = app.keymap();
+    for (layer, action, hint) in hints(app) {
+        spans.push(Span::styled(
+            format!(" {} ", keymap.label(layer, action)),
+            theme.key,
+        ));
+        spans.push(Span::styled(format!(" {hint}  "), theme.status));
+    }
+    put_row(buf, rect.x, rect.y, rect.width, &spans, Style::default());
+}

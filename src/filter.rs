@@ -120,8 +120,13 @@ pub struct ActorHit {
     pub indices: Vec<usize>,
 }
 
-/// Actors whose name or any alias fuzzy-matches `query`, best first. An
-/// empty query lists every actor by name.
+/// Bonus for a name typed out exactly ("kim" is an alias of Kim Jong Un
+/// and must beat a fuzzy hit on "Kim Jong Il").
+const EXACT_BONUS: i64 = 1_000;
+
+/// Actors whose name or any alias fuzzy-matches `query`, best first; equal
+/// scores go to the actor who appears most. An empty query lists every
+/// actor, most present first.
 pub fn rank_actors(corpus: &Corpus, query: &str) -> Vec<ActorHit> {
     let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
     if query.is_empty() {
@@ -136,18 +141,28 @@ pub fn rank_actors(corpus: &Corpus, query: &str) -> Vec<ActorHit> {
                 indices: Vec::new(),
             })
             .collect();
-        all.sort_by(|a, b| a.form.to_lowercase().cmp(&b.form.to_lowercase()));
+        all.sort_by(|a, b| {
+            weight(corpus, b)
+                .cmp(&weight(corpus, a))
+                .then_with(|| a.form.cmp(&b.form))
+        });
         return all;
     }
     let matcher = SkimMatcherV2::default().smart_case();
+    let lower = query.to_lowercase();
     let mut hits: Vec<ActorHit> = Vec::new();
     for (ix, actor) in corpus.actors.iter().enumerate() {
         let best = std::iter::once(&actor.name)
             .chain(&actor.aliases)
             .filter_map(|form| {
+                let exact = if form.to_lowercase() == lower {
+                    EXACT_BONUS
+                } else {
+                    0
+                };
                 matcher
                     .fuzzy_indices(form, &query)
-                    .map(|(score, indices)| (score, form, indices))
+                    .map(|(score, indices)| (score + exact, form, indices))
             })
             // Prefer the canonical name on equal scores (it comes first).
             .fold(None::<(i64, &String, Vec<usize>)>, |best, cur| match best {
@@ -163,8 +178,17 @@ pub fn rank_actors(corpus: &Corpus, query: &str) -> Vec<ActorHit> {
             });
         }
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.form.cmp(&b.form)));
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| weight(corpus, b).cmp(&weight(corpus, a)))
+            .then_with(|| a.form.cmp(&b.form))
+    });
     hits
+}
+
+fn weight(corpus: &Corpus, hit: &ActorHit) -> usize {
+    corpus.actor_weight.get(hit.actor).copied().unwrap_or(0)
 }
 
 /// Resolves a name typed on the command line: an exact id, name or alias

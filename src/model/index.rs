@@ -20,6 +20,9 @@ pub struct Corpus {
     pub children: Vec<Vec<Ix>>,
     /// Quotes whose event is this one, in article order.
     pub quotes_by_event: Vec<Vec<Ix>>,
+    /// How many events list each actor plus how many quotes it speaks:
+    /// ranks equally good name matches.
+    pub actor_weight: Vec<usize>,
     article_ids: HashMap<String, Ix>,
     actor_ids: HashMap<String, Ix>,
     event_ids: HashMap<String, Ix>,
@@ -73,6 +76,14 @@ impl Corpus {
             list.sort_by_key(|&q| (quotes[q].article, quotes[q].span.start));
         }
 
+        let mut actor_weight = vec![0; actors.len()];
+        let listed = events.iter().flat_map(|e| e.actors.iter());
+        for &actor in listed.chain(quotes.iter().map(|q| &q.speaker)) {
+            if let Some(w) = actor_weight.get_mut(actor) {
+                *w += 1;
+            }
+        }
+
         Corpus {
             name,
             articles,
@@ -82,6 +93,7 @@ impl Corpus {
             order,
             children,
             quotes_by_event,
+            actor_weight,
             article_ids,
             actor_ids,
             event_ids,

@@ -115,7 +115,8 @@ mod tests {
     fn ellipsize_fits_and_marks_the_cut() {
         assert_eq!(ellipsize("hello world", 11), "hello world");
         assert!(matches!(ellipsize("hello", 5), Cow::Borrowed(_)));
-        assert_eq!(ellipsize("hello world", 8), "hello…");
+        assert_eq!(ellipsize("hello world", 8), "hello w…");
+        assert_eq!(ellipsize("hello world", 7), "hello…");
         assert_eq!(ellipsize("hello world", 5), "hell…");
         assert_eq!(ellipsize("朝鮮通信社", 5), "朝鮮…");
         assert_eq!(ellipsize("hello", 1), "…");

@@ -65,7 +65,7 @@ fn wrap_paragraph(text: &str, base: usize, max: usize, lines: &mut Vec<Line>) {
                 }
                 (start, end, used, gap) = (word_start, word_start, 0, 0);
             }
-            if word_width > 0 && word_width.saturating_add(w) > max {
+            if at > word_start && word_width.saturating_add(w) > max {
                 // The word alone is too wide: cut it before this cluster.
                 lines.push(Line { start, end: at });
                 (start, end, word_start, word_width) = (at, at, at, 0);
@@ -151,6 +151,7 @@ mod tests {
     fn width_one_puts_wide_clusters_alone() {
         assert_eq!(lines("a朝b", 1), ["a", "朝", "b"]);
         assert_eq!(lines("朝鮮", 1), ["朝", "鮮"]);
+        assert_eq!(lines("\u{200d}朝", 1), ["\u{200d}", "朝"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Where each pane goes for a screen size. Pure, so that `App::update`
 //! (which scrolls) and rendering agree on every pane's size.
 
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::Focus;
 
@@ -10,6 +10,9 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the three panes sit side by side.
 pub const WIDE: u16 = 150;
+/// From this width the timeline sits left of the article and quotes;
+/// below it, across the top.
+pub const SIDE_BY_SIDE: u16 = 100;
 /// Lines of the article pane above the text: title, outlet and date.
 pub const ARTICLE_HEADER: u16 = 2;
 
@@ -51,32 +54,37 @@ pub fn panes(area: Rect, focus: Focus, zoom: bool) -> Panes {
         }
         return panes;
     }
-    if body.width >= WIDE {
+    let (t, a, q) = if body.width >= WIDE {
         let [t, a, q] = Layout::horizontal([
-            Constraint::Percentage(34),
-            Constraint::Percentage(40),
-            Constraint::Percentage(26),
+            Constraint::Percentage(38),
+            Constraint::Percentage(37),
+            Constraint::Percentage(25),
         ])
         .areas(body);
-        (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
-    } else if body.width >= 80 {
+        (t, a, q)
+    } else if body.width >= SIDE_BY_SIDE {
         let [t, right] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(body);
         let [a, q] =
             Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
-        (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
+        (t, a, q)
     } else {
-        let [t, a, q] = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([
-                Constraint::Percentage(40),
-                Constraint::Percentage(35),
-                Constraint::Percentage(25),
-            ])
-            .areas(body);
-        (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
-    }
+        // Narrow: the timeline across the top so titles stay readable.
+        let [t, bottom] =
+            Layout::vertical([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+        if bottom.width >= 60 {
+            let [a, q] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(bottom);
+            (t, a, q)
+        } else {
+            let [a, q] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(bottom);
+            (t, a, q)
+        }
+    };
+    (panes.timeline, panes.article, panes.quotes) = (Some(t), Some(a), Some(q));
     panes
 }
 

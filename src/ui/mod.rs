@@ -108,7 +108,8 @@ fn is_focused(app: &App, pane: Focus) -> bool {
 }
 
 /// Writes `spans` on one row, clipped to `width`, after filling the row
-/// with `fill` (so a selection bar spans the whole row).
+/// with `fill` (so a selection bar spans the whole row). A non-default
+/// fill wins over the spans' own styles, so the cursor row reads as one.
 fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: Style) {
     buf.set_style(Rect::new(x, y, width, 1), fill);
     let mut at = x;
@@ -117,7 +118,11 @@ fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: S
         if at >= end {
             break;
         }
-        let style = fill.patch(span.style);
+        let style = if fill == Style::default() {
+            span.style
+        } else {
+            span.style.patch(fill)
+        };
         let (next, _) = buf.set_stringn(at, y, span.content.as_ref(), usize::from(end - at), style);
         at = next;
     }

@@ -10,6 +10,7 @@ use super::put_row;
 use super::theme::Theme;
 use crate::app::{Action, App, Focus, InputKind, Layer};
 use crate::filter::Combine;
+use crate::text::width::width;
 
 pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let corpus = app.corpus();
@@ -126,13 +127,44 @@ pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     } else if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message} "), theme.warning));
     }
+    // Hints are dropped from the end until the rest fits, but help and
+    // quit always stay.
     let keymap = app.keymap();
-    for (layer, action, hint) in hints(app) {
-        spans.push(Span::styled(
-            format!(" {} ", keymap.label(layer, action)),
-            theme.key,
-        ));
-        spans.push(Span::styled(format!(" {hint}  "), theme.status));
+    let hint_spans = |list: &[(Layer, Action, &'static str)]| -> Vec<Span<'static>> {
+        list.iter()
+            .flat_map(|&(layer, action, hint)| {
+                [
+                    Span::styled(format!(" {} ", keymap.label(layer, action)), theme.key),
+                    Span::styled(format!(" {hint}  "), theme.status),
+                ]
+            })
+            .collect()
+    };
+    let mut list = hints(app);
+    let keep = list
+        .iter()
+        .filter(|(_, a, _)| matches!(a, Action::Help | Action::Quit))
+        .count();
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    loop {
+        let candidate = hint_spans(&list);
+        let total: usize = used + candidate.iter().map(|s| width(&s.content)).sum::<usize>();
+        if total <= usize::from(rect.width) || list.len() <= keep {
+            spans.extend(candidate);
+            break;
+        }
+        let drop = list
+            .iter()
+            .rposition(|(_, a, _)| !matches!(a, Action::Help | Action::Quit));
+        match drop {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => {
+                spans.extend(candidate);
+                break;
+            }
+        }
     }
     put_row(buf, rect.x, rect.y, rect.width, &spans, Style::default());
 }

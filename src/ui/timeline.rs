@@ -60,17 +60,12 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let visible = app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.offset)
-        .take(usize::from(area.height));
+    let height = usize::from(area.height);
     let dates: Vec<String> = app
         .rows
         .iter()
         .skip(app.offset)
-        .take(usize::from(area.height))
+        .take(height)
         .map(|r| corpus.events[r.event].date.display())
         .collect();
     let date_w = dates
@@ -80,33 +75,42 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         .unwrap_or(0)
         .min(DATE_MAX);
     let text_w = usize::from(area.width);
-    for ((i, row), date) in visible.zip(&dates) {
+    // Narrow panes give the title the kind column's room.
+    let kind_w = if text_w >= 56 { KIND_WIDTH + 2 } else { 0 };
+    for (i, date) in (app.offset..).zip(&dates) {
+        let row = app.rows[i];
         let event = &corpus.events[row.event];
         let y = area.y + (i - app.offset) as u16;
         let marker = match (
-            row.depth,
             corpus.children[row.event].is_empty(),
             app.collapsed[row.event],
         ) {
-            (0, false, true) => "▸ ",
-            (0, false, false) => "▾ ",
-            (0, true, _) => "  ",
-            _ => "    ",
+            (false, true) => "▸ ",
+            (false, false) => "▾ ",
+            (true, _) => "  ",
         };
         let date = ellipsize(date, date_w);
-        let date = format!("{date}{}", " ".repeat(date_w.saturating_sub(width(&date))));
-        let kind = format!(" {:<KIND_WIDTH$} ", event.kind.name());
-        let used = width(marker) + date_w + KIND_WIDTH + 2;
-        let extracted = event.origin == Origin::Extracted;
-        let title_w = text_w.saturating_sub(used + usize::from(extracted) * 2);
         let mut spans = vec![
             Span::raw(marker),
-            Span::styled(date, theme.date),
-            Span::styled(kind, theme.kind),
+            Span::styled(
+                format!("{date}{} ", " ".repeat(date_w.saturating_sub(width(&date)))),
+                theme.date,
+            ),
         ];
-        if extracted {
+        if kind_w > 0 {
+            spans.push(Span::styled(
+                format!("{:<KIND_WIDTH$} ", event.kind.name()),
+                theme.kind,
+            ));
+        }
+        if row.depth > 0 {
+            let last = app.rows.get(i + 1).is_none_or(|next| next.depth == 0);
+            spans.push(Span::styled(if last { "└ " } else { "├ " }, theme.muted));
+        }
+        if event.origin == Origin::Extracted {
             spans.push(Span::styled("≈ ", theme.extracted));
         }
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let title_style = if row.context {
             theme.muted
         } else if row.depth == 0 {
@@ -115,7 +119,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             Default::default()
         };
         spans.push(Span::styled(
-            ellipsize(&event.title, title_w).into_owned(),
+            ellipsize(&event.title, text_w.saturating_sub(used)).into_owned(),
             title_style,
         ));
         let fill = match (i == app.selected, focused) {

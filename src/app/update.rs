@@ -50,7 +50,17 @@ impl App {
                 self.running = false;
                 None
             }
-            (_, Overlay::Help { scroll: s }) => Some(Overlay::Help { scroll: scroll(s) }),
+            (_, Overlay::Help { scroll: s }) => {
+                // Headings and blank lines around each layer's bindings.
+                let keymap = self.keymap();
+                let lines = keymap.normal.list.len()
+                    + keymap.input.list.len()
+                    + keymap.overlay.list.len()
+                    + 5;
+                Some(Overlay::Help {
+                    scroll: scroll(s).min(lines.saturating_sub(1)),
+                })
+            }
             (_, Overlay::Problems { scroll: s }) => Some(Overlay::Problems {
                 scroll: scroll(s).min(self.shared.problems.len().saturating_sub(1)),
             }),

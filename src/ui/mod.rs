@@ -111,7 +111,11 @@ fn is_focused(app: &App, pane: Focus) -> bool {
 /// with `fill` (so a selection bar spans the whole row). A non-default
 /// fill wins over the spans' own styles, so the cursor row reads as one.
 fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: Style) {
-    buf.set_style(Rect::new(x, y, width, 1), fill);
+    let row = Rect::new(x, y, width, 1).intersection(buf.area);
+    for cx in row.left()..row.right() {
+        buf[(cx, y)].reset();
+    }
+    buf.set_style(row, fill);
     let mut at = x;
     let end = x.saturating_add(width);
     for span in spans {

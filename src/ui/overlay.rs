@@ -51,7 +51,10 @@ fn popup(area: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffe
 
 /// Lines of a scrollable list drawn from `scroll`, with a "more" note.
 fn list(lines: &[Vec<Span>], inner: Rect, scroll: usize, theme: &Theme, buf: &mut Buffer) {
-    let height = usize::from(inner.height);
+    let full = usize::from(inner.height);
+    let fits = lines.len() <= full;
+    // When not everything fits, the last line says how much is below.
+    let height = if fits { full } else { full.saturating_sub(1) };
     let scroll = scroll.min(lines.len().saturating_sub(height));
     for (i, spans) in lines.iter().skip(scroll).take(height).enumerate() {
         put_row(
@@ -63,8 +66,9 @@ fn list(lines: &[Vec<Span>], inner: Rect, scroll: usize, theme: &Theme, buf: &mu
             Style::default(),
         );
     }
-    if lines.len() > scroll + height && inner.height > 0 {
-        let note = format!(" ↓ {} more ", lines.len() - scroll - height);
+    let below = lines.len().saturating_sub(scroll + height);
+    if below > 0 && inner.height > 0 {
+        let note = format!(" ↓ {below} more (j/↓) ");
         let y = inner.bottom().saturating_sub(1);
         put_row(
             buf,

@@ -1,0 +1,137 @@
+//! Whole-screen snapshots through ratatui's `TestBackend` at several sizes.
+//! Review a changed snapshot as a screen: it is what a user sees.
+
+use std::path::Path;
+
+use chronicle::app::{Action, App, Keymap, Shared};
+use chronicle::corpus::{load, Location};
+use chronicle::ui::{self, theme::Theme};
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+fn app(location: Location, width: u16, height: u16) -> App {
+    let loaded = load(&location);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    App::new(
+        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        width,
+        height,
+    )
+}
+
+fn mini(width: u16, height: u16) -> App {
+    app(
+        Location::Dir(Path::new("tests/fixtures/mini").into()),
+        width,
+        height,
+    )
+}
+
+fn screen(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, app, theme))
+        .unwrap();
+    terminal
+}
+
+fn snapshot(app: &App) -> String {
+    screen(app, &Theme::colour()).backend().to_string()
+}
+
+#[test]
+fn mini_80x24() {
+    let mut app = mini(80, 24);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn mini_120x40_quote_shown_in_article() {
+    let mut app = mini(120, 40);
+    app.update(Action::Down);
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn mini_200x60_filtered_by_actor() {
+    let mut app = mini(200, 60);
+    app.update(Action::ActorFilter);
+    for c in "kel".chars() {
+        app.update(Action::Insert(c));
+    }
+    insta::assert_snapshot!("mini_200x60_actor_picker", snapshot(&app));
+    app.update(Action::Submit);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = mini(80, 24);
+    app.update(Action::Help);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn too_small() {
+    let app = mini(30, 8);
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn shipped_80x24() {
+    let mut app = app(Location::Embedded, 80, 24);
+    for _ in 0..14 {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn shipped_200x60() {
+    let mut app = app(Location::Embedded, 200, 60);
+    for _ in 0..20 {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+/// Without colour the selection, the cited passage and fuzzy matches stay
+/// visible through modifiers, and no cell carries a colour.
+#[test]
+fn no_color_marks_with_modifiers_only() {
+    let mut app = mini(100, 30);
+    app.update(Action::Down);
+    let terminal = screen(&app, &Theme::mono());
+    let buffer = terminal.backend().buffer();
+    let mut reversed_rows = Vec::new();
+    for cell in buffer.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+        );
+    }
+    for y in 0..buffer.area.height {
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        if (0..buffer.area.width).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED)) {
+            reversed_rows.push(row);
+        }
+    }
+    assert!(
+        reversed_rows.iter().any(|r| r.contains("River summit")),
+        "selected row: {reversed_rows:#?}"
+    );
+    assert!(
+        reversed_rows
+            .iter()
+            .any(|r| r.contains("The two leaders met at the river")),
+        "highlighted passage: {reversed_rows:#?}"
+    );
+}

@@ -1,10 +1,13 @@
 //! The one place where actions change the explorer's state.
 
+use std::borrow::Cow;
+
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Overlay};
 use crate::filter::{rank_actors, Combine, Filter};
+use crate::text::sanitize::sanitize_line;
 use crate::ui::layout;
 
 /// Longest text a filter input keeps: enough for any real query, and a
@@ -73,7 +76,14 @@ impl App {
         };
         let mut edited = true;
         match action {
-            Action::Insert(c) if input.text.chars().count() < MAX_INPUT_CHARS => input.text.push(c),
+            Action::Insert(c) if input.text.chars().count() < MAX_INPUT_CHARS => {
+                input.text.push(c);
+                // Typed or pasted text is drawn like corpus text, so it is
+                // sanitized like it: no controls, capped marks, NFC.
+                if let Cow::Owned(clean) = sanitize_line(&input.text) {
+                    input.text = clean;
+                }
+            }
             Action::DeleteChar => {
                 input.text.pop();
             }

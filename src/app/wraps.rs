@@ -9,9 +9,14 @@ use crate::text::wrap::{wrap, Line};
 /// How many (article, width) wrappings are kept.
 const KEEP: usize = 8;
 
+/// Wrapped lines of one article at one width.
+type Entry = ((Ix, u16), Arc<Vec<Line>>);
+
+/// Most recently used last. A mutex (uncontended: one session per App)
+/// keeps `App` shareable across threads for a future multi-session server.
 #[derive(Default)]
 pub struct WrapCache {
-    entries: Mutex<Vec<((Ix, u16), Arc<Vec<Line>>)>>,
+    entries: Mutex<Vec<Entry>>,
 }
 
 impl WrapCache {

@@ -34,7 +34,7 @@ pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<Article>
         published: None,
         published_note: None,
         body: String::new(),
-        file: src.path.clone(),
+        file: sanitize_line(&src.path).into_owned(),
         cleaned: false,
     };
     let text = src.text.as_str();

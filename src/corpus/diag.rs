@@ -31,11 +31,12 @@ pub struct SourceText {
 }
 
 impl SourceText {
-    /// A problem at a byte offset of this file. Columns count characters.
+    /// A problem at a byte offset of this file. Columns count characters; the
+    /// file name is sanitized too (a name can hold any byte but '/' and NUL).
     pub fn at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         let (line, col) = line_col(&self.text, offset);
         Diagnostic {
-            file: self.path.clone(),
+            file: sanitize_line(&self.path).into_owned(),
             line,
             col,
             message: sanitize_line(&message.into()).into_owned(),
@@ -89,7 +90,7 @@ mod tests {
             text: "a\nbc".into(),
         };
         assert_eq!(
-            src.at(3, "bad\x1b[2J thing").to_string(),
+            src.at(2, "bad\x1b[2J thing").to_string(),
             "events.toml:2:1: bad thing"
         );
     }

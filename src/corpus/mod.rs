@@ -105,6 +105,5 @@ fn build(name: String, files: files::CorpusFiles, problems: &mut Vec<diag::Diagn
         .as_ref()
         .map(|src| records::quotes(src, &known, &event, problems))
         .unwrap_or_default();
-    drop(known);
     Corpus::new(name, articles, actors, events, quotes)
 }

@@ -12,7 +12,7 @@ pub const MIN_HEIGHT: u16 = 10;
 pub const WIDE: u16 = 150;
 /// From this width the timeline sits left of the article and quotes;
 /// below it, across the top.
-pub const SIDE_BY_SIDE: u16 = 100;
+pub const SIDE_BY_SIDE: u16 = 120;
 /// Lines of the article pane above the text: title, outlet and date.
 pub const ARTICLE_HEADER: u16 = 2;
 
@@ -115,7 +115,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn three_columns_when_wide_and_stacked_right_at_80() {
+    fn three_columns_when_wide_timeline_left_when_medium_on_top_when_narrow() {
         let wide = panes(Rect::new(0, 0, 200, 60), Focus::Timeline, false);
         let (t, a, q) = (
             wide.timeline.unwrap(),
@@ -123,14 +123,24 @@ mod tests {
             wide.quotes.unwrap(),
         );
         assert!(t.y == a.y && a.y == q.y && t.x < a.x && a.x < q.x);
+        let mid = panes(Rect::new(0, 0, 130, 40), Focus::Timeline, false);
+        let (t, a, q) = (
+            mid.timeline.unwrap(),
+            mid.article.unwrap(),
+            mid.quotes.unwrap(),
+        );
+        assert!(t.x < a.x && a.x == q.x && a.y < q.y);
+        assert_eq!(t.height, 38);
         let small = panes(Rect::new(0, 0, 80, 24), Focus::Timeline, false);
         let (t, a, q) = (
             small.timeline.unwrap(),
             small.article.unwrap(),
             small.quotes.unwrap(),
         );
-        assert!(t.x < a.x && a.x == q.x && a.y < q.y);
-        assert_eq!(t.height, 22);
+        assert!(t.width == 80 && t.y < a.y && a.y == q.y && a.x < q.x);
+        let narrow = panes(Rect::new(0, 0, 50, 24), Focus::Timeline, false);
+        let (a, q) = (narrow.article.unwrap(), narrow.quotes.unwrap());
+        assert!(a.x == q.x && a.y < q.y);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::{is_focused, layout, pane_block, pane_title, put_row};
 use crate::app::{App, Focus, Highlight};
 use crate::model::Origin;
-use crate::text::width::ellipsize;
+use crate::text::width::{ellipsize, width};
 use crate::text::wrap::wrap;
 
 pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
@@ -74,8 +74,10 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             corpus.actors[quote.speaker].name.clone(),
             theme.speaker,
         ));
+        let used: usize = head.iter().map(|s| width(&s.content)).sum();
+        let source = format!(" · {}", corpus.articles[quote.article].id);
         head.push(Span::styled(
-            ellipsize(&format!(" · {}", corpus.articles[quote.article].id), w).into_owned(),
+            ellipsize(&source, w.saturating_sub(used)).into_owned(),
             theme.muted,
         ));
         put_row(buf, area.x, y, area.width, &head, fill);

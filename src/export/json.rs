@@ -1,0 +1,278 @@
+//! The whole model as JSON: `format`, `version`, then articles, actors,
+//! events and quotes, each a list of flat records that refer to each other
+//! by id. Keys are always present (absent values are `null`), in a fixed
+//! order; assets/schema/chronicle-export.schema.json documents them. The
+//! TimelineJS sidecar is the same document without `origin`, which is why
+//! these types also deserialize.
+
+use serde::{Deserialize, Serialize};
+
+use super::{human_date, quotes_of};
+use crate::model::{Corpus, Ix, Origin, Precision};
+use crate::text::fold::find_folded;
+
+/// What `format` says, so a reader can tell this file from others.
+pub const FORMAT: &str = "chronicle-export";
+/// Bumped when a field changes meaning or goes away; new fields do not.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub articles: Vec<ArticleDoc>,
+    pub actors: Vec<ActorDoc>,
+    pub events: Vec<EventDoc>,
+    pub quotes: Vec<QuoteDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleDoc {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub published_note: Option<String>,
+    /// Paragraphs separated by a blank line.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorDoc {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    /// `person` or `organisation`.
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDoc {
+    pub id: String,
+    /// EDTF, as in events.toml; the fields after it are derived from it.
+    pub date: String,
+    #[serde(default)]
+    pub display_date: String,
+    #[serde(default)]
+    pub precision: String,
+    #[serde(default)]
+    pub approximate: bool,
+    #[serde(default)]
+    pub uncertain: bool,
+    #[serde(default)]
+    pub date_note: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub place: Option<String>,
+    pub kind: String,
+    /// Actor ids.
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// The headline event's id, when that event is in the same export.
+    #[serde(default)]
+    pub parent: Option<String>,
+    pub summary: String,
+    pub sources: Vec<SourceDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceDoc {
+    pub article: String,
+    pub excerpt: String,
+    /// Byte range of the passage in the article body (derived).
+    #[serde(default)]
+    pub start: usize,
+    #[serde(default)]
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteDoc {
+    pub id: String,
+    pub article: String,
+    /// Actor id.
+    pub speaker: String,
+    pub event: String,
+    pub text: String,
+    /// Which occurrence of `text` in the article body (1-based).
+    #[serde(default = "first")]
+    pub occurrence: usize,
+    #[serde(default)]
+    pub start: usize,
+    #[serde(default)]
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+fn first() -> usize {
+    1
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Year => "year",
+        Precision::Month => "month",
+        Precision::Week => "week",
+        Precision::Day => "day",
+    }
+}
+
+fn origin_name(o: Origin) -> &'static str {
+    match o {
+        Origin::Curated => "curated",
+        Origin::Extracted => "extracted",
+    }
+}
+
+/// Which occurrence of `text` in `body` starts at `start` (1 when none does).
+fn occurrence(body: &str, text: &str, start: usize) -> usize {
+    (1..)
+        .map_while(|n| find_folded(body, text, n).map(|r| (n, r)))
+        .find(|(_, r)| r.start == start)
+        .map_or(1, |(n, _)| n)
+}
+
+/// The document for these events, their quotes, and the articles and actors
+/// they refer to. `with_origin` is false for the TimelineJS sidecar.
+pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
+    let quotes = quotes_of(corpus, events);
+    let mut articles: Vec<Ix> = Vec::new();
+    let mut actors: Vec<Ix> = Vec::new();
+    for &e in events {
+        let event = &corpus.events[e];
+        articles.extend(event.sources.iter().map(|s| s.article));
+        actors.extend(&event.actors);
+    }
+    for &q in &quotes {
+        articles.push(corpus.quotes[q].article);
+        actors.push(corpus.quotes[q].speaker);
+    }
+    articles.sort_by(|&a, &b| corpus.articles[a].id.cmp(&corpus.articles[b].id));
+    articles.dedup();
+    actors.sort_unstable();
+    actors.dedup();
+    let exported = |ix: Ix| events.contains(&ix);
+    let origin = |o: Origin| with_origin.then(|| origin_name(o).to_owned());
+
+    Document {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        articles: articles
+            .iter()
+            .map(|&a| {
+                let a = &corpus.articles[a];
+                ArticleDoc {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    outlet: a.outlet.clone(),
+                    url: a.url.clone(),
+                    published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                    published_note: a.published_note.clone(),
+                    body: a.body.clone(),
+                }
+            })
+            .collect(),
+        actors: actors
+            .iter()
+            .map(|&a| {
+                let a = &corpus.actors[a];
+                ActorDoc {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    aliases: a.aliases.clone(),
+                    role: a.role.clone(),
+                    country: a.country.clone(),
+                    kind: match a.kind {
+                        crate::model::ActorKind::Person => "person".into(),
+                        crate::model::ActorKind::Organisation => "organisation".into(),
+                    },
+                }
+            })
+            .collect(),
+        events: events
+            .iter()
+            .map(|&e| {
+                let ev = &corpus.events[e];
+                EventDoc {
+                    id: ev.id.clone(),
+                    date: ev.date.to_edtf(),
+                    display_date: human_date(&ev.date),
+                    precision: precision_name(ev.date.precision).into(),
+                    approximate: ev.date.approximate,
+                    uncertain: ev.date.uncertain,
+                    date_note: ev.date_note.clone(),
+                    title: ev.title.clone(),
+                    place: ev.place.clone(),
+                    kind: ev.kind.name().into(),
+                    actors: ev
+                        .actors
+                        .iter()
+                        .map(|&a| corpus.actors[a].id.clone())
+                        .collect(),
+                    parent: ev
+                        .parent
+                        .filter(|&p| exported(p))
+                        .map(|p| corpus.events[p].id.clone()),
+                    summary: ev.summary.clone(),
+                    sources: ev
+                        .sources
+                        .iter()
+                        .map(|s| SourceDoc {
+                            article: corpus.articles[s.article].id.clone(),
+                            excerpt: s.excerpt.clone(),
+                            start: s.span.start,
+                            end: s.span.end,
+                        })
+                        .collect(),
+                    origin: origin(ev.origin),
+                }
+            })
+            .collect(),
+        quotes: quotes
+            .iter()
+            .map(|&q| {
+                let quote = &corpus.quotes[q];
+                let body = &corpus.articles[quote.article].body;
+                QuoteDoc {
+                    id: quote.id.clone(),
+                    article: corpus.articles[quote.article].id.clone(),
+                    speaker: corpus.actors[quote.speaker].id.clone(),
+                    event: quote
+                        .event
+                        .map(|e| corpus.events[e].id.clone())
+                        .unwrap_or_default(),
+                    text: quote.text.clone(),
+                    occurrence: occurrence(body, &quote.text, quote.span.start),
+                    start: quote.span.start,
+                    end: quote.span.end,
+                    origin: origin(quote.origin),
+                }
+            })
+            .collect(),
+    }
+}
+
+pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+    let doc = document(corpus, events, true);
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+#[path = "json_tests.rs"]
+mod tests;

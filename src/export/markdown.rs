@@ -1,0 +1,175 @@
+//! A chronology to paste into a draft: each top-level event is a `##`
+//! section (a headline event's sub-events are `###` inside it), with its
+//! date, kind, place and actors, the summary, quotes as block quotes with
+//! their speakers, and numbered footnotes for the source articles.
+
+use std::collections::HashMap;
+
+use super::{human_date, quotes_of};
+use crate::model::{Corpus, Ix};
+
+/// Footnote numbers, given to articles in the order they are first cited.
+struct Notes {
+    number: HashMap<Ix, usize>,
+    order: Vec<Ix>,
+}
+
+impl Notes {
+    fn cite(&mut self, article: Ix) -> String {
+        let next = self.order.len() + 1;
+        let n = *self.number.entry(article).or_insert_with(|| next);
+        if n == next {
+            self.order.push(article);
+        }
+        format!("[^{n}]")
+    }
+}
+
+/// Inline text with Markdown's punctuation escaped, so titles and quotes
+/// read as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+    let mut notes = Notes {
+        number: HashMap::new(),
+        order: Vec::new(),
+    };
+    let mut out = String::from("# Chronology\n\n");
+    let first = events.iter().map(|&e| corpus.events[e].date.first_day()).min();
+    let last = events.iter().map(|&e| corpus.events[e].date.last_day()).max();
+    let quotes = quotes_of(corpus, events).len();
+    match (first, last) {
+        (Some(a), Some(b)) => out.push_str(&format!(
+            "{} events and {quotes} quotes, {} to {}.\n",
+            events.len(),
+            a.format("%Y"),
+            b.format("%Y")
+        )),
+        _ => out.push_str("No events.\n"),
+    }
+    for &e in events {
+        out.push('\n');
+        section(corpus, events, e, &mut notes, &mut out);
+    }
+    if !notes.order.is_empty() {
+        out.push_str("\n---\n\n");
+    }
+    for (i, &a) in notes.order.iter().enumerate() {
+        let article = &corpus.articles[a];
+        let mut line = format!("[^{}]: *{}*", i + 1, escape(&article.title));
+        if let Some(outlet) = &article.outlet {
+            line.push_str(&format!(", {}", escape(outlet)));
+        }
+        if let Some(date) = article.published {
+            line.push_str(&format!(", {}", date.format("%-d %B %Y")));
+        }
+        line.push('.');
+        if let Some(url) = &article.url {
+            line.push_str(&format!(" <{url}>"));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn section(corpus: &Corpus, events: &[Ix], e: Ix, notes: &mut Notes, out: &mut String) {
+    let event = &corpus.events[e];
+    let nested = event.parent.is_some_and(|p| events.contains(&p));
+    let level = if nested { "###" } else { "##" };
+    out.push_str(&format!(
+        "{level} {} — {}\n\n",
+        human_date(&event.date),
+        escape(&event.title)
+    ));
+    let mut facts = vec![event.kind.name().to_owned()];
+    facts.extend(event.place.as_deref().map(escape));
+    let names: Vec<String> = event
+        .actors
+        .iter()
+        .map(|&a| escape(&corpus.actors[a].name))
+        .collect();
+    if !names.is_empty() {
+        facts.push(names.join(", "));
+    }
+    out.push_str(&format!("*{}*\n\n", facts.join(" · ")));
+    let cites: String = event.sources.iter().map(|s| notes.cite(s.article)).fold(
+        String::new(),
+        |mut acc, c| {
+            if !acc.contains(&c) {
+                acc.push_str(&c);
+            }
+            acc
+        },
+    );
+    out.push_str(&format!("{}{cites}\n", escape(&event.summary)));
+    if let Some(note) = &event.date_note {
+        out.push_str(&format!("\nDate: {}\n", escape(note)));
+    }
+    for q in quotes_of(corpus, &[e]) {
+        let quote = &corpus.quotes[q];
+        out.push_str(&format!(
+            "\n> “{}”\n> — {}{}\n",
+            escape(&quote.text),
+            escape(&corpus.actors[quote.speaker].name),
+            notes.cite(quote.article)
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{load, Location};
+
+    #[test]
+    fn headline_events_are_sections_with_their_sub_events_inside() {
+        let c = load(&Location::Embedded).corpus;
+        let md = render(&c, &c.order);
+        let sections = md.lines().filter(|l| l.starts_with("## ")).count();
+        let subs = md.lines().filter(|l| l.starts_with("### ")).count();
+        let roots = c.events.iter().filter(|e| e.parent.is_none()).count();
+        assert_eq!((sections, subs), (roots, c.events.len() - roots));
+        let h = c.order.iter().copied().find(|&e| !c.children[e].is_empty()).unwrap();
+        let at = md.find(&format!("— {}\n", escape(&c.events[h].title))).unwrap();
+        let child = &c.events[c.children[h][0]];
+        let child_at = md.find(&format!("### {}", human_date(&child.date))).unwrap();
+        assert!(child_at > at);
+    }
+
+    #[test]
+    fn quotes_are_block_quotes_with_speakers_and_every_note_is_defined() {
+        let c = load(&Location::Embedded).corpus;
+        let md = render(&c, &c.order);
+        let quotes = md.lines().filter(|l| l.starts_with("> “")).count();
+        assert_eq!(quotes, quotes_of(&c, &c.order).len());
+        let q = &c.quotes[quotes_of(&c, &c.order)[0]];
+        let speaker = format!("> — {}[^", escape(&c.actors[q.speaker].name));
+        assert!(md.contains(&speaker), "{speaker}");
+        let defined = md.lines().filter(|l| l.starts_with("[^")).count();
+        let cited: std::collections::HashSet<Ix> = c
+            .events
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|s| s.article))
+            .chain(c.quotes.iter().filter(|q| q.event.is_some()).map(|q| q.article))
+            .collect();
+        assert_eq!(defined, cited.len());
+        for n in 1..=defined {
+            assert!(md.contains(&format!("[^{n}]: ")), "note {n} is defined");
+        }
+    }
+
+    #[test]
+    fn markdown_punctuation_in_text_is_escaped() {
+        assert_eq!(escape("*not* [a](link) #1"), "\\*not\\* \\[a\\](link) \\#1");
+    }
+}

@@ -1,0 +1,225 @@
+//! Handing a timeline out: pure functions from the model and a list of
+//! events (timeline order) to the text of a file. TimelineJS3 JSON, the
+//! whole model as JSON, a Markdown chronology and a CSV table. Nothing here
+//! touches files or the terminal; `cli` does.
+
+pub mod cli;
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod timelinejs;
+
+use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
+
+/// The formats `chronicle export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// TimelineJS3 JSON, with a `chronicle` sidecar that import reads back.
+    #[value(name = "timelinejs")]
+    TimelineJs,
+    /// The whole model (assets/schema/chronicle-export.schema.json).
+    Json,
+    /// A readable chronology with source footnotes.
+    Markdown,
+    /// One row per event, TimelineJS spreadsheet columns first.
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [
+        Format::TimelineJs,
+        Format::Json,
+        Format::Markdown,
+        Format::Csv,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::TimelineJs => "timelinejs",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The file extension used when the explorer picks a file name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::TimelineJs | Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The file's text for these events.
+    pub fn render(self, corpus: &Corpus, events: &[Ix]) -> String {
+        match self {
+            Format::TimelineJs => timelinejs::render(corpus, events),
+            Format::Json => json::render(corpus, events),
+            Format::Markdown => markdown::render(corpus, events),
+            Format::Csv => csv::render(corpus, events),
+        }
+    }
+}
+
+/// The quotes of the exported events: by event, then by article id and
+/// place in the article, so the order does not depend on file order.
+pub fn quotes_of(corpus: &Corpus, events: &[Ix]) -> Vec<Ix> {
+    let mut out = Vec::new();
+    for &e in events {
+        let mut own = corpus.quotes_by_event.get(e).cloned().unwrap_or_default();
+        own.sort_by(|&a, &b| {
+            let (qa, qb) = (&corpus.quotes[a], &corpus.quotes[b]);
+            let ida = &corpus.articles[qa.article].id;
+            let idb = &corpus.articles[qb.article].id;
+            (ida, qa.span.start).cmp(&(idb, qb.span.start))
+        });
+        out.extend(own);
+    }
+    out
+}
+
+/// The first source article of an event that has a URL.
+pub fn media_article(corpus: &Corpus, event: Ix) -> Option<Ix> {
+    corpus.events[event]
+        .sources
+        .iter()
+        .map(|s| s.article)
+        .find(|&a| corpus.articles[a].url.is_some())
+}
+
+/// The headline event an event belongs to (itself when it has sub-events).
+pub fn headline_of(corpus: &Corpus, event: Ix) -> Option<Ix> {
+    match corpus.events[event].parent {
+        Some(parent) => Some(parent),
+        None if !corpus.children[event].is_empty() => Some(event),
+        None => None,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+fn human_point(d: &PartialDate) -> String {
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{day} {} {}", month_name(m), d.year),
+        (Some(m), None) => format!("{} {}", month_name(m), d.year),
+        _ => d.year.to_string(),
+    }
+}
+
+/// A date as a reader writes it: `25 April 2019`, `19–20 July 2000`,
+/// `September–October 2023`, `week of 10 June 2024`; `c. ` marks an
+/// approximate date and a trailing `?` an uncertain one.
+pub fn human_date(date: &DateSpec) -> String {
+    let body = match (date.precision, date.end) {
+        (Precision::Week, _) => format!("week of {}", human_point(&date.start)),
+        (_, None) => human_point(&date.start),
+        (_, Some(end)) => human_span(&date.start, &end),
+    };
+    let approx = if date.approximate { "c. " } else { "" };
+    let uncertain = if date.uncertain { "?" } else { "" };
+    format!("{approx}{body}{uncertain}")
+}
+
+fn human_span(start: &PartialDate, end: &PartialDate) -> String {
+    let same_precision = start.precision() == end.precision();
+    match (start.month, start.day, end.month, end.day) {
+        (Some(m1), Some(d1), Some(m2), Some(d2)) if start.year == end.year => {
+            if m1 == m2 {
+                format!("{d1}–{d2} {} {}", month_name(m1), end.year)
+            } else {
+                let (a, b) = (month_name(m1), month_name(m2));
+                format!("{d1} {a} – {d2} {b} {}", end.year)
+            }
+        }
+        (Some(m1), None, Some(m2), None) if start.year == end.year => {
+            format!("{}–{} {}", month_name(m1), month_name(m2), end.year)
+        }
+        (None, _, None, _) if same_precision => format!("{}–{}", start.year, end.year),
+        _ => format!("{} – {}", human_point(start), human_point(end)),
+    }
+}
+
+/// Text escaped for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> DateSpec {
+        DateSpec::parse(s).expect("valid date")
+    }
+
+    #[test]
+    fn human_dates_read_like_prose() {
+        assert_eq!(human_date(&date("2019-04-25")), "25 April 2019");
+        assert_eq!(human_date(&date("2023-09~")), "c. September 2023");
+        assert_eq!(human_date(&date("2019?")), "2019?");
+        assert_eq!(human_date(&date("2000-07-19/2000-07-20")), "19–20 July 2000");
+        assert_eq!(
+            human_date(&date("2023-09-28/2023-10-02")),
+            "28 September – 2 October 2023"
+        );
+        assert_eq!(human_date(&date("2023-09/2023-10")), "September–October 2023");
+        assert_eq!(human_date(&date("2019/2020")), "2019–2020");
+        assert_eq!(human_date(&date("2019/2020-03")), "2019 – March 2020");
+        let week = DateSpec::week(chrono::NaiveDate::from_ymd_opt(2024, 6, 12).unwrap());
+        assert_eq!(human_date(&week), "week of 10 June 2024");
+    }
+
+    #[test]
+    fn html_escaping_covers_markup_and_quotes() {
+        assert_eq!(
+            escape_html(r#"<b>"Tom" & 'Jerry'</b>"#),
+            "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn quotes_follow_the_events_given() {
+        let loaded = crate::corpus::load(&crate::corpus::Location::Embedded);
+        let c = &loaded.corpus;
+        let quotes = quotes_of(c, &c.order);
+        assert_eq!(quotes.len(), c.quotes.iter().filter(|q| q.event.is_some()).count());
+        let rank = |q: Ix| c.order.iter().position(|&e| Some(e) == c.quotes[q].event);
+        assert!(quotes.windows(2).all(|w| rank(w[0]) <= rank(w[1])));
+        let first = c.order[0];
+        assert!(quotes_of(c, &[first])
+            .iter()
+            .all(|&q| c.quotes[q].event == Some(first)));
+    }
+}

@@ -20,8 +20,10 @@ const FIELDS: [&str; 6] = [
     "published_note",
 ];
 
-/// Reads an article; `None` (with a problem reported) when nothing usable is in it.
-pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<Article> {
+/// Reads an article and where its id is written (byte offset in the file;
+/// 0 when the id comes from the file name). `None` (with a problem
+/// reported) when nothing usable is in it.
+pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<(Article, usize)> {
     let stem = Path::new(&src.path)
         .file_stem()
         .map(|s| sanitize_line(&s.to_string_lossy()).into_owned())
@@ -38,6 +40,7 @@ pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<Article>
         cleaned: false,
     };
     let text = src.text.as_str();
+    let mut id_at = 0;
     let body_raw = match split_front_matter(text) {
         FrontMatter::None => {
             let mut lines = text.splitn(2, '\n');
@@ -58,7 +61,7 @@ pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<Article>
                 base,
                 problems,
             };
-            read_front_matter(toml, &mut ctx, &mut article);
+            id_at = read_front_matter(toml, &mut ctx, &mut article);
             body
         }
     };
@@ -76,7 +79,7 @@ pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<Article>
         ));
         article.title = stem;
     }
-    Some(article)
+    Some((article, id_at))
 }
 
 enum FrontMatter<'a> {
@@ -111,10 +114,13 @@ fn split_front_matter(text: &str) -> FrontMatter<'_> {
     FrontMatter::Unclosed
 }
 
-fn read_front_matter(toml: &str, ctx: &mut Ctx, article: &mut Article) {
+/// Fills the article from its front matter; returns where the id is.
+fn read_front_matter(toml: &str, ctx: &mut Ctx, article: &mut Article) -> usize {
     let doc = parse(toml, ctx);
     let mut rec = Record::new(doc.get_ref(), doc.span(), "front matter".into());
+    let mut id_at = 0;
     if let Some(id) = rec.required(ctx, "id") {
+        id_at = ctx.base + id.span().start;
         article.id = id.into_inner();
     }
     rec.what = format!("article '{}'", article.id);
@@ -132,6 +138,7 @@ fn read_front_matter(toml: &str, ctx: &mut Ctx, article: &mut Article) {
     article.published = rec.date(ctx, "published").map(Spanned::into_inner);
     article.published_note = rec.string(ctx, "published_note").map(Spanned::into_inner);
     rec.finish(ctx, &FIELDS);
+    id_at
 }
 
 /// Paragraphs separated by one blank line, each on one line.
@@ -181,7 +188,7 @@ mod tests {
             &src("+++\nid = \"x\"\ntitle = \"T\"\npublished = 2023-09-14\n+++\nBody\nwrapped.\n\nNext."),
             &mut problems,
         )
-        .expect("article");
+        .expect("article").0;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(a.id, "x");
         assert_eq!(
@@ -194,7 +201,9 @@ mod tests {
     #[test]
     fn bare_text_takes_its_first_line_as_title() {
         let mut problems = Vec::new();
-        let a = read(&src("Headline\n\nFirst paragraph."), &mut problems).expect("article");
+        let a = read(&src("Headline\n\nFirst paragraph."), &mut problems)
+            .expect("article")
+            .0;
         assert_eq!((a.id.as_str(), a.title.as_str()), ("a-1", "Headline"));
         assert_eq!(a.body, "First paragraph.");
     }
@@ -236,7 +245,8 @@ mod tests {
             &src("Title\x1b]0;pwned\x07\n\nBody \x1b[2Jtext"),
             &mut problems,
         )
-        .expect("article");
+        .expect("article")
+        .0;
         assert_eq!(a.title, "Title");
         assert_eq!(a.body, "Body text");
         assert!(a.cleaned);

@@ -21,6 +21,17 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Where a string's value starts inside its TOML literal (after one or
+    /// three opening quotes), so that a column inside the value is right.
+    pub fn value_start(&self, span: &Range<usize>, value: &str) -> usize {
+        let raw = self
+            .src
+            .text
+            .get(self.base + span.start..self.base + span.end)
+            .unwrap_or_default();
+        span.start + raw.find(value).unwrap_or(0)
+    }
+
     pub fn error(&mut self, offset: usize, message: impl Into<String>) {
         let diag = self.src.at(self.base + offset, message);
         self.problems.push(diag);

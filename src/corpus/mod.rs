@@ -50,12 +50,12 @@ fn build(name: String, files: files::CorpusFiles, problems: &mut Vec<diag::Diagn
     let mut articles = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for src in &files.articles {
-        let Some(article) = article::read(src, problems) else {
+        let Some((article, id_at)) = article::read(src, problems) else {
             continue;
         };
         if let Some(first) = seen.get(&article.id) {
             problems.push(src.at(
-                0,
+                id_at,
                 format!(
                     "duplicate article id '{}' (also in {first}); skipped",
                     article.id

@@ -216,7 +216,7 @@ pub fn events(src: &SourceText, known: &Known, problems: &mut Vec<Diagnostic>) -
                     Ok(date) => Some(date),
                     Err(err) => {
                         ctx.error(
-                            d.span().start + 1 + err.offset,
+                            ctx.value_start(&d.span(), d.get_ref()) + err.offset,
                             format!("{what}: {}", err.message),
                         );
                         None
@@ -243,18 +243,28 @@ pub fn events(src: &SourceText, known: &Known, problems: &mut Vec<Diagnostic>) -
             }
             parsed
         });
-        let actors = rec
-            .strings(&mut ctx, "actors")
-            .iter()
-            .filter_map(|a| lookup(known.actor, a, &what, "actor", &mut ctx))
-            .collect();
+        let mut actors = Vec::new();
+        for name in rec.strings(&mut ctx, "actors") {
+            match lookup(known.actor, &name, &what, "actor", &mut ctx) {
+                Some(actor) if actors.contains(&actor) => {
+                    let shown = name.get_ref();
+                    ctx.error(
+                        name.span().start,
+                        format!("{what}: actor '{shown}' is listed twice"),
+                    );
+                }
+                Some(actor) => actors.push(actor),
+                None => {}
+            }
+        }
         let parent = rec.string(&mut ctx, "parent");
         let summary = rec.required(&mut ctx, "summary");
         let source_recs = rec.tables(&mut ctx, "source");
+        let record_start = id.as_ref().map_or(rec.span.start, |i| i.span().start);
         rec.finish(&mut ctx, &EVENT_FIELDS);
         if source_recs.is_empty() {
             ctx.error(
-                rec_start(&id),
+                record_start,
                 format!(
                     "{what}: needs at least one [[event.source]] with an article and an excerpt"
                 ),
@@ -289,10 +299,6 @@ pub fn events(src: &SourceText, known: &Known, problems: &mut Vec<Diagnostic>) -
     }
     link_parents(&mut out, parents, &mut ctx);
     out
-}
-
-fn rec_start(id: &Option<Spanned<String>>) -> usize {
-    id.as_ref().map_or(0, |i| i.span().start)
 }
 
 fn source(mut rec: Record, known: &Known, what: &str, ctx: &mut Ctx) -> Option<Source> {

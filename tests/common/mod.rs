@@ -117,9 +117,9 @@ pub fn assert_problems(problems: &[Diagnostic], expected: &[Expect]) {
         shown.join("\n")
     );
     for e in expected {
-        let hit = problems.iter().any(|p| {
-            p.file == e.file && (p.line, p.col) == e.at && p.message.contains(e.says)
-        });
+        let hit = problems
+            .iter()
+            .any(|p| p.file == e.file && (p.line, p.col) == e.at && p.message.contains(e.says));
         assert!(
             hit,
             "no problem {}:{}:{}: …{}…; got:\n{}",

@@ -149,7 +149,8 @@ impl App {
         app.refilter();
         if !app.shared.problems.is_empty() {
             let n = app.shared.problems.len();
-            app.message = Some(format!("{n} problem(s) in the corpus: press ! to see them"));
+            let problems = crate::text::count(n, "problem");
+            app.message = Some(format!("{problems} in the corpus: press ! to see them"));
         }
         app
     }

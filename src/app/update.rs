@@ -132,11 +132,8 @@ impl App {
                 self.refilter();
             }
         }
-        self.message = Some(format!(
-            "{} of {} events match",
-            self.match_count,
-            self.corpus().events.len()
-        ));
+        let total = crate::text::count(self.corpus().events.len(), "event");
+        self.message = Some(format!("{} of {total} match", self.match_count));
     }
 
     fn open_input(&mut self, kind: InputKind) {

@@ -119,8 +119,8 @@ fn problems(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usiz
         })
         .collect();
     let title = format!(
-        "{} problem(s) in the corpus · what is valid is shown",
-        lines.len()
+        "{} in the corpus · what is valid is shown",
+        crate::text::count(lines.len(), "problem")
     );
     let inner = popup(
         area,

@@ -10,6 +10,7 @@ use super::put_row;
 use super::theme::Theme;
 use crate::app::{Action, App, Focus, InputKind, Layer};
 use crate::filter::Combine;
+use crate::text::count;
 use crate::text::width::width;
 
 pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
@@ -18,10 +19,10 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         Span::styled(" chronicle ", theme.title),
         Span::styled(
             format!(
-                "· {} · {} events · {} quotes ",
+                "· {} · {} · {} ",
                 corpus.name,
-                corpus.events.len(),
-                corpus.quotes.len()
+                count(corpus.events.len(), "event"),
+                count(corpus.quotes.len(), "quote")
             ),
             theme.muted,
         ),
@@ -49,7 +50,7 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     }
     if !app.shared.problems.is_empty() {
         spans.push(Span::styled(
-            format!("· {} problem(s) ", app.shared.problems.len()),
+            format!("· {} ", count(app.shared.problems.len(), "problem")),
             theme.warning,
         ));
     }

@@ -8,6 +8,7 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::{cursor, execute, terminal};
@@ -57,6 +58,10 @@ fn run_inner(shared: Shared, theme: Theme) -> io::Result<ExitCode> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    // Sets up crossterm's event source (and its SIGWINCH handler) before
+    // the size is read and the first frame drawn: a resize in between
+    // would otherwise be lost.
+    event::poll(Duration::ZERO)?;
     spawn_input(tx);
 
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));

@@ -209,6 +209,11 @@ impl Pty {
         lock(&self.output).len()
     }
 
+    /// Whether the program has written `bytes` (without copying the output).
+    pub fn wrote(&self, bytes: &[u8]) -> bool {
+        contains(&lock(&self.output), bytes)
+    }
+
     /// Polls until more than `len` bytes were written; false on timeout.
     pub fn wait_output_beyond(&self, len: usize, timeout: Duration) -> bool {
         let start = Instant::now();

@@ -103,6 +103,17 @@ impl<'t, 'i> Record<'t, 'i> {
             .map(|(_, v)| v)
     }
 
+    /// The record's `id`, which then names the record in messages
+    /// ("event 'summit-2019'").
+    pub fn id(&mut self, ctx: &mut Ctx, kind: &str) -> Option<Spanned<String>> {
+        self.what = kind.to_owned();
+        let id = self.required(ctx, "id");
+        if let Some(id) = &id {
+            self.what = format!("{kind} '{}'", id.get_ref());
+        }
+        id
+    }
+
     /// An optional one-line string, sanitized.
     pub fn string(&mut self, ctx: &mut Ctx, key: &'static str) -> Option<Spanned<String>> {
         let value = self.get(key)?;

@@ -2,6 +2,7 @@
 //! collected as a `Diagnostic`; whatever is valid still loads.
 
 mod article;
+mod articles;
 pub mod diag;
 mod fields;
 mod files;
@@ -46,26 +47,27 @@ pub fn load(location: &Location) -> Loaded {
     Loaded { corpus, problems }
 }
 
-fn build(name: String, files: files::CorpusFiles, problems: &mut Vec<diag::Diagnostic>) -> Corpus {
-    let mut articles = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for src in &files.articles {
-        let Some((article, id_at)) = article::read(src, problems) else {
-            continue;
-        };
-        if let Some(first) = seen.get(&article.id) {
-            problems.push(src.at(
-                id_at,
-                format!(
-                    "duplicate article id '{}' (also in {first}); skipped",
-                    article.id
-                ),
-            ));
-            continue;
-        }
-        seen.insert(article.id.clone(), src.path.clone());
-        articles.push(article);
-    }
+/// Reads one article file outside any corpus (`chronicle extract FILE`);
+/// `None`, with a problem, when nothing usable is in it.
+pub fn read_article(
+    path: &str,
+    text: String,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<crate::model::Article> {
+    let src = diag::SourceText {
+        path: path.to_owned(),
+        text,
+    };
+    article::read(&src, problems).map(|(article, _)| article)
+}
+
+fn build(
+    name: String,
+    mut files: files::CorpusFiles,
+    problems: &mut Vec<diag::Diagnostic>,
+) -> Corpus {
+    let articles::Read { articles, folded } =
+        articles::read_all(std::mem::take(&mut files.articles), problems);
     let actors = files
         .actors
         .as_ref()
@@ -86,6 +88,7 @@ fn build(name: String, files: files::CorpusFiles, problems: &mut Vec<diag::Diagn
     let actor = |id: &str| actor_ix.get(id).copied();
     let known = Known {
         articles: &articles,
+        folded: &folded,
         article: &article,
         actor: &actor,
     };

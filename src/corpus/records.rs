@@ -12,7 +12,7 @@ use super::fields::{parse, top_records, Ctx, Record};
 use crate::model::{
     Actor, ActorKind, Article, DateSpec, Event, EventKind, Ix, Origin, Quote, Source,
 };
-use crate::text::fold::{count_folded, find_folded};
+use crate::text::fold::Folded;
 
 const ACTOR_FIELDS: [&str; 6] = ["id", "name", "aliases", "role", "country", "kind"];
 const EVENT_FIELDS: [&str; 10] = [
@@ -30,7 +30,9 @@ const EVENT_FIELDS: [&str; 10] = [
 const SOURCE_FIELDS: [&str; 2] = ["article", "excerpt"];
 const QUOTE_FIELDS: [&str; 6] = ["id", "article", "speaker", "event", "text", "occurrence"];
 
-/// Ids already seen in one file, to report duplicates with the first place.
+/// Ids already seen in one file, with the byte offset of the first
+/// definition: its line is computed only for a duplicate, since counting
+/// lines for every record is quadratic in the file size.
 struct Ids(HashMap<String, usize>);
 
 impl Ids {
@@ -40,9 +42,9 @@ impl Ids {
 
     /// True when `id` is new; otherwise reports the duplicate.
     fn claim(&mut self, id: &Spanned<String>, kind: &str, ctx: &mut Ctx) -> bool {
-        let line = ctx.src.at(ctx.base + id.span().start, "").line;
         match self.0.get(id.get_ref()) {
-            Some(first) => {
+            Some(&first) => {
+                let first = ctx.src.at(ctx.base + first, "").line;
                 ctx.error(
                     id.span().start,
                     format!(
@@ -53,7 +55,7 @@ impl Ids {
                 false
             }
             None => {
-                self.0.insert(id.get_ref().clone(), line);
+                self.0.insert(id.get_ref().clone(), id.span().start);
                 true
             }
         }
@@ -71,11 +73,7 @@ pub fn actors(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Vec<Actor> {
     let mut names: HashMap<String, String> = HashMap::new();
     let mut out = Vec::new();
     for mut rec in top_records(&doc, "actor", &mut ctx) {
-        rec.what = "actor".into();
-        let id = rec.required(&mut ctx, "id");
-        if let Some(id) = &id {
-            rec.what = format!("actor '{}'", id.get_ref());
-        }
+        let id = rec.id(&mut ctx, "actor");
         let name = rec.required(&mut ctx, "name");
         let aliases = rec.strings(&mut ctx, "aliases");
         let role = rec.string(&mut ctx, "role").map(Spanned::into_inner);
@@ -156,21 +154,26 @@ fn lookup(
 /// What events need to know about the rest of the corpus.
 pub struct Known<'a> {
     pub articles: &'a [Article],
+    /// Each article's body folded once, for finding excerpts and quotes.
+    pub folded: &'a [Folded],
     pub article: &'a dyn Fn(&str) -> Option<Ix>,
     pub actor: &'a dyn Fn(&str) -> Option<Ix>,
 }
 
 /// Finds `text` in an article, reporting where it is missing.
 fn locate(
-    article: &Article,
+    known: &Known,
+    article: Ix,
     text: &Spanned<String>,
     occurrence: usize,
     what: &str,
     ctx: &mut Ctx,
 ) -> Option<std::ops::Range<usize>> {
-    let found = find_folded(&article.body, text.get_ref(), occurrence);
+    let folded = &known.folded[article];
+    let article = &known.articles[article];
+    let found = folded.find(text.get_ref(), occurrence);
     if found.is_none() {
-        let count = count_folded(&article.body, text.get_ref());
+        let count = folded.count(text.get_ref());
         let message = if count == 0 {
             format!(
                 "{what}: text not found in article '{}': \"{}\"",
@@ -204,11 +207,7 @@ pub fn events(src: &SourceText, known: &Known, problems: &mut Vec<Diagnostic>) -
     let mut out = Vec::new();
     let mut parents: Vec<Option<Spanned<String>>> = Vec::new();
     for mut rec in top_records(&doc, "event", &mut ctx) {
-        rec.what = "event".into();
-        let id = rec.required(&mut ctx, "id");
-        if let Some(id) = &id {
-            rec.what = format!("event '{}'", id.get_ref());
-        }
+        let id = rec.id(&mut ctx, "event");
         let what = rec.what.clone();
         let date =
             rec.required(&mut ctx, "date")
@@ -308,7 +307,7 @@ fn source(mut rec: Record, known: &Known, what: &str, ctx: &mut Ctx) -> Option<S
     rec.finish(ctx, &SOURCE_FIELDS);
     let article_ix = lookup(known.article, &article?, what, "article", ctx)?;
     let excerpt = excerpt?;
-    let span = locate(&known.articles[article_ix], &excerpt, 1, what, ctx)?;
+    let span = locate(known, article_ix, &excerpt, 1, what, ctx)?;
     Some(Source {
         article: article_ix,
         excerpt: excerpt.into_inner(),
@@ -370,11 +369,7 @@ pub fn quotes(
     let mut ids = Ids::new();
     let mut out = Vec::new();
     for mut rec in top_records(&doc, "quote", &mut ctx) {
-        rec.what = "quote".into();
-        let id = rec.required(&mut ctx, "id");
-        if let Some(id) = &id {
-            rec.what = format!("quote '{}'", id.get_ref());
-        }
+        let id = rec.id(&mut ctx, "quote");
         let what = rec.what.clone();
         let article = rec.required(&mut ctx, "article");
         let speaker = rec.required(&mut ctx, "speaker");
@@ -388,7 +383,7 @@ pub fn quotes(
         let speaker = speaker.and_then(|s| lookup(known.actor, &s, &what, "actor", &mut ctx));
         let event_ix = event_id.and_then(|e| lookup(event, &e, &what, "event", &mut ctx));
         let span = match (article, &text) {
-            (Some(a), Some(t)) => locate(&known.articles[a], t, occurrence, &what, &mut ctx),
+            (Some(a), Some(t)) => locate(known, a, t, occurrence, &what, &mut ctx),
             _ => None,
         };
         let (Some(id), Some(article), Some(speaker), Some(text), Some(span)) =

@@ -9,7 +9,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme::Theme;
-use super::{is_focused, layout, pane_block, pane_title, put_row};
+use super::{is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{App, Focus, Highlight};
 use crate::text::width::ellipsize;
 
@@ -50,14 +50,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         } else {
             "No event selected."
         };
-        put_row(
-            buf,
-            inside.x,
-            inside.y,
-            inside.width,
-            &[Span::styled(text, theme.muted)],
-            Style::default(),
-        );
+        note(buf, inside, text, theme);
         return;
     };
     let article = &corpus.articles[view.article];

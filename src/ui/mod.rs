@@ -2,6 +2,7 @@
 //! global terminal, so one process could serve several screens.
 
 mod article;
+mod export_prompt;
 pub mod layout;
 mod overlay;
 mod quotes;
@@ -105,6 +106,18 @@ fn pane_title(name: &str, focused: bool, theme: &Theme) -> Line<'static> {
 
 fn is_focused(app: &App, pane: Focus) -> bool {
     app.focus == pane && app.input.is_none() && app.overlay.is_none()
+}
+
+/// A muted one-line note at the top of an empty pane.
+fn note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
+    put_row(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &[Span::styled(text, theme.muted)],
+        Style::default(),
+    );
 }
 
 /// Writes `spans` on one row, clipped to `width`, after filling the row

@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{is_focused, layout, pane_block, pane_title, put_row};
+use super::{is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{App, Focus, Highlight};
 use crate::model::Origin;
 use crate::text::width::{ellipsize, width};
@@ -35,14 +35,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         } else {
             ""
         };
-        put_row(
-            buf,
-            area.x,
-            area.y,
-            area.width,
-            &[Span::styled(text, theme.muted)],
-            Style::default(),
-        );
+        note(buf, area, text, theme);
         return;
     }
     let corpus = app.corpus();

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme::Theme;
-use super::{is_focused, layout, pane_block, pane_title, put_row};
+use super::{is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{App, Focus};
 use crate::model::Origin;
 use crate::text::width::{ellipsize, width};
@@ -50,14 +50,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         } else {
             "No event matches the filter. Press c to clear it."
         };
-        put_row(
-            buf,
-            area.x,
-            area.y,
-            area.width,
-            &[Span::styled(text, theme.muted)],
-            Default::default(),
-        );
+        note(buf, area, text, theme);
         return;
     }
     let height = usize::from(area.height);

@@ -338,8 +338,10 @@ impl App {
             self.offset = scrolled(self.offset, self.selected, height, self.rows.len());
         }
         if let Some(rect) = panes.quotes {
-            // Each quote takes at least two lines; keep the cursor's first on screen.
-            let height = (usize::from(layout::inner(rect).height) / 2).max(1);
+            // The event's details take up to half the pane, and each quote
+            // at least three lines (speaker, text, gap): keep the cursor's
+            // quote on screen.
+            let height = (usize::from(layout::inner(rect).height) / 2 / 3).max(1);
             self.quote_offset = scrolled(
                 self.quote_offset,
                 self.quote_selected,

@@ -2,6 +2,7 @@
 //! global terminal, so one process could serve several screens.
 
 mod article;
+mod details;
 mod export_prompt;
 pub mod layout;
 mod overlay;

@@ -1,5 +1,5 @@
-//! The quote pane: what was said about the selected event, by whom, in
-//! which article.
+//! The event pane: the selected event's details, then what was said about
+//! it, by whom, in which article.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{is_focused, layout, note, pane_block, pane_title, put_row};
+use super::{details, is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{App, Focus, Highlight};
 use crate::model::Origin;
 use crate::text::width::{ellipsize, width};
@@ -19,23 +19,45 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let quotes = app.quotes();
     let position =
         (!quotes.is_empty()).then(|| format!("{}/{}", app.quote_selected + 1, quotes.len()));
-    let title = if quotes.is_empty() {
-        "Quotes".to_owned()
-    } else {
-        format!("Quotes ({})", quotes.len())
+    let title = match quotes.len() {
+        0 => "Event".to_owned(),
+        n => format!("Event · {}", crate::text::count(n, "quote")),
     };
     pane_block(pane_title(&title, focused, theme), position, focused, theme).render(rect, buf);
-    let area = layout::inner(rect);
+    let mut area = layout::inner(rect);
     if area.width < 3 || area.height == 0 {
         return;
     }
+    let Some(event) = app.selected_event() else {
+        note(buf, area, "No event selected.", theme);
+        return;
+    };
+    // The details take at most half the pane when there are quotes below.
+    let max = if quotes.is_empty() {
+        area.height
+    } else {
+        (area.height / 2).max(1)
+    };
+    let used = details::draw(app.corpus(), event, theme, area, max, buf);
+    area.y += used;
+    area.height -= used;
+    if area.height < 2 {
+        return;
+    }
+    // A rule between the details and the quotes.
+    let rule = "─".repeat(usize::from(area.width));
+    put_row(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &[Span::styled(rule, theme.border)],
+        Style::default(),
+    );
+    area.y += 1;
+    area.height -= 1;
     if quotes.is_empty() {
-        let text = if app.selected_event().is_some() {
-            "No quotes about this event."
-        } else {
-            ""
-        };
-        note(buf, area, text, theme);
+        note(buf, area, "No quotes about this event.", theme);
         return;
     }
     let corpus = app.corpus();

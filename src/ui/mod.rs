@@ -3,7 +3,6 @@
 
 mod article;
 mod details;
-mod export_prompt;
 pub mod layout;
 mod overlay;
 mod quotes;

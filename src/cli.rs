@@ -19,6 +19,16 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 
+    /// A config file instead of $XDG_CONFIG_HOME/chronicle/config.toml
+    /// (or ~/.config/chronicle/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print the effective configuration (defaults, config file, NO_COLOR)
+    /// as TOML and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -31,12 +41,29 @@ pub enum Command {
     Events(ListArgs),
     /// List quotes with their speakers.
     Quotes(ListArgs),
+    /// Write the (filtered) timeline as TimelineJS, JSON, Markdown or CSV.
+    Export(crate::export::cli::ExportArgs),
+    /// Write a corpus directory from a TimelineJS JSON file.
+    Import(crate::import::ImportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(crate::cli_docs::CompletionsArgs),
+    /// Print the man page (roff): `chronicle man > chronicle.1`.
+    Man,
+    /// Write a synthetic corpus of any size (deterministic for a seed).
+    Generate(crate::generate::GenerateArgs),
+    /// Print the quotes, speakers, dated mentions and actor mentions found
+    /// in article files (speakers resolve through the corpus' actors).
+    Extract(crate::extract::cli::ExtractArgs),
+    /// List the dated mentions found in every article of the corpus, with
+    /// the resolved date, the anchor and the rule used.
+    Mentions(crate::extract::cli::MentionsArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only items involving this actor (name, alias or id; fuzzy). Repeat
-    /// to require several.
+    /// for several: events must involve all of them (or any, with --any);
+    /// quotes are those spoken by any of them.
     #[arg(long, value_name = "NAME")]
     pub actor: Vec<String>,
     /// With several --actor: items involving any of them, not all.

@@ -37,14 +37,14 @@ pub fn check(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
 }
 
 /// Problems go to stderr so that stdout stays clean for a pipe.
-fn warn(loaded: &Loaded) {
+pub fn warn(loaded: &Loaded) {
     for problem in &loaded.problems {
         eprintln!("warning: {problem}");
     }
 }
 
 /// Resolves every --actor; an unknown name is an error naming it.
-fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
+pub fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
     names
         .iter()
         .map(|name| {
@@ -168,6 +168,9 @@ struct QuoteOut<'a> {
     start: usize,
     end: usize,
     origin: Origin,
+    /// How far to trust the speaker of an extracted quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
 }
 
 fn quote_out<'a>(corpus: &'a Corpus, quote: &'a Quote) -> QuoteOut<'a> {
@@ -182,6 +185,7 @@ fn quote_out<'a>(corpus: &'a Corpus, quote: &'a Quote) -> QuoteOut<'a> {
         start: quote.span.start,
         end: quote.span.end,
         origin: quote.origin,
+        confidence: None,
     }
 }
 
@@ -207,7 +211,13 @@ pub fn quotes(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Res
         )
     });
     if args.json {
-        let list: Vec<QuoteOut> = shown.iter().map(|q| quote_out(corpus, q)).collect();
+        let list: Vec<QuoteOut> = shown
+            .iter()
+            .map(|q| QuoteOut {
+                confidence: loaded.extracted.confidence(q),
+                ..quote_out(corpus, q)
+            })
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
     } else {

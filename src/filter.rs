@@ -31,6 +31,18 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty() && self.text.trim().is_empty()
     }
+
+    /// True when every event passing `self` passes `wider` too: the same
+    /// actors, and each word of `wider`'s text inside a word of this one, as
+    /// when a query is typed further. Only `wider`'s matches need testing.
+    pub fn narrows(&self, wider: &Filter) -> bool {
+        let (mine, theirs) = (terms(&self.text), terms(&wider.text));
+        self.actors == wider.actors
+            && self.combine == wider.combine
+            && theirs
+                .iter()
+                .all(|t| mine.iter().any(|m| m.contains(t.as_str())))
+    }
 }
 
 /// Per-event text prepared once for filtering: lower-cased title, summary,
@@ -128,6 +140,16 @@ const EXACT_BONUS: i64 = 1_000;
 /// scores go to the actor who appears most. An empty query lists every
 /// actor, most present first.
 pub fn rank_actors(corpus: &Corpus, query: &str) -> Vec<ActorHit> {
+    rank_actors_among(corpus, query, &mut (0..corpus.actors.len()))
+}
+
+/// [`rank_actors`] among some actors only: those that matched a query this
+/// one extends (a name that does not match "ki" cannot match "kim").
+pub fn rank_actors_among(
+    corpus: &Corpus,
+    query: &str,
+    candidates: &mut dyn Iterator<Item = Ix>,
+) -> Vec<ActorHit> {
     let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
     if query.is_empty() {
         let mut all: Vec<ActorHit> = corpus
@@ -151,7 +173,7 @@ pub fn rank_actors(corpus: &Corpus, query: &str) -> Vec<ActorHit> {
     let matcher = SkimMatcherV2::default().smart_case();
     let lower = query.to_lowercase();
     let mut hits: Vec<ActorHit> = Vec::new();
-    for (ix, actor) in corpus.actors.iter().enumerate() {
+    for (ix, actor) in candidates.filter_map(|ix| Some((ix, corpus.actors.get(ix)?))) {
         let best = std::iter::once(&actor.name)
             .chain(&actor.aliases)
             .filter_map(|form| {

@@ -5,9 +5,16 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_docs;
 pub mod commands;
+pub mod config;
 pub mod corpus;
+pub mod export;
+pub mod extract;
 pub mod filter;
+pub mod generate;
+pub mod hyperlink;
+pub mod import;
 pub mod model;
 pub mod term;
 pub mod text;

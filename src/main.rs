@@ -6,23 +6,35 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use chronicle::app::{Keymap, Shared};
+use chronicle::app::Shared;
 use chronicle::cli::{Cli, Command};
-use chronicle::{commands, corpus, term, ui};
+use chronicle::{commands, corpus, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_config {
+        return chronicle::config::print(cli.config.as_deref());
+    }
     let loaded = corpus::load(&cli.location());
     let mut out = std::io::stdout().lock();
     let result = match &cli.command {
         Some(Command::Check) => return commands::check(&loaded, &mut out),
         Some(Command::Events(args)) => commands::events(&loaded, args, &mut out),
         Some(Command::Quotes(args)) => commands::quotes(&loaded, args, &mut out),
+        Some(Command::Export(args)) => chronicle::export::cli::export(&loaded, args, &mut out),
+        Some(Command::Import(args)) => return chronicle::import::run(args),
+        Some(Command::Completions(args)) => chronicle::cli_docs::write_completions(args, &mut out),
+        Some(Command::Man) => chronicle::cli_docs::write_man(&mut out),
+        Some(Command::Generate(args)) => return chronicle::generate::run(args),
+        Some(Command::Extract(args)) => chronicle::extract::cli::extract(&loaded, args, &mut out),
+        Some(Command::Mentions(args)) => chronicle::extract::cli::mentions(&loaded, args, &mut out),
         None => {
             drop(out);
-            let theme = ui::theme::Theme::from_env();
-            let shared = Shared::new(loaded.corpus, loaded.problems, Keymap::default());
-            return term::run(shared, theme);
+            let config = chronicle::config::for_explorer(cli.config.as_deref());
+            let mut problems = loaded.problems;
+            problems.extend(config.problems);
+            let shared = Shared::new(loaded.corpus, problems, config.keymap);
+            return term::run(shared, config.theme);
         }
     };
     match result {

@@ -1,10 +1,12 @@
 //! Running the explorer on the real terminal: raw mode and the alternate
 //! screen, a blocking event loop that draws only after input or a resize,
-//! and a terminal that is restored on quit, panic and SIGTERM. On SIGHUP
-//! (or when the terminal stops answering) it exits at once with 129,
-//! writing nothing more to a terminal that is gone.
+//! and a terminal that is restored on quit, panic, SIGTERM and SIGHUP. When
+//! the terminal itself goes away it exits at once with 129, writing nothing
+//! more to it.
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Stdout, Write};
+use std::os::fd::{AsRawFd, RawFd};
+use std::os::unix::net::UnixStream;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -14,10 +16,11 @@ use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Shared};
+use crate::hyperlink;
 use crate::ui::{self, theme::Theme};
 
 /// Exit code after a hang-up: 128 + SIGHUP.
@@ -44,7 +47,18 @@ pub fn run(shared: Shared, theme: Theme) -> ExitCode {
     }
 }
 
+/// How one session is drawn: its own theme, and whether its terminal gets
+/// hyperlinks. Nothing about the terminal is global.
+struct View {
+    theme: Theme,
+    hyperlinks: bool,
+}
+
 fn run_inner(shared: Shared, theme: Theme) -> io::Result<ExitCode> {
+    let view = View {
+        theme,
+        hyperlinks: hyperlink::supported(|name| std::env::var(name).ok()),
+    };
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     let signal_tx = tx.clone();
@@ -62,22 +76,22 @@ fn run_inner(shared: Shared, theme: Theme) -> io::Result<ExitCode> {
     // the size is read and the first frame drawn: a resize in between
     // would otherwise be lost.
     event::poll(Duration::ZERO)?;
-    spawn_input(tx);
+    spawn_input(tx)?;
 
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     let mut term = Terminal::new(backend)?;
     let (w, h) = terminal::size()?;
     let mut app = App::new(shared, w, h);
-    if draw(&mut term, &app, &theme).is_err() {
+    if draw(&mut term, &app, &view).is_err() {
         return Ok(hang_up());
     }
-    event_loop(&mut term, &mut app, &theme, &rx)
+    event_loop(&mut term, &mut app, &view, &rx)
 }
 
 fn event_loop(
     term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     app: &mut App,
-    theme: &Theme,
+    view: &View,
     rx: &Receiver<Message>,
 ) -> io::Result<ExitCode> {
     // Blocks until something happens: nothing is drawn while idle.
@@ -101,14 +115,23 @@ fn event_loop(
                     return Ok(ExitCode::from(EXIT_TERMINATED));
                 }
                 Message::Signal(SIGINT) => app.update(Action::Quit),
-                Message::Signal(_) | Message::Gone => return Ok(hang_up()),
+                // A hang-up signal while the terminal still answers (say,
+                // `kill -HUP`) restores it; a terminal that is gone gets
+                // nothing more written to it.
+                Message::Signal(_) => {
+                    if terminal_alive() {
+                        restore();
+                    }
+                    return Ok(hang_up());
+                }
+                Message::Gone => return Ok(hang_up()),
             }
             if !app.running {
                 restore();
                 return Ok(ExitCode::SUCCESS);
             }
         }
-        if dirty && draw(term, app, theme).is_err() {
+        if dirty && draw(term, app, view).is_err() {
             return Ok(hang_up());
         }
     }
@@ -118,28 +141,166 @@ fn event_loop(
 fn draw(
     term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     app: &App,
-    theme: &Theme,
+    view: &View,
 ) -> io::Result<()> {
     if app.size.width == 0 || app.size.height == 0 {
         return Ok(());
     }
-    term.draw(|frame| ui::render(frame, app, theme))?;
+    let links = if view.hyperlinks {
+        ui::links(app)
+    } else {
+        Vec::new()
+    };
+    let frame = term.draw(|frame| ui::render(frame, app, &view.theme))?;
+    // The frame's cells, for reprinting the linked ones inside OSC 8.
+    let drawn = (!links.is_empty()).then(|| frame.buffer.clone());
+    if let Some(buffer) = drawn {
+        hyperlink::write(term.backend_mut(), &buffer, &links)?;
+    }
     Ok(())
 }
 
 /// Reads terminal events on their own thread, so the main loop can wait
 /// on signals and input at once.
-fn spawn_input(tx: Sender<Message>) {
+///
+/// crossterm retries a failed read forever, at full CPU, once the terminal
+/// is gone (crossterm#793), so this thread waits on the terminal itself and
+/// calls crossterm only when input is there. crossterm is built with its
+/// level-triggered `/dev/tty` reader (`use-dev-tty`): its default reader is
+/// edge-triggered and can leave a key unread behind a resize. A hang-up or error on the
+/// terminal is `Gone`. Resizes come from a SIGWINCH pipe in the same wait.
+fn spawn_input(tx: Sender<Message>) -> io::Result<()> {
+    let tty = Tty::open()?;
+    let (winch, winch_tx) = UnixStream::pair()?;
+    winch.set_nonblocking(true)?;
+    signal_hook::low_level::pipe::register(SIGWINCH, winch_tx)?;
     thread::spawn(move || loop {
-        let message = match event::read() {
-            Ok(event) => Message::Input(event),
-            Err(_) => Message::Gone,
+        let message = match tty.wait(&winch) {
+            Ready::Input => match read_queued(&tx) {
+                Ok(event) => Message::Input(event),
+                Err(_) => Message::Gone,
+            },
+            Ready::Resize => {
+                // crossterm saw the same signal on its own pipe: let it
+                // report the resize, so no signal of its stays pending.
+                while (&winch).read(&mut [0u8; 64]).is_ok_and(|n| n > 0) {}
+                match read_queued(&tx) {
+                    Ok(event) => Message::Input(event),
+                    Err(_) => Message::Gone,
+                }
+            }
+            Ready::Gone => Message::Gone,
         };
         let gone = matches!(message, Message::Gone);
         if tx.send(message).is_err() || gone {
             break;
         }
     });
+    Ok(())
+}
+
+/// Reads one event, first sending on every event crossterm already holds:
+/// one read of the terminal can bring several (a paste, fast typing), and
+/// the terminal then has nothing more to wake the wait.
+fn read_queued(tx: &Sender<Message>) -> io::Result<Event> {
+    // Not a zero timeout: crossterm's /dev/tty reader only hands out the
+    // events it already parsed when its wait loop runs at all.
+    const DRAIN: Duration = Duration::from_millis(1);
+    let mut event = event::read()?;
+    while event::poll(DRAIN)? {
+        let next = event::read()?;
+        if tx.send(Message::Input(event)).is_err() {
+            return Ok(next);
+        }
+        event = next;
+    }
+    Ok(event)
+}
+
+/// What the terminal or the resize pipe has for the input thread.
+enum Ready {
+    Input,
+    Resize,
+    Gone,
+}
+
+/// The terminal crossterm reads: standard input, or `/dev/tty` when
+/// standard input is not a terminal.
+struct Tty {
+    fd: RawFd,
+    /// Keeps `/dev/tty` open while it is polled.
+    _file: Option<std::fs::File>,
+}
+
+impl Tty {
+    fn open() -> io::Result<Tty> {
+        if io::stdin().is_terminal() {
+            return Ok(Tty {
+                fd: io::stdin().as_raw_fd(),
+                _file: None,
+            });
+        }
+        let file = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")?;
+        Ok(Tty {
+            fd: file.as_raw_fd(),
+            _file: Some(file),
+        })
+    }
+
+    /// Blocks until the terminal has input, hangs up or fails, or the
+    /// window changed size. Never returns `Input` for a terminal that hung
+    /// up, so crossterm is never asked to read from a dead one.
+    fn wait(&self, winch: &UnixStream) -> Ready {
+        let mut fds = [
+            libc::pollfd {
+                fd: self.fd,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: winch.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        loop {
+            // SAFETY: `fds` is a valid array of two initialised pollfd
+            // structs that outlives the call; the count matches its length.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
+            if n < 0 {
+                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Ready::Gone;
+            }
+            let tty = fds[0].revents;
+            if tty & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                return Ready::Gone;
+            }
+            if fds[1].revents & libc::POLLIN != 0 {
+                return Ready::Resize;
+            }
+            if tty & libc::POLLIN != 0 {
+                return Ready::Input;
+            }
+        }
+    }
+}
+
+/// Whether the terminal drawn on still answers: one that hung up reports
+/// POLLHUP (or an error) without anything being written to it.
+fn terminal_alive() -> bool {
+    let mut fd = libc::pollfd {
+        fd: io::stdout().as_raw_fd(),
+        events: libc::POLLOUT,
+        revents: 0,
+    };
+    // SAFETY: one valid, initialised pollfd that outlives the call.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready >= 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) == 0
 }
 
 /// The terminal is gone: restoring it would write into nothing.

@@ -211,7 +211,7 @@ fn sigterm_restores_and_exits_143() {
 }
 
 #[test]
-fn hangup_exits_129_quickly() {
+fn hangup_with_the_terminal_still_open_restores_and_exits_129() {
     let mut pty = start(Spawn::default());
     pty.settle(Duration::from_millis(100));
     let before = pty.output_len();
@@ -223,12 +223,14 @@ fn hangup_exits_129_quickly() {
     assert!(sent.elapsed() < Duration::from_secs(2));
     assert_eq!(status.signal(), None, "killed instead of exiting: {status}");
     assert_eq!(status.exit_code(), 129);
+    // The terminal is still there (only the signal came): it is restored.
     let tail = &pty.output()[before..];
     assert!(
-        !contains(tail, LEAVE_ALT) && !contains(tail, SHOW_CURSOR),
-        "wrote restore sequences to a hung-up terminal: {:?}",
+        contains(tail, LEAVE_ALT) && contains(tail, SHOW_CURSOR),
+        "left a live terminal in the alternate screen: {:?}",
         String::from_utf8_lossy(tail)
     );
+    assert_eq!(pty.cooked(), Some(true), "raw mode left on");
 }
 
 #[test]
@@ -477,4 +479,67 @@ fn resize_right_after_the_first_frame_is_not_lost() {
              were never drawn; one screen:\n{example}"
         );
     }
+}
+
+/// A corpus whose one article has a URL, for the hyperlink tests.
+fn linked_corpus() -> TempDir {
+    let dir = TempDir::new("links");
+    dir.write(
+        "articles/a.md",
+        "+++\nid = \"a\"\ntitle = \"Linked\"\nurl = \"https://example.org/story\"\n+++\nBody text.\n",
+    );
+    dir.write(
+        "events.toml",
+        "[[event]]\nid = \"e\"\ndate = \"2023\"\ntitle = \"An event\"\nkind = \"other\"\nsummary = \"s\"\n\
+         [[event.source]]\narticle = \"a\"\nexcerpt = \"Body text.\"\n",
+    );
+    dir
+}
+
+const LINK_OPEN: &[u8] = b"\x1b]8;;https://example.org/story\x1b\\";
+
+#[test]
+fn article_urls_are_hyperlinks_where_the_terminal_supports_them() {
+    let dir = linked_corpus();
+    let corpus = dir.path().to_str().expect("utf-8 temp path");
+    let pty = start(Spawn {
+        args: &["--corpus", corpus],
+        env: &[("CHRONICLE_HYPERLINKS", "1")],
+        ..Spawn::default()
+    });
+    assert!(
+        pty.wait_for("https://example.org/story", TIMEOUT),
+        "{}",
+        pty.screen()
+    );
+    let out = pty.output();
+    assert!(
+        contains(&out, LINK_OPEN),
+        "no OSC 8 link: {:?}",
+        String::from_utf8_lossy(&out)
+    );
+    assert!(
+        contains(&out, b"\x1b]8;;\x1b\\"),
+        "the link is never closed"
+    );
+}
+
+#[test]
+fn article_urls_stay_plain_text_elsewhere() {
+    let dir = linked_corpus();
+    let corpus = dir.path().to_str().expect("utf-8 temp path");
+    let pty = start(Spawn {
+        args: &["--corpus", corpus],
+        env: &[("CHRONICLE_HYPERLINKS", "0")],
+        ..Spawn::default()
+    });
+    assert!(
+        pty.wait_for("https://example.org/story", TIMEOUT),
+        "{}",
+        pty.screen()
+    );
+    assert!(
+        !contains(&pty.output(), b"\x1b]8;"),
+        "wrote OSC 8 to a terminal without support"
+    );
 }

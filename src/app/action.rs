@@ -29,6 +29,8 @@ pub enum Action {
     Zoom,
     Help,
     Problems,
+    /// Asks for a format and writes the filtered view to a file.
+    Export,
     /// Closes an overlay.
     Close,
     /// Accepts what was typed in an input.
@@ -70,6 +72,7 @@ impl Action {
             Action::Zoom => "show the focused pane alone",
             Action::Help => "this help",
             Action::Problems => "show problems found in the corpus",
+            Action::Export => "export the filtered timeline to a file",
             Action::Close => "close",
             Action::Submit => "accept",
             Action::Cancel => "cancel",
@@ -97,6 +100,7 @@ impl Action {
             Action::Close | Action::Cancel => "close",
             Action::Submit => "add",
             Action::Problems => "problems",
+            Action::Export => "export",
             _ => self.describe(),
         }
     }

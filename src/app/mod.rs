@@ -3,6 +3,7 @@
 //! rendering only reads it. No terminal is needed to drive it.
 
 pub mod action;
+mod export;
 pub mod keymap;
 mod rows;
 mod update;
@@ -96,6 +97,8 @@ pub struct App {
     pub filter: Filter,
     /// Whether each event passes the filter.
     pub matching: Vec<bool>,
+    /// The filter `matching` was computed for.
+    matched: Filter,
     pub match_count: usize,
     pub rows: Vec<Row>,
     pub collapsed: Vec<bool>,
@@ -117,6 +120,10 @@ pub struct App {
     /// A one-line note for the status bar, until the next action.
     pub message: Option<String>,
     pub running: bool,
+    /// The export prompt, open with its selected format.
+    pub export_prompt: Option<usize>,
+    /// Where `e` writes its files: the current directory.
+    pub export_dir: std::path::PathBuf,
     wraps: wraps::WrapCache,
 }
 
@@ -127,6 +134,7 @@ impl App {
             shared,
             filter: Filter::default(),
             matching: vec![true; events],
+            matched: Filter::default(),
             match_count: events,
             rows: Vec::new(),
             collapsed: vec![false; events],
@@ -144,6 +152,8 @@ impl App {
             size: Rect::new(0, 0, width, height),
             message: None,
             running: true,
+            export_prompt: None,
+            export_dir: std::path::PathBuf::from("."),
             wraps: wraps::WrapCache::default(),
         };
         app.refilter();
@@ -167,7 +177,7 @@ impl App {
     pub fn layer(&self) -> Layer {
         if self.overlay.is_some() {
             Layer::Overlay
-        } else if self.input.is_some() {
+        } else if self.input.is_some() || self.export_prompt.is_some() {
             Layer::Input
         } else {
             Layer::Normal

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Overlay};
-use crate::filter::{rank_actors, Combine, Filter};
+use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
 use crate::text::sanitize::sanitize_line;
 use crate::ui::layout;
 
@@ -30,6 +30,8 @@ impl App {
             self.size = Rect::new(0, 0, w, h);
         } else if self.overlay.is_some() {
             self.update_overlay(action);
+        } else if self.export_prompt.is_some() {
+            self.update_export(action);
         } else if self.input.is_some() {
             self.update_input(action);
         } else {
@@ -109,7 +111,13 @@ impl App {
         if edited {
             match input.kind {
                 InputKind::Actor => {
-                    input.hits = rank_actors(&self.shared.corpus, &input.text);
+                    // Typing on narrows the previous hits; deleting starts over.
+                    input.hits = if matches!(action, Action::Insert(_)) {
+                        let among: Vec<usize> = input.hits.iter().map(|h| h.actor).collect();
+                        rank_actors_among(&self.shared.corpus, &input.text, &mut among.into_iter())
+                    } else {
+                        rank_actors(&self.shared.corpus, &input.text)
+                    };
                     input.selected = 0;
                 }
                 InputKind::Text => {
@@ -179,6 +187,7 @@ impl App {
             Action::NextSource => self.next_source(),
             Action::ActorFilter => self.open_input(InputKind::Actor),
             Action::TextFilter => self.open_input(InputKind::Text),
+            Action::Export => self.open_export(),
             Action::ClearFilters => {
                 self.filter = Filter::default();
                 self.refilter();
@@ -303,11 +312,16 @@ impl App {
     pub(super) fn refilter(&mut self) {
         let terms = crate::filter::terms(&self.filter.text);
         let index = self.shared.index.clone();
+        // A query typed further only needs the previous matches tested.
+        let narrow = self.filter.narrows(&self.matched);
         self.match_count = 0;
         for (ix, slot) in self.matching.iter_mut().enumerate() {
-            *slot = index.matches(ix, &self.filter, &terms);
+            if *slot || !narrow {
+                *slot = index.matches(ix, &self.filter, &terms);
+            }
             self.match_count += usize::from(*slot);
         }
+        self.matched = self.filter.clone();
         let keep = self.selected_event();
         self.rebuild_rows(keep);
     }

@@ -143,6 +143,7 @@ fn read_front_matter(toml: &str, ctx: &mut Ctx, article: &mut Article) -> usize 
 
 /// Paragraphs separated by one blank line, each on one line.
 fn join_paragraphs(text: &str) -> String {
+    let line_per_paragraph = one_paragraph_per_line(text);
     let mut out = String::with_capacity(text.len());
     let mut in_paragraph = false;
     for line in text.lines() {
@@ -151,7 +152,7 @@ fn join_paragraphs(text: &str) -> String {
             in_paragraph = false;
             continue;
         }
-        if in_paragraph {
+        if in_paragraph && !line_per_paragraph {
             out.push(' ');
         } else if !out.is_empty() {
             out.push_str("\n\n");
@@ -160,6 +161,19 @@ fn join_paragraphs(text: &str) -> String {
         in_paragraph = true;
     }
     out
+}
+
+/// Text pasted from the web often puts each paragraph on one line with no
+/// blank lines between them. Without blank lines, and when most lines end
+/// a sentence, each line is a paragraph; otherwise the lines are a
+/// hard-wrapped paragraph and are joined.
+fn one_paragraph_per_line(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    if lines.len() < 2 || lines.iter().any(|l| l.is_empty()) {
+        return false;
+    }
+    let ends_sentence = |l: &&str| l.ends_with(['.', '!', '?', '"', '”', '’', '»', ':']);
+    lines.iter().filter(|l| ends_sentence(l)).count() * 2 > lines.len()
 }
 
 #[cfg(test)]
@@ -178,6 +192,20 @@ mod tests {
         assert_eq!(
             join_paragraphs("one\ntwo  \n\n\n  three\n"),
             "one two\n\nthree"
+        );
+    }
+
+    #[test]
+    fn lines_without_blank_lines_between_them_are_paragraphs_when_they_end_sentences() {
+        let pasted = "First paragraph ends here.\n“A quote,” he said.\nThird one.\n";
+        assert_eq!(
+            join_paragraphs(pasted),
+            "First paragraph ends here.\n\n“A quote,” he said.\n\nThird one."
+        );
+        let wrapped = "A hard-wrapped\nparagraph that goes\non for a while.\n";
+        assert_eq!(
+            join_paragraphs(wrapped),
+            "A hard-wrapped paragraph that goes on for a while."
         );
     }
 

@@ -81,11 +81,16 @@ fn parse_parallel(sources: &[SourceText]) -> Vec<Outcome> {
             .collect();
         for worker in workers {
             // A panic while reading one article is a bug: let it surface.
-            let done = worker.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let done = worker
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
             for (i, outcome) in done {
                 slots[i] = Some(outcome);
             }
         }
     });
-    slots.into_iter().map(|s| s.unwrap_or((None, Vec::new()))).collect()
+    slots
+        .into_iter()
+        .map(|s| s.unwrap_or((None, Vec::new())))
+        .collect()
 }

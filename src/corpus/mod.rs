@@ -6,6 +6,7 @@ mod articles;
 pub mod diag;
 mod fields;
 mod files;
+mod pieces;
 mod records;
 
 use std::collections::HashMap;
@@ -28,6 +29,8 @@ pub enum Location {
 pub struct Loaded {
     pub corpus: Corpus,
     pub problems: Vec<Diagnostic>,
+    /// What the extractor added for articles no curated event cites.
+    pub extracted: crate::extract::augment::Augmented,
 }
 
 pub fn load(location: &Location) -> Loaded {
@@ -39,12 +42,16 @@ pub fn load(location: &Location) -> Loaded {
             files::directory(dir, &mut problems),
         ),
     };
-    let corpus = build(
+    let (corpus, extracted) = build(
         crate::text::sanitize::sanitize_line(&name).into_owned(),
         files,
         &mut problems,
     );
-    Loaded { corpus, problems }
+    Loaded {
+        corpus,
+        problems,
+        extracted,
+    }
 }
 
 /// Reads one article file outside any corpus (`chronicle extract FILE`);
@@ -65,7 +72,7 @@ fn build(
     name: String,
     mut files: files::CorpusFiles,
     problems: &mut Vec<diag::Diagnostic>,
-) -> Corpus {
+) -> (Corpus, crate::extract::augment::Augmented) {
     let articles::Read { articles, folded } =
         articles::read_all(std::mem::take(&mut files.articles), problems);
     let actors = files
@@ -97,6 +104,8 @@ fn build(
         .as_ref()
         .map(|src| records::events(src, &known, problems))
         .unwrap_or_default();
+    // A large file's text is not needed once read: free it for the quotes.
+    files.events = None;
     let event_ix: HashMap<&str, usize> = events
         .iter()
         .enumerate()
@@ -108,5 +117,12 @@ fn build(
         .as_ref()
         .map(|src| records::quotes(src, &known, &event, problems))
         .unwrap_or_default();
-    Corpus::new(name, articles, actors, events, quotes)
+    // The files' text and folded bodies are not needed by the model.
+    drop((files, folded));
+    // Articles no curated event cites get extracted events and quotes.
+    let (mut actors, mut events, mut quotes) = (actors, events, quotes);
+    let extracted =
+        crate::extract::augment::augment(&articles, &mut actors, &mut events, &mut quotes);
+    let corpus = Corpus::new(name, articles, actors, events, quotes);
+    (corpus, extracted)
 }

@@ -37,9 +37,8 @@ pub const COLUMNS: [&str; 25] = [
 
 /// A field as RFC 4180 wants it.
 pub fn field(text: &str) -> String {
-    let needs_quotes = text.contains([',', '"', '\r', '\n'])
-        || text.starts_with(' ')
-        || text.ends_with(' ');
+    let needs_quotes =
+        text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
     if needs_quotes {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -104,7 +103,7 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
             media.map(|a| a.title.clone()).unwrap_or_default(),
             String::new(),
             String::new(),
-            headline_of(corpus, e)
+            headline_of(corpus, events, e)
                 .map(|h| corpus.events[h].title.clone())
                 .unwrap_or_default(),
             String::new(),

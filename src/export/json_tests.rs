@@ -78,8 +78,14 @@ fn the_export_of_the_shipped_corpus_matches_the_schema() {
     let value: Value = serde_json::from_str(&render(&c, &c.order)).expect("valid JSON");
     let errors = validate(&value);
     assert!(errors.is_empty(), "{errors:#?}");
-    assert_eq!(value["events"].as_array().map(Vec::len), Some(c.events.len()));
-    assert_eq!(value["quotes"].as_array().map(Vec::len), Some(c.quotes.len()));
+    assert_eq!(
+        value["events"].as_array().map(Vec::len),
+        Some(c.events.len())
+    );
+    assert_eq!(
+        value["quotes"].as_array().map(Vec::len),
+        Some(c.quotes.len())
+    );
 }
 
 #[test]
@@ -94,21 +100,40 @@ fn the_schema_check_catches_missing_keys_and_wrong_types() {
     value["actors"][0]["kind"] = Value::String("robot".into());
     let errors = validate(&value);
     assert_eq!(errors.len(), 3, "{errors:#?}");
-    assert!(errors[0].contains("$.events[0]: missing required key `summary`"));
+    for want in [
+        "$.events[0]: missing required key `summary`",
+        "$.quotes[0].occurrence: expected",
+        "$.actors[0].kind: \"robot\" is not one of",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(want)),
+            "{want}: {errors:#?}"
+        );
+    }
 }
 
 #[test]
 fn a_filtered_export_has_only_what_its_events_refer_to() {
     let c = load(&Location::Embedded).corpus;
     // A sub-event alone: its parent is not exported, so `parent` is null.
-    let sub = c.order.iter().copied().find(|&e| c.events[e].parent.is_some());
+    let sub = c
+        .order
+        .iter()
+        .copied()
+        .find(|&e| c.events[e].parent.is_some());
     let sub = sub.expect("the shipped corpus has sub-events");
     let doc = document(&c, &[sub], true);
     assert_eq!(doc.events.len(), 1);
     assert_eq!(doc.events[0].parent, None);
-    let sources: Vec<&str> = doc.events[0].sources.iter().map(|s| s.article.as_str()).collect();
-    assert!(doc.articles.iter().all(|a| sources.contains(&a.id.as_str())
-        || doc.quotes.iter().any(|q| q.article == a.id)));
+    let sources: Vec<&str> = doc.events[0]
+        .sources
+        .iter()
+        .map(|s| s.article.as_str())
+        .collect();
+    assert!(doc
+        .articles
+        .iter()
+        .all(|a| sources.contains(&a.id.as_str()) || doc.quotes.iter().any(|q| q.article == a.id)));
     assert!(doc.quotes.iter().all(|q| q.event == c.events[sub].id));
 }
 

@@ -30,7 +30,10 @@ impl Notes {
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -44,13 +47,20 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
         order: Vec::new(),
     };
     let mut out = String::from("# Chronology\n\n");
-    let first = events.iter().map(|&e| corpus.events[e].date.first_day()).min();
-    let last = events.iter().map(|&e| corpus.events[e].date.last_day()).max();
+    let first = events
+        .iter()
+        .map(|&e| corpus.events[e].date.first_day())
+        .min();
+    let last = events
+        .iter()
+        .map(|&e| corpus.events[e].date.last_day())
+        .max();
     let quotes = quotes_of(corpus, events).len();
     match (first, last) {
         (Some(a), Some(b)) => out.push_str(&format!(
-            "{} events and {quotes} quotes, {} to {}.\n",
-            events.len(),
+            "{} and {}, {} to {}.\n",
+            crate::text::count(events.len(), "event"),
+            crate::text::count(quotes, "quote"),
             a.format("%Y"),
             b.format("%Y")
         )),
@@ -102,15 +112,17 @@ fn section(corpus: &Corpus, events: &[Ix], e: Ix, notes: &mut Notes, out: &mut S
         facts.push(names.join(", "));
     }
     out.push_str(&format!("*{}*\n\n", facts.join(" · ")));
-    let cites: String = event.sources.iter().map(|s| notes.cite(s.article)).fold(
-        String::new(),
-        |mut acc, c| {
-            if !acc.contains(&c) {
-                acc.push_str(&c);
-            }
-            acc
-        },
-    );
+    let cites: String =
+        event
+            .sources
+            .iter()
+            .map(|s| notes.cite(s.article))
+            .fold(String::new(), |mut acc, c| {
+                if !acc.contains(&c) {
+                    acc.push_str(&c);
+                }
+                acc
+            });
     out.push_str(&format!("{}{cites}\n", escape(&event.summary)));
     if let Some(note) = &event.date_note {
         out.push_str(&format!("\nDate: {}\n", escape(note)));
@@ -139,10 +151,19 @@ mod tests {
         let subs = md.lines().filter(|l| l.starts_with("### ")).count();
         let roots = c.events.iter().filter(|e| e.parent.is_none()).count();
         assert_eq!((sections, subs), (roots, c.events.len() - roots));
-        let h = c.order.iter().copied().find(|&e| !c.children[e].is_empty()).unwrap();
-        let at = md.find(&format!("— {}\n", escape(&c.events[h].title))).unwrap();
+        let h = c
+            .order
+            .iter()
+            .copied()
+            .find(|&e| !c.children[e].is_empty())
+            .unwrap();
+        let at = md
+            .find(&format!("— {}\n", escape(&c.events[h].title)))
+            .unwrap();
         let child = &c.events[c.children[h][0]];
-        let child_at = md.find(&format!("### {}", human_date(&child.date))).unwrap();
+        let child_at = md
+            .find(&format!("### {}", human_date(&child.date)))
+            .unwrap();
         assert!(child_at > at);
     }
 
@@ -160,7 +181,12 @@ mod tests {
             .events
             .iter()
             .flat_map(|e| e.sources.iter().map(|s| s.article))
-            .chain(c.quotes.iter().filter(|q| q.event.is_some()).map(|q| q.article))
+            .chain(
+                c.quotes
+                    .iter()
+                    .filter(|q| q.event.is_some())
+                    .map(|q| q.article),
+            )
             .collect();
         assert_eq!(defined, cited.len());
         for n in 1..=defined {

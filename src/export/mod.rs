@@ -88,12 +88,16 @@ pub fn media_article(corpus: &Corpus, event: Ix) -> Option<Ix> {
         .find(|&a| corpus.articles[a].url.is_some())
 }
 
-/// The headline event an event belongs to (itself when it has sub-events).
-pub fn headline_of(corpus: &Corpus, event: Ix) -> Option<Ix> {
+/// The headline event an event belongs to (itself when it has sub-events),
+/// counting only exported events, so that an export and its re-import
+/// agree.
+pub fn headline_of(corpus: &Corpus, events: &[Ix], event: Ix) -> Option<Ix> {
     match corpus.events[event].parent {
-        Some(parent) => Some(parent),
-        None if !corpus.children[event].is_empty() => Some(event),
-        None => None,
+        Some(parent) => events.contains(&parent).then_some(parent),
+        None => corpus.children[event]
+            .iter()
+            .any(|c| events.contains(c))
+            .then_some(event),
     }
 }
 
@@ -189,12 +193,18 @@ mod tests {
         assert_eq!(human_date(&date("2019-04-25")), "25 April 2019");
         assert_eq!(human_date(&date("2023-09~")), "c. September 2023");
         assert_eq!(human_date(&date("2019?")), "2019?");
-        assert_eq!(human_date(&date("2000-07-19/2000-07-20")), "19–20 July 2000");
+        assert_eq!(
+            human_date(&date("2000-07-19/2000-07-20")),
+            "19–20 July 2000"
+        );
         assert_eq!(
             human_date(&date("2023-09-28/2023-10-02")),
             "28 September – 2 October 2023"
         );
-        assert_eq!(human_date(&date("2023-09/2023-10")), "September–October 2023");
+        assert_eq!(
+            human_date(&date("2023-09/2023-10")),
+            "September–October 2023"
+        );
         assert_eq!(human_date(&date("2019/2020")), "2019–2020");
         assert_eq!(human_date(&date("2019/2020-03")), "2019 – March 2020");
         let week = DateSpec::week(chrono::NaiveDate::from_ymd_opt(2024, 6, 12).unwrap());
@@ -214,7 +224,10 @@ mod tests {
         let loaded = crate::corpus::load(&crate::corpus::Location::Embedded);
         let c = &loaded.corpus;
         let quotes = quotes_of(c, &c.order);
-        assert_eq!(quotes.len(), c.quotes.iter().filter(|q| q.event.is_some()).count());
+        assert_eq!(
+            quotes.len(),
+            c.quotes.iter().filter(|q| q.event.is_some()).count()
+        );
         let rank = |q: Ix| c.order.iter().position(|&e| Some(e) == c.quotes[q].event);
         assert!(quotes.windows(2).all(|w| rank(w[0]) <= rank(w[1])));
         let first = c.order[0];

@@ -102,7 +102,7 @@ pub fn display_date(date: &DateSpec) -> Option<String> {
 pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
     let timeline = Timeline {
         title: title(corpus, events),
-        events: events.iter().map(|&e| slide(corpus, e)).collect(),
+        events: events.iter().map(|&e| slide(corpus, events, e)).collect(),
         eras: eras(corpus, events),
         scale: "human",
         chronicle: document(corpus, events, false),
@@ -113,8 +113,14 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
 }
 
 fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
-    let first = events.iter().map(|&e| corpus.events[e].date.first_day()).min();
-    let last = events.iter().map(|&e| corpus.events[e].date.last_day()).max();
+    let first = events
+        .iter()
+        .map(|&e| corpus.events[e].date.first_day())
+        .min();
+    let last = events
+        .iter()
+        .map(|&e| corpus.events[e].date.last_day())
+        .max();
     let headline = match (first, last) {
         (Some(a), Some(b)) => format!("Chronology, {} to {}", a.format("%Y"), b.format("%Y")),
         _ => "Chronology".to_owned(),
@@ -134,7 +140,7 @@ fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
     }
 }
 
-fn slide(corpus: &Corpus, e: Ix) -> Slide {
+fn slide(corpus: &Corpus, events: &[Ix], e: Ix) -> Slide {
     let event = &corpus.events[e];
     let (start, end) = slide_dates(&event.date);
     let media = media_article(corpus, e).map(|a| {
@@ -154,7 +160,7 @@ fn slide(corpus: &Corpus, e: Ix) -> Slide {
             text: slide_text(corpus, e),
         },
         media,
-        group: headline_of(corpus, e).map(|h| escape_html(&corpus.events[h].title)),
+        group: headline_of(corpus, events, e).map(|h| escape_html(&corpus.events[h].title)),
         unique_id: Some(event.id.clone()),
     }
 }
@@ -209,12 +215,12 @@ fn slide_text(corpus: &Corpus, e: Ix) -> String {
     html
 }
 
-/// One era per exported headline event, spanning it and its exported
-/// sub-events.
+/// One era per headline event exported with some of its sub-events,
+/// spanning them.
 fn eras(corpus: &Corpus, events: &[Ix]) -> Vec<Era> {
     events
         .iter()
-        .filter(|&&e| corpus.events[e].parent.is_none() && !corpus.children[e].is_empty())
+        .filter(|&&e| headline_of(corpus, events, e) == Some(e))
         .map(|&h| {
             let members = std::iter::once(h).chain(
                 corpus.children[h]
@@ -261,18 +267,29 @@ mod tests {
             assert_eq!(slide["unique_id"], event.id.as_str());
             let start = &slide["start_date"];
             assert_eq!(start["year"], event.date.start.year);
-            assert_eq!(start.get("month").is_some(), event.date.start.month.is_some());
+            assert_eq!(
+                start.get("month").is_some(),
+                event.date.start.month.is_some()
+            );
             assert_eq!(start.get("day").is_some(), event.date.start.day.is_some());
             assert_eq!(slide.get("end_date").is_some(), event.date.end.is_some());
             let needs_words = event.date.approximate || event.date.uncertain;
-            assert_eq!(slide.get("display_date").is_some(), needs_words, "{}", event.id);
+            assert_eq!(
+                slide.get("display_date").is_some(),
+                needs_words,
+                "{}",
+                event.id
+            );
         }
     }
 
     #[test]
     fn slide_text_is_escaped_html_with_actors_place_and_quotes() {
         let (c, v) = exported();
-        let quoted = c.order.iter().position(|&e| !c.quotes_by_event[e].is_empty());
+        let quoted = c
+            .order
+            .iter()
+            .position(|&e| !c.quotes_by_event[e].is_empty());
         let at = quoted.expect("some event has quotes");
         let e = c.order[at];
         let text = v["events"][at]["text"]["text"].as_str().expect("text");
@@ -290,7 +307,9 @@ mod tests {
         for tag in ["<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<br>", "</a>"] {
             rest = rest.replace(tag, "");
         }
-        rest = rest.replace("<blockquote>", "").replace("</blockquote>", "");
+        rest = rest
+            .replace("<blockquote>", "")
+            .replace("</blockquote>", "");
         while let Some(at) = rest.find("<a href=\"") {
             let end = rest[at..].find("\">").map_or(rest.len(), |i| at + i + 2);
             rest.replace_range(at..end, "");
@@ -310,10 +329,13 @@ mod tests {
         let eras = v["eras"].as_array().expect("eras");
         assert_eq!(eras.len(), headlines.len());
         for (era, &h) in eras.iter().zip(&headlines) {
-            assert_eq!(era["text"]["headline"], escape_html(&c.events[h].title).as_str());
+            assert_eq!(
+                era["text"]["headline"],
+                escape_html(&c.events[h].title).as_str()
+            );
         }
         for (slide, &e) in v["events"].as_array().unwrap().iter().zip(&c.order) {
-            let group = headline_of(&c, e).map(|h| escape_html(&c.events[h].title));
+            let group = headline_of(&c, &c.order, e).map(|h| escape_html(&c.events[h].title));
             assert_eq!(slide["group"].as_str(), group.as_deref());
         }
     }
@@ -333,7 +355,21 @@ mod tests {
         assert_eq!(display_date(&approx).as_deref(), Some("c. September 2023"));
         assert_eq!(display_date(&DateSpec::parse("2023-09").unwrap()), None);
         let (start, end) = slide_dates(&DateSpec::parse("2023-09/2023-10-02").unwrap());
-        assert_eq!(start, TlDate { year: 2023, month: Some(9), day: None });
-        assert_eq!(end, Some(TlDate { year: 2023, month: Some(10), day: Some(2) }));
+        assert_eq!(
+            start,
+            TlDate {
+                year: 2023,
+                month: Some(9),
+                day: None
+            }
+        );
+        assert_eq!(
+            end,
+            Some(TlDate {
+                year: 2023,
+                month: Some(10),
+                day: Some(2)
+            })
+        );
     }
 }

@@ -6,25 +6,62 @@ use std::ops::Range;
 /// An excerpt or quote found in a text: byte range into the ORIGINAL text, from the first to
 /// the last matched char. `occurrence` is 1-based and counts non-overlapping matches.
 pub fn find_folded(haystack: &str, needle: &str, occurrence: usize) -> Option<Range<usize>> {
-    let needle = fold(needle);
-    if needle.is_empty() {
-        return None;
+    Folded::new(haystack).find(needle, occurrence)
+}
+
+/// A text folded once, to look up many excerpts in it: an article cited by dozens of events
+/// and quotes is folded once instead of once per citation.
+pub struct Folded {
+    text: String,
+    /// (folded byte offset, original minus folded offset) at each place where that
+    /// difference grows: after each deleted quote mark or collapsed run of white space.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    pub fn new(haystack: &str) -> Folded {
+        let mut text = String::with_capacity(haystack.len());
+        let mut shifts: Vec<(usize, usize)> = Vec::new();
+        fold_walk(haystack, |c, at| {
+            // The folded text never runs ahead of the original: `at >= text.len()`.
+            let shift = at - text.len();
+            if shifts.last().map_or(shift != 0, |&(_, last)| last != shift) {
+                shifts.push((text.len(), shift));
+            }
+            text.push(c);
+        });
+        Folded { text, shifts }
     }
-    let mut folded = String::with_capacity(haystack.len());
-    // For each folded byte, where its char came from in `haystack`.
-    let mut origin = Vec::with_capacity(haystack.len());
-    fold_walk(haystack, |c, at| {
-        folded.push(c);
-        origin.extend(std::iter::repeat_n(at, c.len_utf8()));
-    });
-    let (start, _) = folded
-        .match_indices(needle.as_str())
-        .nth(occurrence.checked_sub(1)?)?;
-    let first = *origin.get(start)?;
-    // The needle is trimmed, so its last char is copied verbatim from the haystack.
-    let last = *origin.get(start + needle.len() - 1)?;
-    let last_len = haystack.get(last..)?.chars().next()?.len_utf8();
-    Some(first..last + last_len)
+
+    /// Where a byte of the folded text came from in the original.
+    fn origin(&self, folded: usize) -> usize {
+        let before = self.shifts.partition_point(|&(at, _)| at <= folded);
+        folded + before.checked_sub(1).map_or(0, |i| self.shifts[i].1)
+    }
+
+    /// Like [`find_folded`] on the original text.
+    pub fn find(&self, needle: &str, occurrence: usize) -> Option<Range<usize>> {
+        let needle = fold(needle);
+        if needle.is_empty() {
+            return None;
+        }
+        let (start, _) = self
+            .text
+            .match_indices(needle.as_str())
+            .nth(occurrence.checked_sub(1)?)?;
+        // The needle is trimmed, so its last char is copied verbatim from the original, byte
+        // for byte: the byte after its last one ends the match.
+        Some(self.origin(start)..self.origin(start + needle.len() - 1) + 1)
+    }
+
+    /// Like [`count_folded`] on the original text.
+    pub fn count(&self, needle: &str) -> usize {
+        let needle = fold(needle);
+        if needle.is_empty() {
+            return 0;
+        }
+        self.text.matches(needle.as_str()).count()
+    }
 }
 
 /// Number of occurrences (used to report ambiguous or missing excerpts).
@@ -151,6 +188,23 @@ mod tests {
         assert_eq!(&text[range], "Ça va »\u{a0}dit-il");
         assert_eq!(found(text, "très bien", 1), Some("très bien"));
         assert_eq!(found(text, "通信", 1), Some("通信"));
+    }
+
+    #[test]
+    fn one_folded_text_answers_many_lookups() {
+        let text = "« Ça va »\u{a0}dit-il.\n\n“Ça va,” dit-elle, ‘très bien’ — ça va.";
+        let folded = Folded::new(text);
+        assert_eq!(folded.count("Ça va"), 2);
+        assert_eq!(folded.find("Ça va", 2).map(|r| &text[r]), Some("Ça va"));
+        assert_eq!(
+            folded.find("dit-il. Ça", 1).map(|r| &text[r]),
+            Some("dit-il.\n\n“Ça")
+        );
+        assert_eq!(
+            folded.find("très bien — ça", 1).map(|r| &text[r]),
+            Some("très bien’ — ça")
+        );
+        assert_eq!(folded.find("Ça va", 3), None);
     }
 
     #[test]

@@ -34,6 +34,19 @@ pub fn truncate(s: &str, max: usize) -> (&str, usize) {
     (s, used)
 }
 
+/// The longest suffix of `s` (on a grapheme boundary) that fits in `max` cells: what an
+/// input line shows, so the end being typed stays in view however long the text gets.
+pub fn tail(s: &str, max: usize) -> &str {
+    let mut used = 0usize;
+    for (at, grapheme) in s.grapheme_indices(true).rev() {
+        match used.checked_add(grapheme.width()) {
+            Some(total) if total <= max => used = total,
+            _ => return &s[at + grapheme.len()..],
+        }
+    }
+    s
+}
+
 /// Truncate to `max` cells and append '…' when cut (the result fits in max cells; max 0 → "").
 /// White space before the '…' is dropped: "Seoul …" reads as a gap, not a cut.
 pub fn ellipsize(s: &str, max: usize) -> Cow<'_, str> {
@@ -109,6 +122,15 @@ mod tests {
         assert_eq!(truncate("a👩\u{200d}👩\u{200d}👧b", 2), ("a", 1));
         assert_eq!(truncate("朝", 1), ("", 0));
         assert_eq!(truncate("abc", 0), ("", 0));
+    }
+
+    #[test]
+    fn tail_keeps_the_end_that_fits() {
+        assert_eq!(tail("hello", 9), "hello");
+        assert_eq!(tail("hello", 3), "llo");
+        assert_eq!(tail("朝鮮通", 5), "鮮通");
+        assert_eq!(tail("ae\u{301}", 1), "e\u{301}");
+        assert_eq!(tail("abc", 0), "");
     }
 
     #[test]

@@ -4,14 +4,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme::Theme;
 use super::{is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{App, Focus, Highlight};
-use crate::text::width::ellipsize;
+use crate::model::Article;
+use crate::text::width::{ellipsize, width as text_width};
 
 pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::Article);
@@ -64,21 +65,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         Style::default(),
     );
     if inside.height > 1 {
-        let mut meta: Vec<String> = Vec::new();
-        meta.extend(article.outlet.clone());
-        meta.push(
-            article
-                .published
-                .map_or("date unknown".into(), |d| d.format("%-d %b %Y").to_string()),
-        );
-        meta.push(article.id.clone());
-        let mut spans = vec![Span::styled(
-            ellipsize(&meta.join(" · "), w).into_owned(),
-            theme.muted,
-        )];
-        if article.cleaned {
-            spans.push(Span::styled(" · control characters removed", theme.warning));
-        }
+        let (spans, _) = meta(article, w, theme);
         put_row(
             buf,
             inside.x,
@@ -146,4 +133,57 @@ fn highlighted<'a>(
         out.push(Span::raw(piece(b, end)));
     }
     out
+}
+
+/// The article's second header line: outlet, date, id and URL, and where
+/// the URL's cells start and how wide they are (for a hyperlink), when
+/// any of it is shown.
+fn meta(
+    article: &Article,
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, Option<(u16, u16)>) {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(article.outlet.clone());
+    parts.push(
+        article
+            .published
+            .map_or("date unknown".into(), |d| d.format("%-d %b %Y").to_string()),
+    );
+    parts.push(article.id.clone());
+    let head = ellipsize(&parts.join(" · "), width).into_owned();
+    let used = text_width(&head);
+    let mut spans = vec![Span::styled(head, theme.muted)];
+    let mut link = None;
+    if let Some(url) = &article.url {
+        let room = width.saturating_sub(used + 3);
+        let shown = ellipsize(url, room).into_owned();
+        if !shown.is_empty() {
+            spans.push(Span::styled(" · ", theme.muted));
+            link = Some(((used + 3) as u16, text_width(&shown) as u16));
+            spans.push(Span::styled(
+                shown,
+                theme.muted.add_modifier(Modifier::UNDERLINED),
+            ));
+        }
+    }
+    if article.cleaned {
+        spans.push(Span::styled(" · control characters removed", theme.warning));
+    }
+    (spans, link)
+}
+
+/// Where the article's URL is on screen, for the terminal to make it a
+/// hyperlink: (x, y, width, url).
+pub fn link(app: &App, rect: Rect) -> Option<(u16, u16, u16, String)> {
+    let inside = layout::inner(rect);
+    if inside.height < 2 || inside.width == 0 {
+        return None;
+    }
+    let view = app.article_view()?;
+    let article = &app.corpus().articles[view.article];
+    let url = article.url.clone()?;
+    let (_, at) = meta(article, usize::from(inside.width), &Theme::mono());
+    let (x, width) = at?;
+    Some((inside.x + x, inside.y + 1, width, url))
 }

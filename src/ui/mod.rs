@@ -3,6 +3,7 @@
 
 mod article;
 mod details;
+mod export_prompt;
 pub mod layout;
 mod overlay;
 mod quotes;
@@ -47,6 +48,20 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     status::footer(app, theme, panes.status, buf);
     overlay::draw(app, theme, area, buf);
+}
+
+/// Screen cells that link somewhere: (x, y, width, url). The terminal
+/// layer may turn them into OSC 8 hyperlinks; nothing is linked under an
+/// overlay or while an input is open over the panes.
+pub fn links(app: &App) -> Vec<(u16, u16, u16, String)> {
+    if layout::too_small(app.size) || app.overlay.is_some() || app.input.is_some() {
+        return Vec::new();
+    }
+    app.panes()
+        .article
+        .and_then(|rect| article::link(app, rect))
+        .into_iter()
+        .collect()
 }
 
 fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {

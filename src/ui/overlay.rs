@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use super::put_row;
 use super::theme::Theme;
 use crate::app::{App, InputKind, Layer, Overlay};
-use crate::text::width::{char_indices_to_byte_ranges, ellipsize};
+use crate::text::width::{char_indices_to_byte_ranges, ellipsize, tail, width};
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match app.overlay {
@@ -148,11 +148,14 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
+    let found = format!("   {} found", input.hits.len());
+    // A long (pasted) name shows its end, so the cursor and count stay visible.
+    let room = usize::from(inner.width).saturating_sub(width(&found) + 8);
     let prompt = vec![
         Span::styled("Actor: ", theme.title),
-        Span::raw(input.text.as_str()),
+        Span::raw(tail(&input.text, room)),
         Span::styled("▏", theme.matched),
-        Span::styled(format!("   {} found", input.hits.len()), theme.muted),
+        Span::styled(found, theme.muted),
     ];
     put_row(
         buf,

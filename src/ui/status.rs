@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::{Action, App, Focus, InputKind, Layer};
 use crate::filter::Combine;
 use crate::text::count;
-use crate::text::width::width;
+use crate::text::width::{tail, width};
 
 pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let corpus = app.corpus();
@@ -65,6 +65,10 @@ fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
             (Layer::Overlay, Action::Down, "scroll"),
             (Layer::Overlay, Action::Close, "close"),
         ],
+        (Layer::Input, _) if app.export_prompt.is_some() => vec![
+            (Layer::Input, Action::Submit, "export"),
+            (Layer::Input, Action::Cancel, "cancel"),
+        ],
         (Layer::Input, Some(InputKind::Actor)) => vec![
             (Layer::Input, Action::Down, "choose"),
             (Layer::Input, Action::Submit, "add actor"),
@@ -117,14 +121,16 @@ fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
 
 pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span> = Vec::new();
-    if let Some(input) = app.input.as_ref().filter(|i| i.kind == InputKind::Text) {
+    if app.export_prompt.is_some() {
+        spans.extend(super::export_prompt::spans(app, theme));
+    } else if let Some(input) = app.input.as_ref().filter(|i| i.kind == InputKind::Text) {
+        let count = format!("  {} match  ", app.match_count);
+        // A long (pasted) query shows its end, so the cursor and count stay visible.
+        let room = usize::from(rect.width).saturating_sub(width(&count) + 3);
         spans.push(Span::styled("/", theme.key));
-        spans.push(Span::raw(format!(" {}", input.text)));
+        spans.push(Span::raw(format!(" {}", tail(&input.text, room))));
         spans.push(Span::styled("▏", theme.matched));
-        spans.push(Span::styled(
-            format!("  {} match  ", app.match_count),
-            theme.muted,
-        ));
+        spans.push(Span::styled(count, theme.muted));
     } else if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message} "), theme.warning));
     }

@@ -152,23 +152,6 @@ impl Theme {
     pub fn mono() -> Theme {
         Theme::from_toml(MONO).expect("the embedded mono theme is valid (tested)")
     }
-
-    /// Colour unless `NO_COLOR` is set (to anything non-empty) or the
-    /// terminal is `dumb`.
-    pub fn for_env(no_color: Option<&str>, term: Option<&str>) -> Theme {
-        let no_color = no_color.is_some_and(|v| !v.is_empty());
-        if no_color || term == Some("dumb") {
-            Theme::mono()
-        } else {
-            Theme::colour()
-        }
-    }
-
-    pub fn from_env() -> Theme {
-        let no_color = std::env::var("NO_COLOR").ok();
-        let term = std::env::var("TERM").ok();
-        Theme::for_env(no_color.as_deref(), term.as_deref())
-    }
 }
 
 #[cfg(test)]
@@ -194,13 +177,6 @@ mod tests {
                 "{style:?} must stay visible without colour"
             );
         }
-    }
-
-    #[test]
-    fn no_color_picks_mono() {
-        assert_eq!(Theme::for_env(Some("1"), Some("xterm")), Theme::mono());
-        assert_eq!(Theme::for_env(Some(""), Some("xterm")), Theme::colour());
-        assert_eq!(Theme::for_env(None, Some("dumb")), Theme::mono());
     }
 
     #[test]

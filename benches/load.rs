@@ -1,0 +1,54 @@
+//! Loading and validating a corpus: the shipped one, a generated 1k-article
+//! corpus, and with CHRONICLE_BENCH_LARGE=1 a 10k-article one (~130 MB).
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chronicle::corpus::{load, Location};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.bench_function("shipped", |b| {
+        b.iter(|| black_box(load(&Location::Embedded)))
+    });
+    let mut sizes = vec![1_000];
+    if std::env::var_os("CHRONICLE_BENCH_LARGE").is_some_and(|v| v == "1") {
+        sizes.push(10_000);
+    }
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    for articles in sizes {
+        let generated = common::corpus(articles);
+        let bytes = dir_bytes(&generated.dir);
+        group.throughput(Throughput::Bytes(bytes));
+        let location = Location::Dir(generated.dir.clone());
+        group.bench_function(format!("generated {articles} articles"), |b| {
+            b.iter(|| {
+                let loaded = load(&location);
+                assert!(loaded.problems.is_empty());
+                black_box(loaded)
+            })
+        });
+    }
+    group.finish();
+}
+
+fn dir_bytes(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    for sub in [dir.to_path_buf(), dir.join("articles")] {
+        for entry in std::fs::read_dir(sub).into_iter().flatten().flatten() {
+            if let Ok(meta) = entry.metadata() {
+                if meta.is_file() {
+                    total += meta.len();
+                }
+            }
+        }
+    }
+    total
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

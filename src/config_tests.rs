@@ -1,0 +1,150 @@
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+use super::*;
+use crate::app::Layer;
+
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+#[test]
+fn no_file_gives_the_shipped_defaults() {
+    let config = Config::from_text("", "", false);
+    assert!(config.problems.is_empty());
+    assert_eq!(config.theme, Theme::colour());
+    let default = Keymap::default();
+    assert_eq!(config.keymap.normal.list.len(), default.normal.list.len());
+    assert_eq!(
+        config.keymap.action(Layer::Normal, &press('q')),
+        Some(Action::Quit)
+    );
+}
+
+#[test]
+fn keys_rebind_and_free_the_key_elsewhere_in_the_layer() {
+    let text = "[keys.normal]\nquit = [\"x\"]\ndown = [\"q\", \"down\"]\n";
+    let config = Config::from_text("c.toml", text, false);
+    assert!(config.problems.is_empty(), "{:?}", config.problems);
+    let map = &config.keymap;
+    assert_eq!(map.action(Layer::Normal, &press('x')), Some(Action::Quit));
+    assert_eq!(map.action(Layer::Normal, &press('q')), Some(Action::Down));
+    assert_eq!(
+        map.action(Layer::Normal, &press('j')),
+        None,
+        "j was down's, now replaced"
+    );
+    // Other layers keep their own bindings.
+    assert_eq!(map.action(Layer::Overlay, &press('q')), Some(Action::Close));
+}
+
+#[test]
+fn theme_and_style_overrides_apply_and_no_color_wins() {
+    let text = "theme = \"default\"\n[styles]\nhighlight = { fg = \"white\", bg = \"magenta\", bold = true }\n";
+    let config = Config::from_text("c.toml", text, false);
+    assert!(config.problems.is_empty(), "{:?}", config.problems);
+    assert_eq!(config.theme.highlight.bg, Some(Color::Magenta));
+    assert_eq!(config.theme.date, Theme::colour().date);
+    let plain = Config::from_text("c.toml", text, true);
+    assert_eq!(plain.theme.highlight.bg, None);
+    assert_eq!(plain.theme.highlight.fg, None);
+    assert_eq!(plain.theme.date, Theme::mono().date);
+    let mono = Config::from_text("c.toml", "theme = \"mono\"\n", false);
+    assert_eq!(mono.theme, Theme::mono());
+}
+
+#[test]
+fn bad_entries_are_reported_at_file_line_col_and_left_at_their_defaults() {
+    let text = "theme = \"neon\"\ncolour = 1\n[keys.normal]\nfly = [\"f\"]\nquit = [\"ctrl-\"]\n[keys.sideways]\nup = [\"k\"]\n[styles]\nhighlight = { fg = \"sky\" }\nsparkle = {}\n";
+    let config = Config::from_text("conf.toml", text, false);
+    let shown: Vec<String> = config.problems.iter().map(|p| p.to_string()).collect();
+    let at = |needle: &str| {
+        let offset = text.find(needle).unwrap();
+        let (line, col) = line_col(text, offset);
+        format!("conf.toml:{line}:{col}: ")
+    };
+    for (needle, words) in [
+        ("theme", "theme must be"),
+        ("colour", "unknown setting `colour`"),
+        ("fly", "unknown action `fly`"),
+        ("\"ctrl-\"", "unknown key 'ctrl-'"),
+        ("sideways", "unknown key layer `sideways`"),
+        ("{ fg = \"sky\" }", "unknown colour 'sky'"),
+        ("sparkle", "unknown style role `sparkle`"),
+    ] {
+        let want = at(needle);
+        assert!(
+            shown
+                .iter()
+                .any(|s| s.starts_with(&want) && s.contains(words)),
+            "{want} {words}: {shown:#?}"
+        );
+    }
+    assert_eq!(shown.len(), 7, "{shown:#?}");
+    assert_eq!(config.theme, Theme::colour());
+    assert_eq!(
+        config.keymap.action(Layer::Normal, &press('q')),
+        Some(Action::Quit)
+    );
+}
+
+#[test]
+fn a_syntax_error_gives_the_defaults() {
+    let config = Config::from_text("c.toml", "theme = \"mono\"\n[keys\n", false);
+    assert_eq!(config.problems.len(), 1);
+    assert!(
+        config.problems[0].to_string().starts_with("c.toml:2:"),
+        "{:?}",
+        config.problems
+    );
+    assert_eq!(config.theme, Theme::colour());
+}
+
+#[test]
+fn the_printed_config_reads_back_to_the_same_config() {
+    let text = "theme = \"mono\"\n[styles]\nchip = { underline = true }\n[keys.input]\nsubmit = [\"tab\"]\n";
+    let first = Config::from_text("c.toml", text, false);
+    let again = Config::from_text("printed.toml", &first.toml, false);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    assert_eq!(again.toml, first.toml);
+    assert_eq!(again.theme, first.theme);
+    assert!(first.toml.contains("theme = \"mono\""));
+}
+
+#[test]
+fn the_file_is_found_in_the_xdg_config_dir_then_home() {
+    let explicit = Path::new("/etc/c.toml");
+    assert_eq!(
+        path(Some(explicit), Some("/x"), Some("/h")).unwrap(),
+        explicit
+    );
+    assert_eq!(
+        path(None, Some("/x"), Some("/h")).unwrap(),
+        Path::new("/x/chronicle/config.toml")
+    );
+    let relative_xdg_is_ignored = path(None, Some("rel"), Some("/h")).unwrap();
+    assert_eq!(
+        relative_xdg_is_ignored,
+        Path::new("/h/.config/chronicle/config.toml")
+    );
+    assert_eq!(path(None, None, None), None);
+}
+
+#[test]
+fn the_documented_example_config_is_valid() {
+    let text = include_str!("../assets/config.example.toml");
+    let config = Config::from_text("assets/config.example.toml", text, false);
+    assert!(config.problems.is_empty(), "{:?}", config.problems);
+    assert_eq!(config.theme.highlight.bg, Some(Color::LightYellow));
+}
+
+#[test]
+fn no_color_and_dumb_terminals_turn_colour_off() {
+    assert!(colour_off(Some("1"), Some("xterm")));
+    assert!(
+        !colour_off(Some(""), Some("xterm")),
+        "an empty NO_COLOR does not count"
+    );
+    assert!(colour_off(None, Some("dumb")));
+    assert!(!colour_off(None, Some("xterm-256color")));
+}

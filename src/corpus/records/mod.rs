@@ -1,0 +1,116 @@
+//! `actors.toml`, `events.toml` and `quotes.toml`: read, checked against
+//! each other and the articles, and turned into model structs. A record
+//! with a fatal problem is left out; a bad reference inside a good record
+//! is dropped with a problem, so the rest of the record still shows.
+
+mod actors;
+mod events;
+mod quotes;
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::fields::Ctx;
+use crate::model::{Article, Ix};
+use crate::text::fold::Folded;
+
+pub use actors::actors;
+pub use events::events;
+pub use quotes::quotes;
+
+/// Ids already seen in one file, with the byte offset in the file of the
+/// first definition: its line is computed only for a duplicate, since counting
+/// lines for every record is quadratic in the file size.
+struct Ids(HashMap<String, usize>);
+
+impl Ids {
+    fn new() -> Self {
+        Ids(HashMap::new())
+    }
+
+    /// True when `id` is new; otherwise reports the duplicate.
+    fn claim(&mut self, id: &Spanned<String>, kind: &str, ctx: &mut Ctx) -> bool {
+        match self.0.get(id.get_ref()) {
+            Some(&first) => {
+                let first = ctx.src.at(first, "").line;
+                ctx.error(
+                    id.span().start,
+                    format!(
+                        "duplicate {kind} id '{}' (first defined on line {first})",
+                        id.get_ref()
+                    ),
+                );
+                false
+            }
+            None => {
+                let at = ctx.base + id.span().start;
+                self.0.insert(id.get_ref().clone(), at);
+                true
+            }
+        }
+    }
+}
+
+/// Looks up an id in a map of known ids, reporting it when unknown.
+fn lookup(
+    known: &dyn Fn(&str) -> Option<Ix>,
+    id: &Spanned<String>,
+    what: &str,
+    kind: &str,
+    ctx: &mut Ctx,
+) -> Option<Ix> {
+    let found = known(id.get_ref());
+    if found.is_none() {
+        ctx.error(
+            id.span().start,
+            format!("{what}: unknown {kind} '{}'", id.get_ref()),
+        );
+    }
+    found
+}
+
+/// What events need to know about the rest of the corpus.
+pub struct Known<'a> {
+    pub articles: &'a [Article],
+    /// Each article's body folded once, for finding excerpts and quotes.
+    pub folded: &'a [Folded],
+    pub article: &'a (dyn Fn(&str) -> Option<Ix> + Sync),
+    pub actor: &'a (dyn Fn(&str) -> Option<Ix> + Sync),
+}
+
+/// Finds `text` in an article, reporting where it is missing.
+fn locate(
+    known: &Known,
+    article: Ix,
+    text: &Spanned<String>,
+    occurrence: usize,
+    what: &str,
+    ctx: &mut Ctx,
+) -> Option<std::ops::Range<usize>> {
+    let folded = &known.folded[article];
+    let article = &known.articles[article];
+    let found = folded.find(text.get_ref(), occurrence);
+    if found.is_none() {
+        let count = folded.count(text.get_ref());
+        let message = if count == 0 {
+            format!(
+                "{what}: text not found in article '{}': \"{}\"",
+                article.id,
+                short(text.get_ref())
+            )
+        } else {
+            format!("{what}: article '{}' has only {count} occurrence(s) of this text, not {occurrence}", article.id)
+        };
+        ctx.error(text.span().start, message);
+    }
+    found
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().nth(60).is_some() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,363 @@
+//! `chronicle extract FILE...` and `chronicle mentions`: what the extractor
+//! finds, as lines or JSON, with byte and character spans so that every item
+//! can be checked against its source.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Extraction, Extractor, Speaker};
+use crate::corpus::diag::line_col;
+use crate::corpus::{read_article, Loaded};
+use crate::model::{Actor, Article, Precision};
+use crate::text::sanitize::sanitize_line;
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Article files (.txt or .md, with or without front matter).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) that anchors relative dates; overrides
+    /// the front matter's.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MentionsArgs {
+    /// Print JSON instead of one line per mention.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date like 2024-06-17"))
+}
+
+/// Byte offsets to character offsets, in one pass over the body.
+fn char_offsets(body: &str, bytes: &mut Vec<usize>) -> Vec<(usize, usize)> {
+    bytes.sort_unstable();
+    bytes.dedup();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut chars = 0;
+    let mut at = 0;
+    for &b in bytes.iter() {
+        let b = b.min(body.len());
+        chars += body.get(at..b).map_or(0, |s| s.chars().count());
+        at = b;
+        out.push((b, chars));
+    }
+    out
+}
+
+struct Chars(Vec<(usize, usize)>);
+
+impl Chars {
+    fn new(body: &str, ex: &Extraction) -> Chars {
+        let mut bytes: Vec<usize> = ex
+            .quotes
+            .iter()
+            .flat_map(|q| [q.span.start, q.span.end])
+            .chain(ex.dates.iter().flat_map(|d| [d.span.start, d.span.end]))
+            .collect();
+        Chars(char_offsets(body, &mut bytes))
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        let k = self.0.partition_point(|&(b, _)| b < byte);
+        self.0.get(k).map_or(0, |&(_, c)| c)
+    }
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    article: &'a str,
+    text: &'a str,
+    speaker: Option<String>,
+    speaker_id: Option<&'a str>,
+    confidence: f32,
+    rule: &'static str,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    article: &'a str,
+    /// The sentence the mention is in.
+    text: &'a str,
+    phrase: &'a str,
+    date: Option<String>,
+    precision: Option<Precision>,
+    anchor: Option<String>,
+    rule: &'static str,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+}
+
+#[derive(Serialize)]
+struct ParagraphOut<'a> {
+    start: usize,
+    end: usize,
+    actors: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    file: &'a str,
+    article: &'a str,
+    published: Option<String>,
+    quotes: Vec<QuoteOut<'a>>,
+    mentions: Vec<MentionOut<'a>>,
+    paragraphs: Vec<ParagraphOut<'a>>,
+}
+
+fn speaker_name(actors: &[Actor], s: &Option<Speaker>) -> Option<String> {
+    match s {
+        Some(Speaker::Actor(a)) => actors.get(*a).map(|a| a.name.clone()),
+        Some(Speaker::New(name)) => Some(name.clone()),
+        None => None,
+    }
+}
+
+fn quotes_out<'a>(
+    article: &'a Article,
+    ex: &'a Extraction,
+    actors: &'a [Actor],
+    chars: &Chars,
+) -> Vec<QuoteOut<'a>> {
+    ex.quotes
+        .iter()
+        .map(|q| QuoteOut {
+            article: &article.id,
+            text: &q.text,
+            speaker: speaker_name(actors, &q.speaker),
+            speaker_id: match q.speaker {
+                Some(Speaker::Actor(a)) => actors.get(a).map(|a| a.id.as_str()),
+                _ => None,
+            },
+            confidence: q.confidence,
+            rule: q.rule,
+            start: q.span.start,
+            end: q.span.end,
+            char_start: chars.at(q.span.start),
+            char_end: chars.at(q.span.end),
+        })
+        .collect()
+}
+
+fn mentions_out<'a>(
+    article: &'a Article,
+    ex: &'a Extraction,
+    chars: &Chars,
+) -> Vec<MentionOut<'a>> {
+    ex.dates
+        .iter()
+        .map(|d| MentionOut {
+            article: &article.id,
+            text: article.body.get(d.sentence.clone()).unwrap_or(""),
+            phrase: &d.phrase,
+            date: d.date.as_ref().map(|d| d.to_edtf()),
+            precision: d.date.as_ref().map(|d| d.precision),
+            anchor: d.anchor.map(|a| a.to_string()),
+            rule: d.rule,
+            start: d.span.start,
+            end: d.span.end,
+            char_start: chars.at(d.span.start),
+            char_end: chars.at(d.span.end),
+        })
+        .collect()
+}
+
+/// Reads a file as UTF-8; otherwise an error naming the file and where.
+fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
+        let (line, col) = line_col(valid, valid.len());
+        format!(
+            "{path}:{line}:{col}: invalid UTF-8 (byte 0x{:02X}); file skipped",
+            bytes[bad]
+        )
+    })
+}
+
+/// `chronicle extract FILE...`: speakers resolve through the corpus' actors.
+pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let actors = &loaded.corpus.actors;
+    let extractor = Extractor::new(actors);
+    let mut failed = false;
+    let mut files = Vec::new();
+    for path in &args.files {
+        let shown = sanitize_line(&path.to_string_lossy()).into_owned();
+        let text = match read_text(&shown) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("chronicle: {message}");
+                failed = true;
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        let article = read_article(&shown, text, &mut problems);
+        for p in &problems {
+            eprintln!("warning: {p}");
+        }
+        let Some(mut article) = article else {
+            failed = true;
+            continue;
+        };
+        if args.published.is_some() {
+            article.published = args.published;
+        }
+        let ex = extractor.run(&article.body, article.published);
+        files.push((shown, article, ex));
+    }
+    if args.json {
+        let list: Vec<FileOut> = files
+            .iter()
+            .map(|(file, article, ex)| {
+                let chars = Chars::new(&article.body, ex);
+                FileOut {
+                    file,
+                    article: &article.id,
+                    published: article.published.map(|d| d.to_string()),
+                    quotes: quotes_out(article, ex, actors, &chars),
+                    mentions: mentions_out(article, ex, &chars),
+                    paragraphs: ex
+                        .mentions
+                        .iter()
+                        .map(|p| ParagraphOut {
+                            start: p.span.start,
+                            end: p.span.end,
+                            actors: p
+                                .actors
+                                .iter()
+                                .filter_map(|&a| actors.get(a))
+                                .map(|a| a.id.as_str())
+                                .collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+    } else {
+        for (file, article, ex) in &files {
+            write_lines(out, file, article, ex, actors)?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_lines(
+    out: &mut impl Write,
+    file: &str,
+    article: &Article,
+    ex: &Extraction,
+    actors: &[Actor],
+) -> io::Result<()> {
+    let published = article
+        .published
+        .map_or("unknown".to_string(), |d| d.to_string());
+    writeln!(out, "== {file} ({}), published {published}", article.id)?;
+    writeln!(out, "quotes: {}", ex.quotes.len())?;
+    for q in &ex.quotes {
+        let who = speaker_name(actors, &q.speaker).unwrap_or_else(|| "?".into());
+        let text = q.text.replace("\n\n", " ¶ ");
+        writeln!(
+            out,
+            "  {:.2}\t{who}\t“{text}”\t{}\t{}..{}",
+            q.confidence, q.rule, q.span.start, q.span.end
+        )?;
+    }
+    writeln!(out, "dates: {}", ex.dates.len())?;
+    for d in &ex.dates {
+        let date = d
+            .date
+            .as_ref()
+            .map_or("unresolved".to_string(), |d| d.display());
+        let anchor = d.anchor.map_or("-".to_string(), |a| a.to_string());
+        writeln!(
+            out,
+            "  {date}\t“{}”\t{}\tanchor {anchor}\t{}..{}",
+            d.phrase, d.rule, d.span.start, d.span.end
+        )?;
+    }
+    writeln!(out, "actors by paragraph:")?;
+    for (n, p) in ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.actors.is_empty())
+    {
+        let names: Vec<&str> = p
+            .actors
+            .iter()
+            .filter_map(|&a| actors.get(a))
+            .map(|a| a.name.as_str())
+            .collect();
+        writeln!(out, "  ¶{}\t{}", n + 1, names.join(", "))?;
+    }
+    Ok(())
+}
+
+/// `chronicle mentions`: the dated mentions of every article in the corpus.
+pub fn mentions(
+    loaded: &Loaded,
+    args: &MentionsArgs,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    for problem in &loaded.problems {
+        eprintln!("warning: {problem}");
+    }
+    let corpus = &loaded.corpus;
+    let extractor = Extractor::new(&corpus.actors);
+    let found: Vec<(&Article, Extraction)> = corpus
+        .articles
+        .iter()
+        .map(|a| (a, extractor.run(&a.body, a.published)))
+        .collect();
+    if args.json {
+        let mut list = Vec::new();
+        for (article, ex) in &found {
+            list.extend(mentions_out(article, ex, &Chars::new(&article.body, ex)));
+        }
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+    } else {
+        for (article, ex) in &found {
+            for d in &ex.dates {
+                let date = d
+                    .date
+                    .as_ref()
+                    .map_or("unresolved".to_string(), |d| d.display());
+                let anchor = d.anchor.map_or("-".to_string(), |a| a.to_string());
+                writeln!(
+                    out,
+                    "{date}\t“{}”\t{}\tanchor {anchor}\t{}",
+                    d.phrase, d.rule, article.id
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,286 @@
+//! Dated mentions: absolute dates as written and relative ones resolved
+//! against the publication date, each with its phrase, the anchor it was
+//! resolved against and the rule used. Without an anchor a relative mention
+//! stays unresolved.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::date_words::{
+    day_number, day_spec, iso_date, may_be, month_abbr, month_of, number, starts, weekday_of,
+    year_number, CALENDAR, TRIGGERS,
+};
+use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
+use super::tokens::Tok;
+use super::Para;
+use crate::model::date::{DateSpec, PartialDate, Precision};
+
+/// A date the text talks about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedMention {
+    /// Byte range of the phrase in the body.
+    pub span: Range<usize>,
+    /// Byte range of the sentence it is in.
+    pub sentence: Range<usize>,
+    pub phrase: String,
+    /// The resolved date at its precision; None when it cannot be known.
+    pub date: Option<DateSpec>,
+    /// The date a relative phrase was resolved against.
+    pub anchor: Option<NaiveDate>,
+    /// Which rule read the phrase, so that a reader can see why.
+    pub rule: &'static str,
+}
+
+/// Scans one paragraph; `last_day` carries the latest day-precision date
+/// across paragraphs, the reference for "the eve of".
+pub fn scan(
+    body: &str,
+    par: &Para,
+    published: Option<NaiveDate>,
+    last_day: &mut Option<NaiveDate>,
+    out: &mut Vec<DatedMention>,
+) {
+    let toks = &par.toks;
+    let w = Words { body, toks };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((first, last, date, anchor, rule)) = read_at(par, &w, i, published, *last_day)
+        else {
+            i += 1;
+            continue;
+        };
+        let span = toks[first].start..toks[last].end;
+        // The eve of something is not itself the thing later eves refer to.
+        if let Some(d) = date
+            .as_ref()
+            .filter(|d| d.precision == Precision::Day && rule != "eve-of")
+        {
+            *last_day = Some(d.first_day());
+        }
+        out.push(DatedMention {
+            phrase: body[span.clone()].to_string(),
+            sentence: trimmed(body, par.sentence(span.start)),
+            span,
+            date,
+            anchor,
+            rule,
+        });
+        i = last + 1;
+    }
+}
+
+/// `r` without the whitespace at its end.
+fn trimmed(body: &str, r: Range<usize>) -> Range<usize> {
+    r.start..r.start + body[r.clone()].trim_end().len()
+}
+
+pub type Found = (
+    usize,
+    usize,
+    Option<DateSpec>,
+    Option<NaiveDate>,
+    &'static str,
+);
+
+/// The words of a paragraph, by index; out of range reads as "".
+pub struct Words<'a> {
+    pub body: &'a str,
+    pub toks: &'a [Tok],
+}
+
+impl<'a> Words<'a> {
+    pub fn get(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.body))
+    }
+
+    pub fn lower(&self, i: usize) -> String {
+        self.get(i).to_ascii_lowercase()
+    }
+}
+
+fn read_at(
+    par: &Para,
+    ws: &Words,
+    i: usize,
+    published: Option<NaiveDate>,
+    last_day: Option<NaiveDate>,
+) -> Option<Found> {
+    let body = ws.body;
+    let word = |i: usize| ws.get(i);
+    let lower = |i: usize| ws.lower(i);
+    let w = word(i);
+    let first = w.as_bytes().first().copied()?;
+    if first.is_ascii_digit() {
+        if let Some(d) = iso_date(w) {
+            return Some((i, i, Some(DateSpec::day(d)), None, "iso-date"));
+        }
+        if let (Some(day), Some(month)) = (day_number(w), month_of(word(i + 1))) {
+            if let Some(y) = year_number(word(i + 2)) {
+                return Some((i, i + 2, day_spec(y, month, day), None, "day-month-year"));
+            }
+            let date =
+                published.and_then(|p| anchor_year(par, ws, i, p, |y| day_spec(y, month, day)));
+            return Some((i, i + 1, date, published, "day-month+anchor-year"));
+        }
+        if let Some(n) = number(w) {
+            return ago(i, n, published, ws);
+        }
+        let prev = lower(i.wrapping_sub(1));
+        if let Some(y) = w
+            .strip_suffix('s')
+            .and_then(year_number)
+            .filter(|y| y % 10 == 0)
+        {
+            let start = if prev == "the" { i - 1 } else { i };
+            let spec = DateSpec::year(y).map(|s| DateSpec {
+                end: Some(PartialDate {
+                    year: y + 9,
+                    month: None,
+                    day: None,
+                }),
+                ..s
+            });
+            return Some((start, i, spec, None, "decade"));
+        }
+        let y = year_number(w)?;
+        // "2000 troops" counts troops: a number directly followed by a
+        // lower-case word is a year only after a word like "in" or "since".
+        let next_lower = word(i + 1).chars().next().is_some_and(char::is_lowercase);
+        let spaced = par
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| body[par.toks[i].end..t.start].trim().is_empty());
+        let triggered = TRIGGERS.contains(&prev.as_str()) || prev == "year";
+        if next_lower && spaced && !triggered {
+            return None;
+        }
+        let start = if TRIGGERS[..4].contains(&prev.as_str()) {
+            i - 1
+        } else {
+            i
+        };
+        return Some((start, i, DateSpec::year(y), None, "year"));
+    }
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let calendar = first.is_ascii_uppercase() && may_be(&CALENDAR, w);
+    let month = calendar
+        .then(|| month_of(w).or_else(|| month_abbr(w)))
+        .flatten();
+    if let Some(month) = month {
+        if let Some(day) = day_number(word(i + 1)) {
+            if let Some(y) = year_number(word(i + 2)) {
+                return Some((i, i + 2, day_spec(y, month, day), None, "month-day-year"));
+            }
+            let date =
+                published.and_then(|p| anchor_year(par, ws, i, p, |y| day_spec(y, month, day)));
+            let start = if lower(i.wrapping_sub(1)) == "on" {
+                i - 1
+            } else {
+                i
+            };
+            return Some((start, i + 1, date, published, "month-day+anchor-year"));
+        }
+        month_of(w)?;
+        if let Some(y) = year_number(word(i + 1)) {
+            return Some((i, i + 1, DateSpec::month(y, month), None, "month-year"));
+        }
+        let prev = lower(i.wrapping_sub(1));
+        let p = published;
+        let (date, rule) = match prev.as_str() {
+            "last" => (
+                p.and_then(|p| DateSpec::month(p.year() - i32::from(month >= p.month()), month)),
+                "last-month-name",
+            ),
+            "next" => (
+                p.and_then(|p| DateSpec::month(p.year() + i32::from(month <= p.month()), month)),
+                "next-month-name",
+            ),
+            "this" => (
+                p.and_then(|p| DateSpec::month(p.year(), month)),
+                "this-month-name",
+            ),
+            t if TRIGGERS.contains(&t) => (
+                p.and_then(|p| anchor_year(par, ws, i, p, |y| DateSpec::month(y, month))),
+                "month+anchor-year",
+            ),
+            _ => return None,
+        };
+        return Some((i - 1, i, date, published, rule));
+    }
+    if let Some(day) = weekday_of(w).filter(|_| calendar) {
+        return Some(weekday(par, ws, i, day, published));
+    }
+    // Only a few words can start a relative phrase: reject the rest before
+    // comparing or lower-casing anything.
+    let key = KEYWORDS
+        .iter()
+        .filter(|_| may_be(&KEYWORD_STARTS, w))
+        .find(|k| k.eq_ignore_ascii_case(w));
+    let ago_follows = || ws.get(i + 2).eq_ignore_ascii_case("ago");
+    match key.copied().unwrap_or("") {
+        "" if ago_follows() => number(w).and_then(|n| ago(i, n, published, ws)),
+        "" => None,
+        "yesterday" | "today" | "tomorrow" | "tonight" => {
+            let shift: i64 = match lower(i).as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            let date = published
+                .and_then(|p| shift_days(p, shift))
+                .map(DateSpec::day);
+            Some((i, i, date, published, "deictic-day"))
+        }
+        "last" if lower(i + 1) == "night" => {
+            let date = published.and_then(|p| shift_days(p, -1)).map(DateSpec::day);
+            Some((i, i + 1, date, published, "last-night"))
+        }
+        "last" | "this" | "next" | "earlier" | "later" => relative_unit(i, published, ws),
+        // "by the end of the month": the unit the anchor is in.
+        "end" | "start" | "beginning" | "middle" | "rest"
+            if lower(i + 1) == "of" && matches!(lower(i + 2).as_str(), "the" | "this") =>
+        {
+            let unit = lower(i + 3);
+            let date = published.and_then(|p| match unit.as_str() {
+                "week" => Some(DateSpec::week(p)),
+                "month" => DateSpec::month(p.year(), p.month()),
+                "year" => DateSpec::year(p.year()),
+                _ => None,
+            });
+            matches!(unit.as_str(), "week" | "month" | "year").then_some((
+                i,
+                i + 3,
+                date,
+                published,
+                "part-of-this-unit",
+            ))
+        }
+        "eve" if lower(i + 1) == "of" => {
+            let start = if lower(i.wrapping_sub(1)) == "the" {
+                i - 1
+            } else {
+                i
+            };
+            let start = if lower(start.wrapping_sub(1)) == "on" {
+                start - 1
+            } else {
+                start
+            };
+            let reference = last_day.or(published);
+            let date = reference.and_then(|d| shift_days(d, -1)).map(DateSpec::day);
+            Some((start, i + 1, date, reference, "eve-of"))
+        }
+        _ => None,
+    }
+}
+
+/// The words that can start a relative phrase other than "<n> days ago".
+#[rustfmt::skip]
+const KEYWORDS: &[&str] = &[
+    "end", "start", "beginning", "middle", "rest", "yesterday", "today", "tomorrow", "tonight",
+    "last", "this", "next", "earlier", "later", "eve",
+];
+const KEYWORD_STARTS: [u32; 256] = starts(&[KEYWORDS]);

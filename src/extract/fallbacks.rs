@@ -1,0 +1,159 @@
+//! The attribution rules used when no speech verb sits next to a
+//! quotation: a run of quotations ending in a name, an attribution that
+//! ends the paragraph, continuation, echoes and the sentence's subject.
+
+use super::speakers::{is_speech_verb, Attribution, Ctx, WINDOW};
+
+/// At most this many quotations back to back form a run.
+const MAX_RUN: usize = 20;
+/// How many earlier quotations a fragment may echo.
+const ECHO_REACH: usize = 50;
+
+impl Ctx<'_> {
+    /// “...”“...”Name: quotations back to back, then a short stretch that
+    /// only names someone, up to the next quotation or the paragraph end.
+    pub(super) fn run_then_name(&self, k: usize) -> Option<Attribution> {
+        for j in k..k + MAX_RUN {
+            let span = self.spans.get(j)?;
+            let p = self.last[j];
+            let next = self.spans.get(j + 1).filter(|_| self.first[j + 1] == p);
+            let end = next.map_or(self.paras[p].range.end, |s| s.open);
+            if end.saturating_sub(span.after) > WINDOW {
+                return None;
+            }
+            let gap = self.body[span.after..end].trim();
+            if gap.is_empty() && next.is_some() {
+                continue;
+            }
+            let words = gap.split_whitespace().count();
+            let sentence_like = gap.contains(['.', '!', '?']) && !gap.contains("Mr.");
+            let ok = (1..=10).contains(&words) && !sentence_like;
+            let m = self
+                .mentions_in(p, span.after..end)
+                .next_back()
+                .filter(|_| ok)?;
+            return self.attr(p, m, 0.85, "run-then-name");
+        }
+        None
+    }
+
+    /// "..., comments the BBC" ending the paragraph of the quotation.
+    pub(super) fn paragraph_end(&self, p: usize, at: usize) -> Option<Attribution> {
+        let par = &self.paras[p];
+        let last = self.sentence(p, par.range.end.saturating_sub(1));
+        if last.start <= at {
+            return None;
+        }
+        let comma = self.outside_comma_before(p, last.start, last.end)?;
+        let toks = self.words_in(p, comma..last.end);
+        if toks.len() > 6 {
+            return None;
+        }
+        let verb = toks
+            .iter()
+            .copied()
+            .find(|&t| is_speech_verb(self.word(p, t)))?;
+        let verb_start = par.toks[verb].start;
+        let m = self
+            .mentions_in(p, comma..verb_start)
+            .next_back()
+            .or_else(|| self.inverted(p, verb, last.end))?;
+        self.attr(p, m, 0.7, "paragraph-end")
+    }
+
+    /// The speaker of the previous quotation when it is in the same
+    /// paragraph and was attributed explicitly or by continuation.
+    pub(super) fn continued(
+        &self,
+        k: usize,
+        found: &[(usize, Attribution)],
+    ) -> Option<Attribution> {
+        let (j, prev) = found.last()?;
+        let same = self.last[*j] == self.first[k];
+        let carried = prev.explicit || prev.rule == "continued";
+        (same && carried).then(|| Attribution {
+            speaker: prev.speaker.clone(),
+            confidence: 0.6,
+            rule: "continued",
+            explicit: false,
+        })
+    }
+
+    /// A short fragment that repeats words of an earlier quotation.
+    pub(super) fn echo(&self, k: usize, found: &[(usize, Attribution)]) -> Option<Attribution> {
+        let text = &self.body[self.spans[k].inner.clone()];
+        if text.split_whitespace().count() > 4 {
+            return None;
+        }
+        let (_, prev) = found.iter().rev().take(ECHO_REACH).find(|(j, a)| {
+            a.explicit && contains_words(&self.body[self.spans[*j].inner.clone()], text)
+        })?;
+        Some(Attribution {
+            speaker: prev.speaker.clone(),
+            confidence: 0.6,
+            rule: "echo",
+            explicit: false,
+        })
+    }
+
+    /// The first actor (or "he", "the minister") named in the quotation's
+    /// sentence before it.
+    pub(super) fn sentence_subject(&self, k: usize) -> Option<Attribution> {
+        let p = self.first[k];
+        let span = &self.spans[k];
+        let sentence = self.sentence(p, span.open);
+        let m = self.mentions_in(p, sentence.start..span.open).next()?;
+        let mut a = self.attr(p, m, 0.4, "sentence-subject")?;
+        a.explicit = false;
+        Some(a)
+    }
+
+    /// The name a new speaker is shown under: as written, with the
+    /// appositive that follows it at the attribution ("X, professor of Y").
+    pub(super) fn label(&self, k: usize, name: &str) -> String {
+        let span = &self.spans[k];
+        let p = self.first[k];
+        let sentence_start = self.sentence(p, span.open).start;
+        let before = &self.body[sentence_start..span.open];
+        let after = &self.body[span.after..self.after_limit(k)];
+        let tail = [before, after]
+            .into_iter()
+            .find_map(|text| text.find(name).map(|at| &text[at + name.len()..]));
+        let Some(appositive) = tail
+            .and_then(|t| t.strip_prefix(", "))
+            .and_then(|t| t.split(',').next())
+        else {
+            return name.to_string();
+        };
+        let cut = [" at ", " in ", " from ", " who ", " which ", " with "]
+            .iter()
+            .filter_map(|w| appositive.find(w))
+            .min()
+            .unwrap_or(appositive.len());
+        let appositive = appositive[..cut].trim();
+        let words = appositive.split_whitespace().count();
+        let starts_low = appositive.chars().next().is_some_and(char::is_lowercase);
+        if starts_low && (1..=8).contains(&words) {
+            format!("{name}, {appositive}")
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+/// True when `needle` occurs in `hay` at word boundaries, ignoring ASCII case.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let needle = needle
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .as_bytes();
+    let bytes = hay.as_bytes();
+    if needle.is_empty() || needle.len() > bytes.len() {
+        return false;
+    }
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    (0..=bytes.len() - needle.len()).any(|i| {
+        bytes[i..i + needle.len()].eq_ignore_ascii_case(needle)
+            && !word(i.checked_sub(1).and_then(|j| bytes.get(j)))
+            && !word(bytes.get(i + needle.len()))
+    })
+}

@@ -1,0 +1,166 @@
+//! Quotes, speakers, dated mentions and actor mentions from raw article
+//! text, for articles nobody annotated. Pure functions over a body, its
+//! publication date and the known actors; hand-written scanners whose time
+//! is linear in the text (no regular expressions).
+
+pub mod augment;
+pub mod cli;
+mod date_words;
+mod dates;
+mod fallbacks;
+mod mentions;
+mod quotes;
+mod refer;
+mod relative;
+mod speakers;
+mod tokens;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+pub use dates::DatedMention;
+use mentions::{AliasIndex, Mention, Who};
+use tokens::Tok;
+
+use crate::model::Actor;
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Speaker {
+    /// An index into the actor list the extractor was given.
+    Actor(usize),
+    /// Someone not in the list, named as written ("Jane Doe, a lawyer").
+    New(String),
+}
+
+/// A direct quotation and who said it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundQuote {
+    /// Byte range of the quoted words, without the marks. A quotation that
+    /// runs over several paragraphs covers them all, reopening marks included.
+    pub span: Range<usize>,
+    /// The quoted words; the paragraphs of a long quotation joined by "\n\n".
+    pub text: String,
+    pub speaker: Option<Speaker>,
+    /// How far to trust the speaker, 0..1.
+    pub confidence: f32,
+    /// The attribution rule that named the speaker.
+    pub rule: &'static str,
+}
+
+/// The actors one paragraph names, in order of first mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphMentions {
+    pub span: Range<usize>,
+    pub actors: Vec<usize>,
+}
+
+/// Everything found in one article body.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub quotes: Vec<FoundQuote>,
+    pub dates: Vec<DatedMention>,
+    pub mentions: Vec<ParagraphMentions>,
+}
+
+/// An extractor for one actor list, reusable across articles.
+pub struct Extractor<'a> {
+    actors: &'a [Actor],
+    index: AliasIndex,
+}
+
+/// One paragraph, read once: its words, sentence starts, quoted passages
+/// and mentions.
+pub(crate) struct Para {
+    pub range: Range<usize>,
+    pub toks: Vec<Tok>,
+    pub sentences: Vec<usize>,
+    /// Quotation interiors within this paragraph, in order.
+    pub quoted: Vec<Range<usize>>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Para {
+    /// The sentence holding byte `at`.
+    pub fn sentence(&self, at: usize) -> Range<usize> {
+        let k = self.sentences.partition_point(|&s| s <= at);
+        let start = self.sentences.get(k.wrapping_sub(1)).copied();
+        let end = self.sentences.get(k).copied().unwrap_or(self.range.end);
+        start.unwrap_or(self.range.start)..end
+    }
+
+    /// True when byte `at` is inside no quotation.
+    pub fn outside(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|r| r.end <= at);
+        self.quoted.get(k).is_none_or(|r| at < r.start)
+    }
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(actors: &'a [Actor]) -> Extractor<'a> {
+        Extractor {
+            actors,
+            index: AliasIndex::new(actors),
+        }
+    }
+
+    pub fn run(&self, body: &str, published: Option<NaiveDate>) -> Extraction {
+        let ranges = tokens::paragraphs(body);
+        let spans = quotes::find(body, &ranges);
+        let mut paras = Vec::with_capacity(ranges.len());
+        let mut parts = spans.iter().flat_map(|s| s.parts.iter()).peekable();
+        for range in ranges {
+            let mut quoted = Vec::new();
+            while let Some(p) = parts.next_if(|p| p.start < range.end) {
+                quoted.push(p.clone());
+            }
+            let mut toks = Vec::new();
+            tokens::words(body, range.clone(), &mut toks);
+            let sentences = tokens::sentences(body, range.clone(), &quoted);
+            let mentions = mentions::scan(body, &toks, &self.index, &quoted);
+            paras.push(Para {
+                range,
+                toks,
+                sentences,
+                quoted,
+                mentions,
+            });
+        }
+        let names = refer::add_surnames(body, &mut paras);
+
+        let mut dates = Vec::new();
+        let mut last_day = None;
+        for par in &paras {
+            dates::scan(body, par, published, &mut last_day, &mut dates);
+        }
+        let mentions = paras
+            .iter()
+            .map(|p| {
+                let mut actors: Vec<usize> = Vec::new();
+                for m in &p.mentions {
+                    if let Who::Actor(a) = m.who {
+                        if !actors.contains(&a) {
+                            actors.push(a);
+                        }
+                    }
+                }
+                ParagraphMentions {
+                    span: p.range.clone(),
+                    actors,
+                }
+            })
+            .collect();
+        let quotes = speakers::attribute(body, &paras, &spans, self.actors, &names);
+        Extraction {
+            quotes,
+            dates,
+            mentions,
+        }
+    }
+}
+
+/// Extracts from one body with a one-off extractor.
+pub fn extract(body: &str, published: Option<NaiveDate>, actors: &[Actor]) -> Extraction {
+    Extractor::new(actors).run(body, published)
+}

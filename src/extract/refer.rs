@@ -1,0 +1,182 @@
+//! What a mention refers to: the actor behind "he", "the spokesman" or
+//! "Mr. Doe", and one name for each person nobody listed.
+
+use std::collections::HashMap;
+
+use super::mentions::{is_person, Mention, Who};
+use super::{Para, Speaker};
+use crate::model::Actor;
+
+/// How many paragraphs and sentences back "he" or "she" may reach.
+const PRONOUN_REACH: usize = 3;
+const SENTENCE_REACH: usize = 8;
+
+/// How many bytes of one sentence the search for a subject covers.
+const WINDOW: usize = 400;
+
+/// How many mentions back "the spokesman" may reach.
+const TITLE_REACH: usize = 200;
+
+const HONORIFICS: &[&str] = &["Mr. ", "Mrs. ", "Ms. ", "Mme ", "Dr. ", "Prof. "];
+
+/// Full names of people nobody listed, by surname, in order of appearance.
+#[derive(Default)]
+pub struct Names {
+    by_surname: HashMap<String, String>,
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+fn strip_honorific(text: &str) -> &str {
+    HONORIFICS
+        .iter()
+        .find_map(|h| {
+            text.strip_prefix(h)
+                .or_else(|| text.strip_prefix(h.replace('.', "").as_str()))
+        })
+        .unwrap_or(text)
+}
+
+impl Names {
+    /// The full name a written name refers to: "Mr. Doe" → "Jane Doe".
+    pub fn full<'a>(&'a self, written: &'a str) -> &'a str {
+        let bare = strip_honorific(written);
+        self.by_surname.get(surname(bare)).map_or(
+            if bare.contains(' ') { bare } else { written },
+            String::as_str,
+        )
+    }
+}
+
+/// Registers the names of unlisted people, then marks later mentions of
+/// their surname alone ("Doe said") as mentions of them.
+pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
+    let mut names = Names::default();
+    for par in paras.iter() {
+        for m in par.mentions.iter().filter(|m| m.who == Who::Name) {
+            let text = strip_honorific(&body[m.start..m.end]);
+            if text.contains(' ') {
+                names
+                    .by_surname
+                    .entry(surname(text).to_string())
+                    .or_insert_with(|| text.to_string());
+            }
+        }
+    }
+    if names.by_surname.is_empty() {
+        return names;
+    }
+    for par in paras.iter_mut() {
+        let mut added = Vec::new();
+        let mut covered = par.mentions.iter().peekable();
+        for tok in &par.toks {
+            while covered.next_if(|m| m.end <= tok.start).is_some() {}
+            if covered.peek().is_some_and(|m| m.start <= tok.start) {
+                continue;
+            }
+            let word = tok.text(body);
+            let capital = word
+                .as_bytes()
+                .first()
+                .is_some_and(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit());
+            if capital && names.by_surname.contains_key(word) {
+                added.push(Mention {
+                    start: tok.start,
+                    end: tok.end,
+                    who: Who::Name,
+                    in_quote: !par.outside(tok.start),
+                });
+            }
+        }
+        if !added.is_empty() {
+            par.mentions.extend(added);
+            par.mentions.sort_by_key(|m| m.start);
+        }
+    }
+    names
+}
+
+/// Resolves mentions to speakers; `factor` lowers the confidence of
+/// indirect references.
+pub struct Resolver<'a> {
+    pub body: &'a str,
+    pub paras: &'a [Para],
+    pub actors: &'a [Actor],
+    pub names: &'a Names,
+}
+
+impl Resolver<'_> {
+    /// The speaker a mention in paragraph `p` names, and a confidence factor.
+    pub fn resolve(&self, p: usize, m: &Mention) -> Option<(Speaker, f32)> {
+        match m.who {
+            Who::Actor(a) => Some((Speaker::Actor(a), 1.0)),
+            Who::Name => Some((
+                Speaker::New(self.names.full(&self.body[m.start..m.end]).to_string()),
+                1.0,
+            )),
+            Who::Pronoun => self.antecedent(p, m.start).map(|s| (s, 0.9)),
+            Who::Title(word) => self.titled(p, m.start, word).map(|s| (s, 0.85)),
+        }
+    }
+
+    /// "he": the subject (first person named) of the nearest sentence
+    /// before `at` that names a person outside a quotation.
+    fn antecedent(&self, p: usize, at: usize) -> Option<Speaker> {
+        let floor = p.saturating_sub(PRONOUN_REACH);
+        let mut sentences = 0;
+        for q in (floor..=p).rev() {
+            let par = &self.paras[q];
+            let limit = if q == p { at } else { par.range.end };
+            let below = par.sentences.partition_point(|&s| s < limit);
+            let mut end = limit;
+            for &start in par.sentences[..below].iter().rev() {
+                // A sentence's subject is near its start, or near `end` in an endless one.
+                let start = start.max(end.saturating_sub(WINDOW));
+                let lo = par.mentions.partition_point(|m| m.start < start);
+                let found = par.mentions[lo..]
+                    .iter()
+                    .take_while(|m| m.end <= end)
+                    .find(|m| !m.in_quote && is_person(m.who, self.actors));
+                if let Some(m) = found {
+                    return self.resolve(q, m).map(|(s, _)| s);
+                }
+                end = start;
+                sentences += 1;
+                if sentences >= SENTENCE_REACH {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// "the spokesman": the nearest earlier actor whose role has the word,
+    /// else the only actor whose role has it.
+    fn titled(&self, p: usize, at: usize, word: &str) -> Option<Speaker> {
+        let fits = |a: &Actor| {
+            a.role
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains(word)
+        };
+        let earlier = (0..=p).rev().flat_map(|q| {
+            let list = &self.paras[q].mentions;
+            list[..list.partition_point(|m| m.start < at)].iter().rev()
+        });
+        for m in earlier.take(TITLE_REACH) {
+            if let Who::Actor(a) = m.who {
+                if fits(&self.actors[a]) {
+                    return Some(Speaker::Actor(a));
+                }
+            }
+        }
+        let mut fitting = self.actors.iter().enumerate().filter(|(_, a)| fits(a));
+        match (fitting.next(), fitting.next()) {
+            (Some((a, _)), None) => Some(Speaker::Actor(a)),
+            _ => None,
+        }
+    }
+}

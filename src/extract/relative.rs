@@ -1,0 +1,198 @@
+//! Relative dates resolved against an anchor: "two days ago", "last week",
+//! "on Wednesday", a day written without its year.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::dates::{Found, Words};
+use super::Para;
+use crate::model::date::DateSpec;
+
+/// Words that put a bare weekday after the publication date.
+#[rustfmt::skip]
+const FUTURE: &[&str] = &[
+    "will", "shall", "scheduled", "due", "plans", "upcoming", "expected", "’ll",
+];
+/// Words that put a date written without a year before the anchor.
+const PAST: &[&str] = &["was", "were", "had", "last", "ago", "since"];
+
+pub fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+pub fn shift_months(d: NaiveDate, back: i64) -> Option<DateSpec> {
+    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) - back;
+    DateSpec::month(
+        i32::try_from(total.div_euclid(12)).ok()?,
+        total.rem_euclid(12) as u32 + 1,
+    )
+}
+
+/// "two days ago", "a week ago", "three years ago".
+pub fn ago(i: usize, n: u32, published: Option<NaiveDate>, ws: &Words) -> Option<Found> {
+    let lower = |i: usize| ws.lower(i);
+    if lower(i + 2) != "ago" {
+        return None;
+    }
+    let unit = lower(i + 1);
+    let n = i64::from(n);
+    let date = published.and_then(|p| match unit.trim_end_matches('s') {
+        "day" => shift_days(p, -n).map(DateSpec::day),
+        "week" => shift_days(p, -7 * n).map(DateSpec::week),
+        "month" => shift_months(p, n),
+        "year" => DateSpec::year(p.year() - n as i32),
+        _ => None,
+    });
+    matches!(
+        unit.trim_end_matches('s'),
+        "day" | "week" | "month" | "year"
+    )
+    .then_some((i, i + 2, date, published, "ago"))
+}
+
+/// "last week", "this month", "next year", "earlier this year".
+pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Option<Found> {
+    let lower = |i: usize| ws.lower(i);
+    let (which, unit_at) = match lower(i).as_str() {
+        "earlier" | "later" if lower(i + 1) == "this" => ("this", i + 2),
+        "earlier" | "later" => return None,
+        w => (
+            if w == "this" {
+                "this"
+            } else if w == "last" {
+                "last"
+            } else {
+                "next"
+            },
+            i + 1,
+        ),
+    };
+    let step: i64 = match which {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let unit = lower(unit_at);
+    let date = published.and_then(|p| match unit.as_str() {
+        "week" => shift_days(p, 7 * step).map(DateSpec::week),
+        "month" => shift_months(p, -step),
+        "year" => DateSpec::year(p.year() + step as i32),
+        _ => None,
+    });
+    let rule = match (which, unit.as_str()) {
+        (_, "week" | "month" | "year") if lower(i) == "earlier" || lower(i) == "later" => {
+            "within-this-unit"
+        }
+        ("last", "week" | "month" | "year") => "last-unit",
+        ("next", "week" | "month" | "year") => "next-unit",
+        ("this", "week" | "month" | "year") => "this-unit",
+        _ => return None,
+    };
+    Some((i, unit_at, date, published, rule))
+}
+
+/// "on Wednesday", "last Friday", "next Tuesday", "early Wednesday afternoon".
+pub fn weekday(
+    par: &Para,
+    ws: &Words,
+    i: usize,
+    day: Weekday,
+    published: Option<NaiveDate>,
+) -> Found {
+    let lower = |i: usize| ws.lower(i);
+    let prev = lower(i.wrapping_sub(1));
+    let mut start = if matches!(
+        prev.as_str(),
+        "on" | "last" | "next" | "this" | "early" | "late" | "since" | "by" | "until"
+    ) {
+        i - 1
+    } else {
+        i
+    };
+    if lower(start.wrapping_sub(1)) == "on" && start != i {
+        start -= 1;
+    }
+    let end = if matches!(
+        lower(i + 1).as_str(),
+        "morning" | "afternoon" | "evening" | "night"
+    ) {
+        i + 1
+    } else {
+        i
+    };
+    let future = || sentence_has(par, ws, i, FUTURE);
+    let (rule, date) = match prev.as_str() {
+        "last" => (
+            "last-weekday",
+            published.and_then(|p| before(p, day, false)),
+        ),
+        "next" => ("next-weekday", published.and_then(|p| after(p, day, false))),
+        "this" => (
+            "this-weekday",
+            published.and_then(|p| {
+                DateSpec::week(p)
+                    .first_day()
+                    .checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
+            }),
+        ),
+        _ if future() => ("weekday-ahead", published.and_then(|p| after(p, day, true))),
+        _ => ("weekday-past", published.and_then(|p| before(p, day, true))),
+    };
+    (start, end, date.map(DateSpec::day), published, rule)
+}
+
+/// True when the sentence holding word `i` has one of `words` (lower case).
+fn sentence_has(par: &Para, ws: &Words, i: usize, words: &[&str]) -> bool {
+    let at = ws.toks[i].start;
+    let sentence = par.sentence(at);
+    // Within a window, so that one endless sentence stays linear.
+    let lo = ws
+        .toks
+        .partition_point(|t| t.start < sentence.start.max(at.saturating_sub(300)));
+    ws.toks[lo..]
+        .iter()
+        .take_while(|t| t.end <= sentence.end.min(at + 300))
+        .any(|t| {
+            words
+                .iter()
+                .any(|w| t.text(ws.body).eq_ignore_ascii_case(w))
+        })
+}
+
+/// A day or month written without a year takes the anchor's year, or the
+/// year before when its sentence speaks of the past and the date would
+/// otherwise fall after the anchor ("talks were last held on 12 December").
+pub fn anchor_year(
+    par: &Para,
+    ws: &Words,
+    i: usize,
+    anchor: NaiveDate,
+    make: impl Fn(i32) -> Option<DateSpec>,
+) -> Option<DateSpec> {
+    let date = make(anchor.year())?;
+    if date.first_day() > anchor && sentence_has(par, ws, i, PAST) {
+        return make(anchor.year() - 1);
+    }
+    Some(date)
+}
+
+/// The latest `day` before (or on, when `same` is allowed) `d`.
+fn before(d: NaiveDate, day: Weekday, same: bool) -> Option<NaiveDate> {
+    let mut back = (7 + d.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+    if back == 0 && !same {
+        back = 7;
+    }
+    d.checked_sub_days(Days::new(u64::from(back)))
+}
+
+/// The first `day` after (or on, when `same` is allowed) `d`.
+fn after(d: NaiveDate, day: Weekday, same: bool) -> Option<NaiveDate> {
+    let mut ahead = (7 + day.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
+    if ahead == 0 && !same {
+        ahead = 7;
+    }
+    d.checked_add_days(Days::new(u64::from(ahead)))
+}

@@ -1,0 +1,348 @@
+//! Who said each quotation. Rules run from the most to the least explicit;
+//! the first that names someone wins and is recorded with the quote:
+//!
+//! - `said-after`: “...,” X said / said X / X, a lawyer, told AFP
+//! - `said-before`: X said (that) “...” in the same sentence
+//! - `according-to`: ..., according to X
+//! - `run-then-name`: “...”“...”Name, a run of quotations followed by a name
+//! - `paragraph-end`: ..., X adds. at the end of the quotation's paragraph
+//! - `continued`: the previous quotation of the paragraph, if it was attributed
+//! - `echo`: a short fragment repeating words of an earlier quotation
+//! - `sentence-subject`: whoever its sentence names first before it
+//!
+//! A short fragment none of them attributes is taken for scare quotes and
+//! dropped, as are quoted names ("Grad" launchers) and "so-called" terms.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::mentions::Mention;
+use super::quotes::Span;
+use super::refer::{Names, Resolver};
+use super::{FoundQuote, Para, Speaker};
+use crate::model::Actor;
+
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding", "stated",
+    "states", "noted", "notes", "noting", "insisted", "insists", "asserted", "asserts", "affirmed",
+    "affirms", "declared", "declares", "announced", "announces", "warned", "warns", "warning",
+    "explained", "explains", "argued", "argues", "claimed", "claims", "commented", "comments",
+    "remarked", "remarks", "wrote", "writes", "asked", "asks", "replied", "replies", "continued",
+    "concluded", "described", "describes", "called", "calls", "urged", "urges", "acknowledged",
+    "admitted", "confirmed", "confirms", "indicated", "indicates", "underscored", "stressed",
+    "stresses", "emphasised", "emphasized", "observed", "suggested", "pledged", "promised",
+    "vowed", "praised", "denied", "tweeted", "posted", "recalled", "reiterated", "expressed",
+    "express", "hailed", "quipped", "predicted", "cautioned", "responded", "maintained",
+    "specifying", "assured", "insisting", "stressing", "reported", "reports", "announcing",
+    "telling", "explaining", "conceded", "mused", "joked", "agreed", "threatened", "estimated",
+    "hinted",
+];
+
+/// Quotes of at most this many words need an attribution to count.
+const FRAGMENT_WORDS: usize = 5;
+
+/// How far (bytes) around a quotation its attribution is looked for, so
+/// that a paragraph of one endless sentence still takes linear time.
+pub(super) const WINDOW: usize = 400;
+
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    word.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && SPEECH_VERBS.contains(&word)
+}
+
+pub(super) struct Attribution {
+    pub speaker: Speaker,
+    pub confidence: f32,
+    pub rule: &'static str,
+    /// Explicit rules can be continued by later quotes of the paragraph.
+    pub explicit: bool,
+}
+
+pub(super) struct Ctx<'a> {
+    pub body: &'a str,
+    pub paras: &'a [Para],
+    pub spans: &'a [Span],
+    pub resolver: Resolver<'a>,
+    /// Paragraph of each span's first and last part.
+    pub first: Vec<usize>,
+    pub last: Vec<usize>,
+}
+
+pub fn attribute(
+    body: &str,
+    paras: &[Para],
+    spans: &[Span],
+    actors: &[Actor],
+    names: &Names,
+) -> Vec<FoundQuote> {
+    let para_of = |at: usize| {
+        paras
+            .partition_point(|p| p.range.end < at)
+            .min(paras.len().saturating_sub(1))
+    };
+    let ctx = Ctx {
+        body,
+        paras,
+        spans,
+        resolver: Resolver {
+            body,
+            paras,
+            actors,
+            names,
+        },
+        first: spans.iter().map(|s| para_of(s.open)).collect(),
+        last: spans.iter().map(|s| para_of(s.after)).collect(),
+    };
+    let mut found: Vec<(usize, Attribution)> = Vec::new();
+    let mut out = Vec::new();
+    let mut labels: HashMap<String, String> = HashMap::new();
+    for (k, span) in spans.iter().enumerate() {
+        if paras.is_empty() || ctx.is_term(k) {
+            continue;
+        }
+        let attribution = ctx
+            .explicit(k)
+            .or_else(|| ctx.continued(k, &found))
+            .or_else(|| ctx.echo(k, &found))
+            .or_else(|| ctx.sentence_subject(k));
+        let text = span.text(body);
+        let quote = |speaker, confidence, rule| FoundQuote {
+            span: span.inner.clone(),
+            text: text.clone(),
+            speaker,
+            confidence,
+            rule,
+        };
+        match attribution {
+            Some(mut a) => {
+                if let Speaker::New(name) = &a.speaker {
+                    let label = labels
+                        .entry(name.clone())
+                        .or_insert_with(|| ctx.label(k, name));
+                    a.speaker = Speaker::New(label.clone());
+                }
+                out.push(quote(Some(a.speaker.clone()), a.confidence, a.rule));
+                found.push((k, a));
+            }
+            None if text.split_whitespace().count() > FRAGMENT_WORDS => {
+                out.push(quote(None, 0.2, "unattributed"));
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+impl Ctx<'_> {
+    pub(super) fn word(&self, p: usize, t: usize) -> &str {
+        self.paras[p].toks[t].text(self.body)
+    }
+
+    /// The sentence of paragraph `p` holding `at`, cut to `WINDOW` bytes
+    /// either side of it.
+    pub(super) fn sentence(&self, p: usize, at: usize) -> Range<usize> {
+        let full = self.paras[p].sentence(at);
+        let mut start = full.start.max(at.saturating_sub(WINDOW));
+        while !self.body.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = full.end.min(at + WINDOW).max(start);
+        while !self.body.is_char_boundary(end) {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    /// Words of paragraph `p` within `r` and outside quotations, walking
+    /// the words and the quotations side by side.
+    pub(super) fn words_in(&self, p: usize, r: Range<usize>) -> Vec<usize> {
+        let par = &self.paras[p];
+        let lo = par.toks.partition_point(|t| t.start < r.start);
+        let mut q = par.quoted.partition_point(|x| x.end <= r.start);
+        let mut out = Vec::new();
+        for t in lo..par.toks.len() {
+            let tok = par.toks[t];
+            if tok.end > r.end {
+                break;
+            }
+            while par.quoted.get(q).is_some_and(|x| x.end <= tok.start) {
+                q += 1;
+            }
+            if par.quoted.get(q).is_none_or(|x| tok.start < x.start) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    pub(super) fn mentions_in(
+        &self,
+        p: usize,
+        r: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = &Mention> {
+        let list = &self.paras[p].mentions;
+        let lo = list.partition_point(|m| m.start < r.start);
+        let hi = list.partition_point(|m| m.start < r.end).max(lo);
+        list[lo..hi]
+            .iter()
+            .filter(move |m| !m.in_quote && m.end <= r.end)
+    }
+
+    pub(super) fn attr(
+        &self,
+        p: usize,
+        m: &Mention,
+        confidence: f32,
+        rule: &'static str,
+    ) -> Option<Attribution> {
+        let (speaker, factor) = self.resolver.resolve(p, m)?;
+        Some(Attribution {
+            speaker,
+            confidence: confidence * factor,
+            rule,
+            explicit: true,
+        })
+    }
+
+    /// A quoted name or a "so-called" term, not speech.
+    fn is_term(&self, k: usize) -> bool {
+        let span = &self.spans[k];
+        let p = self.first[k];
+        let before = self.body[self.paras[p].range.start..span.open].trim_end();
+        if before.ends_with("so-called") || before.ends_with("so called") {
+            return true;
+        }
+        let text = &self.body[span.inner.clone()];
+        let one_word = text.chars().all(|c| c.is_alphanumeric() || c == '-');
+        let capital = text.chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = self.sentence(p, span.open).start == span.open;
+        one_word && capital && !sentence_start
+    }
+
+    fn explicit(&self, k: usize) -> Option<Attribution> {
+        let span = &self.spans[k];
+        let text = self.body[span.inner.clone()].trim_end();
+        let (p, q) = (self.first[k], self.last[k]);
+        let comma_after = self.body[span.after..self.paras[q].range.end]
+            .trim_start()
+            .starts_with(',');
+        let trailing = text.ends_with([',', '?', '!']) || comma_after;
+        if trailing {
+            if let Some(a) = self.after(k, 0.95) {
+                return Some(a);
+            }
+        }
+        self.before(k)
+            .or_else(|| self.after(k, 0.8))
+            .or_else(|| self.according_to(p, span.open))
+            .or_else(|| self.run_then_name(k))
+            .or_else(|| self.paragraph_end(p, span.open))
+    }
+
+    /// The end of the stretch after quote `k` that may hold its attribution:
+    /// the end of the sentence or the next quotation, whichever comes first.
+    pub(super) fn after_limit(&self, k: usize) -> usize {
+        let q = self.last[k];
+        let span = &self.spans[k];
+        let sentence_end = self
+            .sentence(q, span.after.min(self.paras[q].range.end))
+            .end;
+        let next_open = self.spans.get(k + 1).map_or(usize::MAX, |s| s.open);
+        sentence_end.min(next_open).max(span.after)
+    }
+
+    /// “...,” X said / said X / X, appositive, told AFP.
+    fn after(&self, k: usize, confidence: f32) -> Option<Attribution> {
+        let q = self.last[k];
+        let span = &self.spans[k];
+        let range = span.after..self.after_limit(k);
+        let toks = self.words_in(q, range.clone());
+        let verb = toks
+            .iter()
+            .take(12)
+            .copied()
+            .find(|&t| is_speech_verb(self.word(q, t)))?;
+        let verb_start = self.paras[q].toks[verb].start;
+        let subject = self.mentions_in(q, range.start..verb_start).next();
+        let m = subject.or_else(|| self.inverted(q, verb, range.end))?;
+        self.attr(q, m, confidence, "said-after")
+    }
+
+    /// The subject after an inverted verb ("said Putin", "comments the
+    /// BBC"): the last mention before the next punctuation.
+    pub(super) fn inverted(&self, p: usize, verb: usize, limit: usize) -> Option<&Mention> {
+        let par = &self.paras[p];
+        let from = par.toks[verb].end;
+        let rest = &self.body[from..limit];
+        let stop = rest
+            .find([',', ';', ':', '“', '"', '('])
+            .map_or(limit, |i| from + i);
+        self.mentions_in(p, from..stop).next_back()
+    }
+
+    /// X said (that) “...”: the last speech verb before the quotation in its
+    /// sentence, and its subject.
+    fn before(&self, k: usize) -> Option<Attribution> {
+        let p = self.first[k];
+        let span = &self.spans[k];
+        let sentence = self.sentence(p, span.open);
+        let toks = self.words_in(p, sentence.start..span.open);
+        let verb = toks
+            .iter()
+            .rev()
+            .copied()
+            .find(|&t| is_speech_verb(self.word(p, t)))?;
+        let verb_start = self.paras[p].toks[verb].start;
+        let m = self
+            .subject_before(p, sentence.start, verb_start)
+            .or_else(|| self.inverted(p, verb, span.open))?;
+        self.attr(p, m, 0.85, "said-before")
+    }
+
+    /// The subject of a verb at `verb_start`: the nearest mention before it,
+    /// skipping an appositive set off by commas ("X, a researcher, said").
+    fn subject_before(&self, p: usize, lo: usize, verb_start: usize) -> Option<&Mention> {
+        let head = self.body[lo..verb_start].trim_end();
+        let mut hi = verb_start;
+        if head.ends_with(',') {
+            let comma = lo + head.len() - 1;
+            if let Some(prev) = self.outside_comma_before(p, lo, comma) {
+                let m = self.mentions_in(p, lo..prev).next_back();
+                if m.is_some_and(|m| self.body[m.end..prev].trim().is_empty()) {
+                    return m;
+                }
+            }
+            hi = comma;
+        }
+        self.mentions_in(p, lo..hi).next_back()
+    }
+
+    pub(super) fn outside_comma_before(&self, p: usize, lo: usize, at: usize) -> Option<usize> {
+        let par = &self.paras[p];
+        let mut lo = lo.max(at.saturating_sub(WINDOW));
+        while !self.body.is_char_boundary(lo) {
+            lo += 1;
+        }
+        self.body[lo..at]
+            .rmatch_indices(',')
+            .map(|(i, _)| lo + i)
+            .find(|&i| par.outside(i))
+    }
+
+    /// ..., according to X.
+    fn according_to(&self, p: usize, at: usize) -> Option<Attribution> {
+        let sentence = self.sentence(p, at);
+        if !self.body[sentence.clone()].contains("ccording to") {
+            return None;
+        }
+        let toks = self.words_in(p, sentence.clone());
+        let pos = toks.windows(2).find(|w| {
+            self.word(p, w[0]).eq_ignore_ascii_case("according") && self.word(p, w[1]) == "to"
+        })?;
+        let from = self.paras[p].toks[pos[1]].end;
+        let m = self.mentions_in(p, from..sentence.end).next()?;
+        let gap = &self.body[from..m.start];
+        (gap.split_whitespace().count() <= 2).then_some(())?;
+        self.attr(p, m, 0.75, "according-to")
+    }
+}

@@ -1,0 +1,275 @@
+//! Paragraphs, words and sentences of an article body, as byte ranges, so
+//! that every rule above them can point back at the exact source text.
+//! Everything here is a single forward pass over the text.
+
+use std::ops::Range;
+
+/// A word: a run of letters and digits, with inner hyphens and apostrophes
+/// kept (`Jong-un`, `O'Brien`, `don't`) except a possessive `'s`, which is a
+/// word of its own so that `Korea's` still names `Korea`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+/// Paragraphs: maximal runs of non-blank lines, trimmed.
+pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            out.extend(current.take());
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            let start = offset + lead;
+            let end = start + trimmed.len();
+            match &mut current {
+                Some(range) => range.end = end,
+                None => current = Some(start..end),
+            }
+        }
+        offset += line.len();
+    }
+    out.extend(current);
+    out
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}')
+}
+
+/// The words of `range` in `body`.
+pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+    let text = &body[range.clone()];
+    out.reserve(text.len() / 6);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() || (b >= 0x80 && char_at(text, i).is_alphanumeric()) {
+            let start = i;
+            i = word_end(text, i);
+            push_word(text, range.start, start, i, out);
+        } else {
+            i += utf8_len(b);
+        }
+    }
+}
+
+/// Splits a possessive `'s` off the word `start..end` and pushes it.
+fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let word = &text[start..end];
+    for suffix in ["'s", "\u{2019}s"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            let cut = end - suffix.len();
+            out.push(Tok {
+                start: base + start,
+                end: base + cut,
+            });
+            out.push(Tok {
+                start: base + cut,
+                end: base + end,
+            });
+            return;
+        }
+    }
+    out.push(Tok {
+        start: base + start,
+        end: base + end,
+    });
+}
+
+/// End of the word starting at `i`: letters and digits, and joiners between two of them.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII letters and digits are most of the text: no decoding.
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && b != b'-' && b != b'\'' {
+            break;
+        }
+        let c = char_at(text, i);
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+        } else if is_joiner(c) {
+            let next = i + c.len_utf8();
+            if next < bytes.len() && char_at(text, next).is_alphanumeric() {
+                i = next;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+pub fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// The char that ends just before byte `i`.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "St", "Sen", "Rep", "Gov",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Sentence starts within a paragraph. `skip` lists byte ranges (quotation
+/// interiors) whose punctuation does not end a sentence: a quoted passage of
+/// several sentences stays inside the sentence that reports it.
+pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<usize> {
+    let mut starts = vec![par.start];
+    let bytes = body.as_bytes();
+    let mut i = par.start;
+    let mut skip_ix = 0;
+    while i < par.end {
+        while skip_ix < skip.len() && skip[skip_ix].end <= i {
+            skip_ix += 1;
+        }
+        if let Some(s) = skip.get(skip_ix) {
+            if s.start <= i {
+                // A quotation that ends a sentence ends it too: `... issue.” Next`.
+                let last = body[s.start..s.end].trim_end().chars().next_back();
+                i = s.end;
+                if matches!(last, Some('.' | '!' | '?')) {
+                    let after = skip_closers(body, i, par.end);
+                    if let Some(next) = next_sentence_start(body, after, par.end) {
+                        starts.push(next);
+                        i = next;
+                    }
+                }
+                continue;
+            }
+        }
+        // Jump to the next sentence punctuation or quotation, whichever is first.
+        let limit = skip.get(skip_ix).map_or(par.end, |s| s.start.max(i));
+        let Some(step) = bytes[i..limit]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        else {
+            i = limit;
+            continue;
+        };
+        i += step;
+        let b = bytes[i];
+        if !(b == b'.' && is_abbreviation(body, par.start, i)) {
+            let after = skip_closers(body, i + 1, par.end);
+            if let Some(next) = next_sentence_start(body, after, par.end) {
+                starts.push(next);
+                i = next;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Skips closing quotation marks and brackets right after a full stop.
+fn skip_closers(body: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        let c = char_at(body, i);
+        if matches!(
+            c,
+            '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{BB}' | ')' | ']'
+        ) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// After sentence punctuation: whitespace, then a capital, digit or
+/// opening mark starts a new sentence.
+fn next_sentence_start(body: &str, i: usize, end: usize) -> Option<usize> {
+    let rest = &body[i..end];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() || trimmed.is_empty() {
+        return None;
+    }
+    let c = trimmed.chars().next()?;
+    let opens = matches!(
+        c,
+        '"' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{201E}' | '(' | '['
+    );
+    (c.is_uppercase() || c.is_ascii_digit() || opens).then(|| end - trimmed.len())
+}
+
+/// True when the period at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(body: &str, floor: usize, dot: usize) -> bool {
+    let before = &body[floor..dot];
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        words(body, 0..body.len(), &mut out);
+        out.iter().map(|t| t.text(body)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners_and_split_possessives() {
+        assert_eq!(
+            texts("Kim Jong-un's O'Brien don't Russia’s '90s end-"),
+            ["Kim", "Jong-un", "'s", "O'Brien", "don't", "Russia", "’s", "90s", "end"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_runs_of_lines() {
+        let body = "  one\ntwo \n\n\nthree\n";
+        let pars: Vec<&str> = paragraphs(body).into_iter().map(|r| &body[r]).collect();
+        assert_eq!(pars, ["one\ntwo", "three"]);
+        assert!(paragraphs("").is_empty());
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_quoted_passages() {
+        let body = "Mr. Putin said “One. Two.” He left. Then J. Smith came";
+        let q = body.find("One").unwrap()..body.find('”').unwrap();
+        let starts = sentences(body, 0..body.len(), &[q]);
+        let shown: Vec<&str> = starts.iter().map(|&s| &body[s..]).collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(shown[1].starts_with("He left"));
+        assert!(shown[2].starts_with("Then J. Smith"));
+    }
+}

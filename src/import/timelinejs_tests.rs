@@ -1,0 +1,113 @@
+use serde_json::json;
+
+use super::*;
+use crate::import::slug;
+
+fn import(value: Value) -> Imported {
+    read(&value).expect("a TimelineJS file")
+}
+
+#[test]
+fn foreign_slides_keep_ids_partial_dates_display_dates_and_media() {
+    let file = json!({
+        "title": {"text": {"headline": "A story"}},
+        "events": [
+            {"start_date": {"year": "2023", "month": "9"},
+             "display_date": "c. September 2023",
+             "text": {"headline": "Talks &amp; more", "text": "<p>First para.</p><p>Second.</p>"},
+             "media": {"url": "https://example.org/a", "credit": "<b>Wire</b>", "caption": "Photo", "thumbnail": "t.png"},
+             "unique_id": "talks-1",
+             "background": {"color": "#000"}},
+            {"start_date": {"year": 2019}, "end_date": {"year": 2020, "month": 2},
+             "text": {"headline": "Years"}}
+        ],
+        "eras": [{"start_date": {"year": 2019}, "end_date": {"year": 2020}, "text": {"headline": "An era"}}]
+    });
+    let Imported { doc, notes } = import(file);
+    assert_eq!(doc.events.len(), 2);
+    let talks = &doc.events[0];
+    assert_eq!(talks.id, "talks-1");
+    assert_eq!(talks.date, "2023-09~");
+    assert_eq!(talks.title, "Talks & more");
+    assert_eq!(talks.summary, "First para. Second.");
+    assert!(talks
+        .date_note
+        .as_deref()
+        .unwrap()
+        .contains("c. September 2023"));
+    let article = doc
+        .articles
+        .iter()
+        .find(|a| a.id == talks.sources[0].article)
+        .unwrap();
+    assert_eq!(article.url.as_deref(), Some("https://example.org/a"));
+    assert_eq!(article.outlet.as_deref(), Some("Wire"));
+    assert_eq!(article.title, "Photo");
+    assert_eq!(article.body, "First para.\n\nSecond.");
+    assert_eq!(doc.events[1].date, "2019/2020-02");
+    assert_eq!(doc.events[1].id, "years");
+    for want in [
+        "`background` not kept",
+        "media `thumbnail` not kept",
+        "era 'An era' not kept",
+        "title slide",
+    ] {
+        assert!(notes.iter().any(|n| n.contains(want)), "{want}: {notes:#?}");
+    }
+}
+
+#[test]
+fn groups_become_headline_events_over_their_slides() {
+    let file = json!({"events": [
+        {"start_date": {"year": 2024, "month": 6, "day": 18}, "text": {"headline": "Arrives"}, "group": "Visit"},
+        {"start_date": {"year": 2024, "month": 6, "day": 19}, "text": {"headline": "Signs"}, "group": "Visit"},
+        {"start_date": {"year": 2024, "month": 7}, "text": {"headline": "Alone"}}
+    ]});
+    let Imported { doc, notes } = import(file);
+    let ids: Vec<&str> = doc.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["visit", "arrives", "signs", "alone"]);
+    assert_eq!(doc.events[0].date, "2024-06-18/2024-06-19");
+    assert_eq!(doc.events[1].parent.as_deref(), Some("visit"));
+    assert_eq!(doc.events[3].parent, None);
+    assert!(notes
+        .iter()
+        .any(|n| n.contains("group 'Visit' became headline event 'visit'")));
+}
+
+#[test]
+fn unusable_dates_are_reported_and_the_slide_skipped() {
+    let file = json!({"events": [
+        {"start_date": {"year": -500}, "text": {"headline": "Ancient"}},
+        {"text": {"headline": "Undated"}},
+        {"start_date": {"year": 2023, "month": 2, "day": 30, "hour": 9}, "text": {"headline": "Feb"}},
+        {"start_date": {"year": 2023}, "end_date": {"year": 2021}, "text": {"headline": "Backwards"}},
+        "not a slide"
+    ]});
+    let Imported { doc, notes } = import(file);
+    let dates: Vec<&str> = doc.events.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(dates, ["2023-02", "2023"]);
+    for want in [
+        "year -500 is outside",
+        "no start_date",
+        "day is not a day",
+        "`start_date` hour not kept",
+        "end_date dropped",
+        "slide 5: not an object",
+    ] {
+        assert!(notes.iter().any(|n| n.contains(want)), "{want}: {notes:#?}");
+    }
+}
+
+#[test]
+fn files_that_are_not_timelines_are_errors() {
+    assert!(read(&json!([1, 2])).is_err());
+    let err = read(&json!({"title": {}})).err().expect("an error");
+    assert!(err.contains("no `events`"), "{err}");
+}
+
+#[test]
+fn slugs_are_plain() {
+    assert_eq!(slug("Putin’s visit, 2024!"), "putin-s-visit-2024");
+    assert_eq!(slug("../../etc"), "etc");
+    assert_eq!(slug("———"), "");
+}

@@ -232,3 +232,39 @@ fn the_binary_exports_filters_and_imports() {
     assert!(!dir.join("x").exists());
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn lone_surrogates_are_replaced_and_reported_and_the_rest_imports() {
+    let dir = scratch("surrogates");
+    fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("lone.json");
+    fs::write(
+        &file,
+        "{\"events\": [\n  {\"start_date\": {\"year\": 2020}, \"text\": {\"headline\": \"bad \\uD800 one\"}},\n  \
+         {\"start_date\": {\"year\": 2021}, \"text\": {\"headline\": \"fine\"}}\n]}",
+    )
+    .unwrap();
+    let out_dir = dir.join("corpus");
+    let out = chronicle(&[
+        "import",
+        "timelinejs",
+        file.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("lone.json:2:60: a lone UTF-16 surrogate"),
+        "{stderr}"
+    );
+    let loaded = load(&Location::Dir(out_dir));
+    let titles: Vec<&str> = loaded
+        .corpus
+        .events
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["bad \u{FFFD} one", "fine"]);
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -307,7 +307,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 1000,
+        cases: 3000,
         max_shrink_iters: 2000,
         ..ProptestConfig::default()
     })]

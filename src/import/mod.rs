@@ -5,6 +5,7 @@
 
 mod dates;
 mod html;
+mod surrogates;
 pub mod timelinejs;
 pub mod write;
 
@@ -69,6 +70,12 @@ fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let ImportFormat::TimelineJs = args.format;
     let shown = args.file.display();
     let bytes = fs::read(&args.file).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let (bytes, lone) = surrogates::replace_lone(&bytes);
+    for (line, col) in lone {
+        eprintln!(
+            "warning: {shown}:{line}:{col}: a lone UTF-16 surrogate escape; replaced with U+FFFD"
+        );
+    }
     let value = parse_json(&args.file, &bytes)?;
     let imported = timelinejs::read(&value).map_err(|m| format!("{shown}: {m}"))?;
     for note in &imported.notes {

@@ -77,6 +77,20 @@ pub fn augment(
             events.push(event(id, a, article, m, date, &ex, p));
             out.events += 1;
         }
+        // A paragraph with no dated mention of its own gives its quotes to
+        // the nearest earlier paragraph's event, or else the next one, so
+        // every quote of the article can be reached from the timeline.
+        let mut nearest = by_paragraph.clone();
+        let mut last = None;
+        for slot in nearest.iter_mut() {
+            last = slot.or(last);
+            *slot = last;
+        }
+        let mut next = None;
+        for slot in nearest.iter_mut().rev() {
+            next = slot.or(next);
+            *slot = next;
+        }
         for q in &ex.quotes {
             let speaker = match &q.speaker {
                 Some(Speaker::Actor(s)) => *s,
@@ -90,7 +104,7 @@ pub fn augment(
                 id,
                 article: a,
                 speaker,
-                event: by_paragraph.get(p).copied().flatten(),
+                event: nearest.get(p).copied().flatten(),
                 text: q.text.clone(),
                 span: q.span.clone(),
                 origin: Origin::Extracted,
@@ -300,5 +314,20 @@ mod tests {
         let t = title(long.trim());
         assert!(t.ends_with('…') && t.chars().count() <= TITLE_CHARS + 1);
         assert_eq!(title("Short."), "Short.");
+    }
+
+    #[test]
+    fn quotes_in_undated_paragraphs_join_the_nearest_extracted_event() {
+        let body = "“Before anything,” the Kremlin said.\n\n\
+                    The Kremlin met envoys on Wednesday.\n\n\
+                    “Later,” the Kremlin said.";
+        let articles = [article("raw", body, "2023-09-14")];
+        let mut actors = vec![kremlin()];
+        let (mut events, mut quotes) = (Vec::new(), Vec::new());
+        augment(&articles, &mut actors, &mut events, &mut quotes);
+        assert_eq!(events.len(), 1, "one dated mention: {events:?}");
+        let texts: Vec<(&str, Option<Ix>)> =
+            quotes.iter().map(|q| (q.text.as_str(), q.event)).collect();
+        assert_eq!(texts, [("Before anything,", Some(0)), ("Later,", Some(0))]);
     }
 }

@@ -20,10 +20,11 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use chronicle::app::{Action, App, Keymap, Shared};
 use chronicle::corpus::{load, Location};
 use chronicle::filter::Filter;
-use chronicle::generate::{generate, GenerateArgs};
 use chronicle::ui::{self, theme::Theme};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -61,8 +62,8 @@ fn main() {
                     None => other.parse(),
                 }
                 .expect("sizes are small, 1k, 10k or a number of articles");
-                let guard = Temp::generate(n);
-                (guard.0.clone(), Some(guard))
+                let guard = common::corpus(n);
+                (guard.dir.clone(), Some(guard))
             }
         };
         report(&size, &dir);
@@ -420,30 +421,4 @@ fn dir_bytes(dir: &Path) -> u64 {
         }
     }
     total
-}
-
-/// A generated corpus in the temp dir, removed on drop.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn generate(articles: usize) -> Temp {
-        let dir =
-            std::env::temp_dir().join(format!("chronicle-perf-{articles}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let args = GenerateArgs {
-            articles,
-            actors: None,
-            seed: 1,
-            out: dir.clone(),
-            force: false,
-        };
-        generate(&args).expect("the temp dir is writable");
-        Temp(dir)
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }

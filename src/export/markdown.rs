@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{human_date, quotes_of};
+use super::{date_range, human_date, quotes_of};
 use crate::model::{Corpus, Ix};
 
 /// Footnote numbers, given to articles in the order they are first cited.
@@ -47,17 +47,9 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
         order: Vec::new(),
     };
     let mut out = String::from("# Chronology\n\n");
-    let first = events
-        .iter()
-        .map(|&e| corpus.events[e].date.first_day())
-        .min();
-    let last = events
-        .iter()
-        .map(|&e| corpus.events[e].date.last_day())
-        .max();
     let quotes = quotes_of(corpus, events).len();
-    match (first, last) {
-        (Some(a), Some(b)) => out.push_str(&format!(
+    match date_range(corpus, events) {
+        Some((a, b)) => out.push_str(&format!(
             "{} and {}, {} to {}.\n",
             crate::text::count(events.len(), "event"),
             crate::text::count(quotes, "quote"),

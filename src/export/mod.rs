@@ -9,6 +9,8 @@ pub mod json;
 pub mod markdown;
 pub mod timelinejs;
 
+use chrono::NaiveDate;
+
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
 
 /// The formats `chronicle export` writes.
@@ -101,23 +103,8 @@ pub fn headline_of(corpus: &Corpus, events: &[Ix], event: Ix) -> Option<Ix> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(month: u32) -> &'static str {
-    MONTHS
+    crate::model::date::MONTHS
         .get((month as usize).wrapping_sub(1))
         .copied()
         .unwrap_or("")
@@ -178,6 +165,19 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// The first and last day the events cover, if there are any.
+pub fn date_range(corpus: &Corpus, events: &[Ix]) -> Option<(NaiveDate, NaiveDate)> {
+    let first = events
+        .iter()
+        .map(|&e| corpus.events[e].date.first_day())
+        .min()?;
+    let last = events
+        .iter()
+        .map(|&e| corpus.events[e].date.last_day())
+        .max()?;
+    Some((first, last))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::json::{document, Document};
-use super::{escape_html, headline_of, human_date, media_article, quotes_of};
+use super::{date_range, escape_html, headline_of, human_date, media_article, quotes_of};
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
 
 #[derive(Serialize)]
@@ -113,16 +113,8 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
 }
 
 fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
-    let first = events
-        .iter()
-        .map(|&e| corpus.events[e].date.first_day())
-        .min();
-    let last = events
-        .iter()
-        .map(|&e| corpus.events[e].date.last_day())
-        .max();
-    let headline = match (first, last) {
-        (Some(a), Some(b)) => format!("Chronology, {} to {}", a.format("%Y"), b.format("%Y")),
+    let headline = match date_range(corpus, events) {
+        Some((a, b)) => format!("Chronology, {} to {}", a.format("%Y"), b.format("%Y")),
         _ => "Chronology".to_owned(),
     };
     let quotes = quotes_of(corpus, events).len();

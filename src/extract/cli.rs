@@ -291,11 +291,7 @@ fn write_lines(
     }
     writeln!(out, "dates: {}", ex.dates.len())?;
     for d in &ex.dates {
-        let date = d
-            .date
-            .as_ref()
-            .map_or("unresolved".to_string(), |d| d.display());
-        let anchor = d.anchor.map_or("-".to_string(), |a| a.to_string());
+        let (date, anchor) = date_and_anchor(d);
         writeln!(
             out,
             "  {date}\t“{}”\t{}\tanchor {anchor}\t{}..{}",
@@ -346,11 +342,7 @@ pub fn mentions(
     } else {
         for (article, ex) in &found {
             for d in &ex.dates {
-                let date = d
-                    .date
-                    .as_ref()
-                    .map_or("unresolved".to_string(), |d| d.display());
-                let anchor = d.anchor.map_or("-".to_string(), |a| a.to_string());
+                let (date, anchor) = date_and_anchor(d);
                 writeln!(
                     out,
                     "{date}\t“{}”\t{}\tanchor {anchor}\t{}",
@@ -360,4 +352,15 @@ pub fn mentions(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A mention's date at its precision and its anchor, as the plain output
+/// shows them.
+fn date_and_anchor(d: &super::DatedMention) -> (String, String) {
+    let date = d
+        .date
+        .as_ref()
+        .map_or("unresolved".to_owned(), |d| d.display());
+    let anchor = d.anchor.map_or("-".to_owned(), |a| a.to_string());
+    (date, anchor)
 }

@@ -3,13 +3,8 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use crate::model::date::DateSpec;
+use crate::model::date::{DateSpec, MONTHS};
 
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
 pub const MONTH_ABBR: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Sept",
 ];
@@ -35,7 +30,7 @@ const NUMBERS: &[&str] = &[
 ];
 
 /// Month and weekday names and abbreviations, by first byte and length.
-pub const CALENDAR: [u32; 256] = starts(&[MONTHS, MONTH_ABBR, WEEKDAYS]);
+pub const CALENDAR: [u32; 256] = starts(&[&MONTHS, MONTH_ABBR, WEEKDAYS]);
 
 /// For each first byte (either case), one bit per word length (below 32)
 /// of the words in `lists`: a cheap test that rejects most other words.

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+use super::date_words::WEEKDAYS;
 use super::tokens::{words, Tok};
+use crate::model::date::MONTHS;
 use crate::model::{Actor, ActorKind};
 
 /// What a mention refers to.
@@ -181,13 +183,6 @@ const NOT_PEOPLE: &[&str] = &[
 ];
 
 #[rustfmt::skip]
-const MONTHS_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday",
-];
-
-#[rustfmt::skip]
 const TITLES: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "professor",
     "official", "analyst", "ambassador", "diplomat", "general", "chancellor", "premier",
@@ -276,7 +271,8 @@ fn name_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex) -> usize {
         if !joined
             || alias
             || !capitalised(word)
-            || MONTHS_DAYS.contains(&word)
+            || MONTHS.contains(&word)
+            || WEEKDAYS.contains(&word)
             || NOT_NAMES.contains(&word)
         {
             break;

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::names::GenActor;
 use super::rng::Rng;
 use super::words::*;
+use crate::model::date::MONTHS;
 use crate::model::EventKind;
 use crate::text::fold::fold;
 

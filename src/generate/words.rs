@@ -1,21 +1,6 @@
 //! Vocabulary for synthetic news prose: places, topics, outlets, quote
 //! parts and filler sentences, mixed so that texts differ but read alike.
 
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub const PLACES: [&str; 32] = [
     "Vladivostok",
     "Pyongyang",

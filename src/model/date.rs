@@ -384,7 +384,7 @@ impl<'a> Parser<'a> {
             date.month = Some(month);
             if let Some((day, at)) = self.part("day", "2019-04-05")? {
                 if day == 0 || day > days_in_month(year, month) {
-                    let name = MONTH_NAMES.split(' ').nth(month as usize - 1).unwrap_or("");
+                    let name = MONTHS.get(month as usize - 1).copied().unwrap_or("");
                     let msg = format!("{name} {year:04} has no day {day:02}");
                     return Err(self.error_at(at, msg));
                 }
@@ -422,8 +422,21 @@ impl<'a> Parser<'a> {
     }
 }
 
-const MONTH_NAMES: &str =
-    "January February March April May June July August September October November December";
+/// English month names, for reading and writing dates in prose.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// A year or month, with no day.
 fn coarse(year: i32, month: Option<u32>) -> PartialDate {

@@ -13,20 +13,12 @@ use crate::filter::Combine;
 use crate::text::count;
 use crate::text::width::{tail, width};
 
+/// The header line: what is filtered first (it matters most when the
+/// line is cut at narrow widths), then problems, then the corpus and its
+/// counts.
 pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let corpus = app.corpus();
-    let mut spans = vec![
-        Span::styled(" chronicle ", theme.title),
-        Span::styled(
-            format!(
-                "· {} · {} · {} ",
-                corpus.name,
-                count(corpus.events.len(), "event"),
-                count(corpus.quotes.len(), "quote")
-            ),
-            theme.muted,
-        ),
-    ];
+    let mut spans = vec![Span::styled(" chronicle ", theme.title)];
     if !app.filter.actors.is_empty() {
         let mode = match app.filter.combine {
             Combine::All => "all of",
@@ -49,11 +41,16 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         ));
     }
     if !app.shared.problems.is_empty() {
-        spans.push(Span::styled(
-            format!("· {} ", count(app.shared.problems.len(), "problem")),
-            theme.warning,
-        ));
+        let problems = count(app.shared.problems.len(), "problem");
+        spans.push(Span::styled(format!("· {problems} "), theme.warning));
     }
+    let counts = format!(
+        "· {} · {} · {} ",
+        corpus.name,
+        count(corpus.events.len(), "event"),
+        count(corpus.quotes.len(), "quote")
+    );
+    spans.push(Span::styled(counts, theme.muted));
     put_row(buf, rect.x, rect.y, rect.width, &spans, Style::default());
 }
 

@@ -278,3 +278,29 @@ fn a_resize_keeps_an_open_input_and_the_selection_visible() {
     app.update(Action::Resize(90, 12));
     assert!(app.offset <= app.selected);
 }
+
+#[test]
+fn a_scrolled_article_keeps_the_same_text_on_top_across_a_resize() {
+    let loaded = load(&Location::Embedded);
+    let mut app = App::new(
+        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        60,
+        16,
+    );
+    app.update(Action::Activate);
+    for _ in 0..10 {
+        app.update(Action::Down);
+    }
+    let at = app.article_scroll.expect("scrolled");
+    assert!(at > 0);
+    app.update(Action::Resize(72, 18));
+    let view = app.article_view().unwrap();
+    let rect = chronicle::ui::layout::article_text(app.panes().article.unwrap());
+    let lines = app.wrapped(view.article, rect.width);
+    let top = app.article_top(&lines, &view.span, usize::from(rect.height));
+    let line = lines[top];
+    assert!(
+        line.start <= at && at <= line.end,
+        "{line:?} does not hold byte {at}"
+    );
+}

@@ -110,7 +110,9 @@ pub struct App {
     /// Which of the selected event's sources the article pane shows.
     pub source: usize,
     pub highlight: Highlight,
-    /// First wrapped article line shown; `None` follows the highlight.
+    /// Where in the article (a byte offset) the first line shown starts;
+    /// `None` follows the highlight. A byte offset rather than a line
+    /// number, so that the same text stays on top when the width changes.
     pub article_scroll: Option<usize>,
     pub quote_selected: usize,
     pub quote_offset: usize,
@@ -222,7 +224,10 @@ impl App {
     pub fn article_top(&self, lines: &[Line], span: &Range<usize>, height: usize) -> usize {
         let max_top = lines.len().saturating_sub(height);
         match self.article_scroll {
-            Some(top) => top.min(max_top),
+            Some(at) => lines
+                .partition_point(|l| l.start <= at)
+                .saturating_sub(1)
+                .min(max_top),
             None => {
                 let line = lines
                     .partition_point(|l| l.end < span.start)

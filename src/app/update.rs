@@ -251,7 +251,8 @@ impl App {
         let height = usize::from(text.height);
         let top = self.article_top(&lines, &view.span, height);
         let max_top = lines.len().saturating_sub(height);
-        self.article_scroll = Some(offset_clamped(top, delta, max_top.saturating_add(1)));
+        let top = offset_clamped(top, delta, max_top.saturating_add(1));
+        self.article_scroll = Some(lines.get(top).map_or(0, |l| l.start));
     }
 
     fn activate(&mut self) {

@@ -7,6 +7,7 @@ mod cultures;
 mod names;
 mod rng;
 mod words;
+mod writer;
 
 use std::fmt::Write as _;
 use std::fs::{self, File};

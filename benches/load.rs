@@ -22,7 +22,7 @@ fn bench(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(10));
     for articles in sizes {
         let generated = common::corpus(articles);
-        let bytes = dir_bytes(&generated.dir);
+        let bytes = common::dir_bytes(&generated.dir);
         group.throughput(Throughput::Bytes(bytes));
         let location = Location::Dir(generated.dir.clone());
         group.bench_function(format!("generated {articles} articles"), |b| {
@@ -34,20 +34,6 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-fn dir_bytes(dir: &std::path::Path) -> u64 {
-    let mut total = 0;
-    for sub in [dir.to_path_buf(), dir.join("articles")] {
-        for entry in std::fs::read_dir(sub).into_iter().flatten().flatten() {
-            if let Ok(meta) = entry.metadata() {
-                if meta.is_file() {
-                    total += meta.len();
-                }
-            }
-        }
-    }
-    total
 }
 
 criterion_group!(benches, bench);

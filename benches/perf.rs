@@ -89,7 +89,7 @@ fn load_only(dir: &Path) {
 }
 
 fn report(size: &str, dir: &Path) {
-    let bytes = dir_bytes(dir);
+    let bytes = common::dir_bytes(dir);
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe)
         .arg("--load-only")
@@ -407,18 +407,4 @@ fn cpu_name() -> String {
             Some(line.split(':').nth(1)?.trim().to_owned())
         })
         .unwrap_or_else(|| "unknown CPU".into())
-}
-
-fn dir_bytes(dir: &Path) -> u64 {
-    let mut total = 0;
-    for sub in [dir.to_path_buf(), dir.join("articles")] {
-        for entry in std::fs::read_dir(sub).into_iter().flatten().flatten() {
-            if let Ok(meta) = entry.metadata() {
-                if meta.is_file() {
-                    total += meta.len();
-                }
-            }
-        }
-    }
-    total
 }

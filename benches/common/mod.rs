@@ -57,3 +57,18 @@ pub fn shared(articles: usize) -> Shared {
 pub fn app(shared: &Shared) -> App {
     App::new(shared.clone(), 200, 60)
 }
+
+/// Bytes of a corpus: the files at its top and in `articles/`.
+pub fn dir_bytes(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    for sub in [dir.to_path_buf(), dir.join("articles")] {
+        for entry in std::fs::read_dir(sub).into_iter().flatten().flatten() {
+            if let Ok(meta) = entry.metadata() {
+                if meta.is_file() {
+                    total += meta.len();
+                }
+            }
+        }
+    }
+    total
+}

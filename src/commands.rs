@@ -44,7 +44,7 @@ pub fn warn(loaded: &Loaded) {
 }
 
 /// Resolves every --actor; an unknown name is an error naming it.
-pub fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
+fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
     names
         .iter()
         .map(|name| {
@@ -57,6 +57,16 @@ pub fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
             })
         })
         .collect()
+}
+
+/// The filter the command line asks for: `--actor` names (all of them, or
+/// any with `--any`) and a text query.
+pub fn filter(corpus: &Corpus, names: &[String], any: bool, text: &str) -> io::Result<Filter> {
+    Ok(Filter {
+        actors: actors(corpus, names)?,
+        combine: if any { Combine::Any } else { Combine::All },
+        text: text.to_owned(),
+    })
 }
 
 #[derive(Serialize)]
@@ -121,11 +131,7 @@ fn event_out<'a>(corpus: &'a Corpus, event: &'a Event) -> EventOut<'a> {
 pub fn events(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     warn(loaded);
     let corpus = &loaded.corpus;
-    let filter = Filter {
-        actors: actors(corpus, &args.actor)?,
-        combine: if args.any { Combine::Any } else { Combine::All },
-        text: String::new(),
-    };
+    let filter = filter(corpus, &args.actor, args.any, "")?;
     let shown = SearchIndex::new(corpus).apply(corpus, &filter);
     if args.json {
         let list: Vec<EventOut> = shown

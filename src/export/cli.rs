@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Format;
-use crate::commands::{actors, warn};
+use crate::commands::{filter, warn};
 use crate::corpus::Loaded;
-use crate::filter::{Combine, Filter, SearchIndex};
+use crate::filter::SearchIndex;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -34,11 +34,7 @@ pub struct ExportArgs {
 pub fn export(loaded: &Loaded, args: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     warn(loaded);
     let corpus = &loaded.corpus;
-    let filter = Filter {
-        actors: actors(corpus, &args.actor)?,
-        combine: if args.any { Combine::Any } else { Combine::All },
-        text: args.text.clone(),
-    };
+    let filter = filter(corpus, &args.actor, args.any, &args.text)?;
     let events = SearchIndex::new(corpus).apply(corpus, &filter);
     let text = args.format.render(corpus, &events);
     match &args.output {

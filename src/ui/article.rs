@@ -65,7 +65,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         Style::default(),
     );
     if inside.height > 1 {
-        let (spans, _) = meta(article, w, theme);
+        let spans = meta(article, w, theme);
         put_row(
             buf,
             inside.x,
@@ -135,14 +135,9 @@ fn highlighted<'a>(
     out
 }
 
-/// The article's second header line: outlet, date, id and URL, and where
-/// the URL's cells start and how wide they are (for a hyperlink), when
-/// any of it is shown.
-fn meta(
-    article: &Article,
-    width: usize,
-    theme: &Theme,
-) -> (Vec<Span<'static>>, Option<(u16, u16)>) {
+/// The article's second header line as text: outlet, date and id, then
+/// the URL shown (cut to fit) and the column it starts at.
+fn meta_text(article: &Article, width: usize) -> (String, Option<(String, u16)>) {
     let mut parts: Vec<String> = Vec::new();
     parts.extend(article.outlet.clone());
     parts.push(
@@ -153,24 +148,28 @@ fn meta(
     parts.push(article.id.clone());
     let head = ellipsize(&parts.join(" · "), width).into_owned();
     let used = text_width(&head);
+    let url = article.url.as_ref().and_then(|url| {
+        let shown = ellipsize(url, width.saturating_sub(used + 3)).into_owned();
+        (!shown.is_empty()).then(|| (shown, (used + 3) as u16))
+    });
+    (head, url)
+}
+
+/// The second header line, styled.
+fn meta(article: &Article, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let (head, url) = meta_text(article, width);
     let mut spans = vec![Span::styled(head, theme.muted)];
-    let mut link = None;
-    if let Some(url) = &article.url {
-        let room = width.saturating_sub(used + 3);
-        let shown = ellipsize(url, room).into_owned();
-        if !shown.is_empty() {
-            spans.push(Span::styled(" · ", theme.muted));
-            link = Some(((used + 3) as u16, text_width(&shown) as u16));
-            spans.push(Span::styled(
-                shown,
-                theme.muted.add_modifier(Modifier::UNDERLINED),
-            ));
-        }
+    if let Some((shown, _)) = url {
+        spans.push(Span::styled(" · ", theme.muted));
+        spans.push(Span::styled(
+            shown,
+            theme.muted.add_modifier(Modifier::UNDERLINED),
+        ));
     }
     if article.cleaned {
         spans.push(Span::styled(" · control characters removed", theme.warning));
     }
-    (spans, link)
+    spans
 }
 
 /// Where the article's URL is on screen, for the terminal to make it a
@@ -183,7 +182,6 @@ pub fn link(app: &App, rect: Rect) -> Option<(u16, u16, u16, String)> {
     let view = app.article_view()?;
     let article = &app.corpus().articles[view.article];
     let url = article.url.clone()?;
-    let (_, at) = meta(article, usize::from(inside.width), &Theme::mono());
-    let (x, width) = at?;
-    Some((inside.x + x, inside.y + 1, width, url))
+    let (shown, x) = meta_text(article, usize::from(inside.width)).1?;
+    Some((inside.x + x, inside.y + 1, text_width(&shown) as u16, url))
 }

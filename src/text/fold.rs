@@ -1,7 +1,10 @@
 //! Locating excerpts and quotes in article text: they are copied by hand, so white space,
 //! line breaks and quote typography (straight, curly, guillemets) rarely match exactly.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use memchr::memmem;
 
 /// An excerpt or quote found in a text: byte range into the ORIGINAL text, from the first to
 /// the last matched char. `occurrence` is 1-based and counts non-overlapping matches.
@@ -22,13 +25,13 @@ impl Folded {
     pub fn new(haystack: &str) -> Folded {
         let mut text = String::with_capacity(haystack.len());
         let mut shifts: Vec<(usize, usize)> = Vec::new();
-        fold_walk(haystack, |c, at| {
+        fold_walk(haystack, |piece, at| {
             // The folded text never runs ahead of the original: `at >= text.len()`.
             let shift = at - text.len();
             if shifts.last().map_or(shift != 0, |&(_, last)| last != shift) {
                 shifts.push((text.len(), shift));
             }
-            text.push(c);
+            text.push_str(piece);
         });
         Folded { text, shifts }
     }
@@ -41,14 +44,11 @@ impl Folded {
 
     /// Like [`find_folded`] on the original text.
     pub fn find(&self, needle: &str, occurrence: usize) -> Option<Range<usize>> {
-        let needle = fold(needle);
+        let needle = fold_cow(needle);
         if needle.is_empty() {
             return None;
         }
-        let (start, _) = self
-            .text
-            .match_indices(needle.as_str())
-            .nth(occurrence.checked_sub(1)?)?;
+        let start = matches(&self.text, &needle).nth(occurrence.checked_sub(1)?)?;
         // The needle is trimmed, so its last char is copied verbatim from the original, byte
         // for byte: the byte after its last one ends the match.
         Some(self.origin(start)..self.origin(start + needle.len() - 1) + 1)
@@ -56,52 +56,137 @@ impl Folded {
 
     /// Like [`count_folded`] on the original text.
     pub fn count(&self, needle: &str) -> usize {
-        let needle = fold(needle);
+        let needle = fold_cow(needle);
         if needle.is_empty() {
             return 0;
         }
-        self.text.matches(needle.as_str()).count()
+        matches(&self.text, &needle).count()
     }
 }
 
+/// Where `needle` starts in `haystack`, non-overlapping, in order. Setting up a
+/// substring searcher costs more than a typical article takes to scan, so a
+/// small search looks for the needle's first byte and compares there instead.
+fn matches<'a>(haystack: &'a str, needle: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    if hay.len().saturating_mul(needle.len()) > SMALL_SEARCH {
+        return Box::new(memmem::find_iter(hay, needle));
+    }
+    let mut from = 0;
+    Box::new(std::iter::from_fn(move || {
+        let first = *needle.first()?;
+        while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
+            let at = from + i;
+            if hay[at..].starts_with(needle) {
+                from = at + needle.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        from = hay.len() + 1;
+        None
+    }))
+}
+
+/// Haystack length times needle length up to which [`matches`] compares at
+/// each candidate byte: the worst case stays a few milliseconds.
+const SMALL_SEARCH: usize = 1 << 22;
+
 /// Number of occurrences (used to report ambiguous or missing excerpts).
 pub fn count_folded(haystack: &str, needle: &str) -> usize {
-    let needle = fold(needle);
-    if needle.is_empty() {
-        return 0;
-    }
-    fold(haystack).matches(needle.as_str()).count()
+    Folded::new(haystack).count(needle)
 }
 
 /// The folded form of a string, as used for matching: quote marks deleted, every run of white
 /// space one ' ', no leading or trailing space; case is kept.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_walk(s, |c, _| out.push(c));
-    out
+    fold_cow(s).into_owned()
 }
 
-/// Calls `emit(char, byte offset in s)` for each char of the folded form; a space reports
-/// where its white space run started.
-fn fold_walk(s: &str, mut emit: impl FnMut(char, usize)) {
+/// [`fold`], borrowing a string that is folded already, as most excerpts are.
+fn fold_cow(s: &str) -> Cow<'_, str> {
+    // Bytes of `s` that the folded form copies verbatim, until the first change.
+    let mut same = 0;
+    let mut owned: Option<String> = None;
+    fold_walk(s, |piece, at| match &mut owned {
+        Some(out) => out.push_str(piece),
+        None if at == same && s[at..].starts_with(piece) => same += piece.len(),
+        None => {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(&s[..same]);
+            out.push_str(piece);
+            owned = Some(out);
+        }
+    });
+    match owned {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(&s[..same]),
+    }
+}
+
+/// Calls `emit(piece, byte offset in s)` for each stretch of the folded form that is copied
+/// from `s` unchanged; a `" "` reports where its white space run started. Plain ASCII goes
+/// a stretch at a time, since most text is.
+fn fold_walk(s: &str, mut emit: impl FnMut(&str, usize)) {
+    let bytes = s.as_bytes();
     let mut started = false;
     let mut space_at = None;
-    for (at, c) in s.char_indices() {
-        if is_quote(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            if started && space_at.is_none() {
-                space_at = Some(at);
+    let mut at = 0;
+    while at < bytes.len() {
+        let (len, kind) = match bytes[at] {
+            b'"' | b'\'' | b'`' => (1, Kind::Quote),
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => (1, Kind::Space),
+            b if b.is_ascii() => {
+                let run = bytes[at..]
+                    .iter()
+                    .position(|&b| !b.is_ascii() || is_special_ascii(b))
+                    .unwrap_or(bytes.len() - at);
+                (run, Kind::Kept)
             }
-            continue;
+            _ => {
+                let c = s[at..].chars().next().unwrap_or(' ');
+                let kind = if is_quote(c) {
+                    Kind::Quote
+                } else if c.is_whitespace() {
+                    Kind::Space
+                } else {
+                    Kind::Kept
+                };
+                (c.len_utf8(), kind)
+            }
+        };
+        match kind {
+            Kind::Quote => {}
+            Kind::Space => {
+                if started && space_at.is_none() {
+                    space_at = Some(at);
+                }
+            }
+            Kind::Kept => {
+                if let Some(space) = space_at.take() {
+                    emit(" ", space);
+                }
+                started = true;
+                emit(&s[at..at + len], at);
+            }
         }
-        if let Some(space) = space_at.take() {
-            emit(' ', space);
-        }
-        started = true;
-        emit(c, at);
+        at += len;
     }
+}
+
+/// What one stretch of text becomes in the folded form.
+enum Kind {
+    Quote,
+    Space,
+    Kept,
+}
+
+/// ASCII quote marks and white space, which folding deletes or collapses.
+fn is_special_ascii(b: u8) -> bool {
+    matches!(
+        b,
+        b'"' | b'\'' | b'`' | b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'
+    )
 }
 
 fn is_quote(c: char) -> bool {
@@ -205,6 +290,29 @@ mod tests {
             Some("très bien’ — ça")
         );
         assert_eq!(folded.find("Ça va", 3), None);
+    }
+
+    #[test]
+    fn folded_needles_are_borrowed() {
+        assert!(matches!(fold_cow("a b"), Cow::Borrowed("a b")));
+        assert!(matches!(fold_cow("a b \n"), Cow::Borrowed("a b")));
+        assert!(matches!(fold_cow("a  b"), Cow::Owned(s) if s == "a b"));
+        assert!(matches!(fold_cow("“a” b"), Cow::Owned(s) if s == "a b"));
+        assert!(matches!(fold_cow(" a"), Cow::Owned(s) if s == "a"));
+    }
+
+    #[test]
+    fn large_searches_find_what_small_ones_do() {
+        let unit = "ab «ab» aab ";
+        let text = unit.repeat(50_000);
+        let needle = "ab aab ab";
+        assert!(text.len() * needle.len() > SMALL_SEARCH);
+        let folded = Folded::new(&text);
+        assert_eq!(folded.count(needle), 50_000 - 1);
+        assert_eq!(Folded::new(&unit.repeat(3)).count(needle), 2);
+        let second = folded.find(needle, 2).unwrap();
+        // After "ab «" of the second unit.
+        assert_eq!(second.start, unit.len() + "ab «".len());
     }
 
     #[test]

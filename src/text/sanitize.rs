@@ -47,8 +47,17 @@ fn is_clean(input: &str, one_line: bool) -> bool {
         '\u{2028}' | '\u{2029}' => false,
         c => !is_removed(c),
     };
-    input.chars().all(|c| kept(c) && admit(c, &mut marks))
-        && is_nfc_quick(input.chars()) == IsNormalized::Yes
+    // ASCII is never a combining mark and is already NFC, which only the
+    // stretches of other text between ASCII chars need checking for.
+    input.chars().all(|c| match c {
+        ' '..='~' => {
+            marks = 0;
+            true
+        }
+        c => kept(c) && admit(c, &mut marks),
+    }) && input
+        .split(|c: char| c.is_ascii())
+        .all(|run| run.is_empty() || is_nfc_quick(run.chars()) == IsNormalized::Yes)
 }
 
 /// Applies every rule but normalisation in one pass.

@@ -1,11 +1,12 @@
-//! All the articles of a corpus, read on every core: ten thousand articles
-//! take a second to sanitize and fold on one. Each body is folded once here
+//! All the articles of a corpus, read from disk and parsed on every core:
+//! ten thousand articles take a second to read, sanitize and fold on one. Each body is folded once here
 //! for the excerpt and quote lookups that follow, instead of once per lookup.
 
 use std::collections::HashMap;
 
 use super::article;
 use super::diag::{Diagnostic, SourceText};
+use super::files::ArticleFile;
 use crate::model::Article;
 use crate::text::fold::Folded;
 
@@ -15,66 +16,82 @@ pub struct Read {
     pub folded: Vec<Folded>,
 }
 
-/// What one file gave: the article, its id's offset and its folded body
-/// (`None` when the file holds no usable article), and its problems.
-type Outcome = (Option<((Article, usize), Folded)>, Vec<Diagnostic>);
+/// What one file gave: its text (`None` when it could not be read), the
+/// article with its id's offset and folded body (`None` when the file holds
+/// no usable article), and its problems.
+struct Outcome {
+    src: Option<SourceText>,
+    read: Option<((Article, usize), Folded)>,
+    problems: Vec<Diagnostic>,
+}
 
 /// Reads every file; problems come out in file order, as if read one by one.
-pub fn read_all(sources: Vec<SourceText>, problems: &mut Vec<Diagnostic>) -> Read {
-    let outcomes = parse_parallel(&sources);
-    let mut articles = Vec::with_capacity(sources.len());
-    let mut folded = Vec::with_capacity(sources.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (ix, (src, (read, found))) in sources.iter().zip(outcomes).enumerate() {
-        problems.extend(found);
-        let Some(((article, id_at), body)) = read else {
+pub fn read_all(files: Vec<ArticleFile>, problems: &mut Vec<Diagnostic>) -> Read {
+    let outcomes = parse_parallel(files);
+    let mut articles = Vec::with_capacity(outcomes.len());
+    let mut folded = Vec::with_capacity(outcomes.len());
+    // Each kept id, with the path of the file that has it.
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for outcome in outcomes {
+        problems.extend(outcome.problems);
+        let (Some(src), Some(((article, id_at), body))) = (outcome.src, outcome.read) else {
             continue;
         };
-        if let Some(&first) = seen.get(&article.id) {
+        if let Some(first) = seen.get(&article.id) {
             problems.push(src.at(
                 id_at,
                 format!(
-                    "duplicate article id '{}' (also in {}); skipped",
-                    article.id, sources[first].path
+                    "duplicate article id '{}' (also in {first}); skipped",
+                    article.id
                 ),
             ));
             continue;
         }
-        seen.insert(article.id.clone(), ix);
+        seen.insert(article.id.clone(), src.path);
         articles.push(article);
         folded.push(body);
     }
     Read { articles, folded }
 }
 
-/// Parses and folds the files on as many threads as there are cores, each
-/// taking every n-th file so that the work stays even.
-fn parse_parallel(sources: &[SourceText]) -> Vec<Outcome> {
+/// Reads, parses and folds the files on as many threads as there are cores,
+/// each taking every n-th file so that the work stays even.
+fn parse_parallel(files: Vec<ArticleFile>) -> Vec<Outcome> {
+    let count = files.len();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(sources.len().max(1));
-    let one = |src: &SourceText| -> Outcome {
-        let mut found = Vec::new();
-        let read = article::read(src, &mut found).map(|(a, at)| {
-            let folded = Folded::new(&a.body);
-            ((a, at), folded)
+        .min(count.max(1));
+    let one = |file: ArticleFile| -> Outcome {
+        let mut problems = Vec::new();
+        let src = file.read(&mut problems);
+        let read = src.as_ref().and_then(|src| {
+            article::read(src, &mut problems).map(|(a, at)| {
+                let folded = Folded::new(&a.body);
+                ((a, at), folded)
+            })
         });
-        (read, found)
+        Outcome {
+            src,
+            read,
+            problems,
+        }
     };
     if threads <= 1 {
-        return sources.iter().map(one).collect();
+        return files.into_iter().map(one).collect();
     }
-    let mut slots: Vec<Option<Outcome>> = (0..sources.len()).map(|_| None).collect();
+    let mut shares: Vec<Vec<(usize, ArticleFile)>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, file) in files.into_iter().enumerate() {
+        shares[i % threads].push((i, file));
+    }
+    let mut slots: Vec<Option<Outcome>> = (0..count).map(|_| None).collect();
     std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
+        let workers: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
                 s.spawn(move || {
-                    sources
-                        .iter()
-                        .enumerate()
-                        .skip(t)
-                        .step_by(threads)
-                        .map(|(i, src)| (i, one(src)))
+                    share
+                        .into_iter()
+                        .map(|(i, file)| (i, one(file)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -89,8 +106,5 @@ fn parse_parallel(sources: &[SourceText]) -> Vec<Outcome> {
             }
         }
     });
-    slots
-        .into_iter()
-        .map(|s| s.unwrap_or((None, Vec::new())))
-        .collect()
+    slots.into_iter().flatten().collect()
 }

@@ -10,13 +10,30 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_corpus.rs"));
 }
 
-/// The files of one corpus, decoded to text.
+/// The files of one corpus, decoded to text but for the articles, which
+/// the threads that parse them read.
 #[derive(Default)]
 pub struct CorpusFiles {
-    pub articles: Vec<SourceText>,
+    pub articles: Vec<ArticleFile>,
     pub actors: Option<SourceText>,
     pub events: Option<SourceText>,
     pub quotes: Option<SourceText>,
+}
+
+/// An article file: already in memory (embedded), or a path to read.
+pub enum ArticleFile {
+    Text(SourceText),
+    Path(PathBuf),
+}
+
+impl ArticleFile {
+    /// The file's text; `None`, with a problem, when it cannot be read.
+    pub fn read(self, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
+        match self {
+            ArticleFile::Text(text) => Some(text),
+            ArticleFile::Path(path) => read(&path, problems),
+        }
+    }
 }
 
 const ARTICLE_EXTENSIONS: [&str; 3] = ["md", "txt", "markdown"];
@@ -43,7 +60,7 @@ fn place(files: &mut CorpusFiles, name: &str, text: SourceText) {
         "actors.toml" => files.actors = Some(text),
         "events.toml" => files.events = Some(text),
         "quotes.toml" => files.quotes = Some(text),
-        _ => files.articles.push(text),
+        _ => files.articles.push(ArticleFile::Text(text)),
     }
 }
 
@@ -80,11 +97,10 @@ pub fn directory(dir: &Path, problems: &mut Vec<Diagnostic>) -> CorpusFiles {
     } else {
         dir.to_path_buf()
     };
-    for path in article_paths(&article_dir, problems) {
-        if let Some(text) = read(&path, problems) {
-            files.articles.push(text);
-        }
-    }
+    files.articles = article_paths(&article_dir, problems)
+        .into_iter()
+        .map(ArticleFile::Path)
+        .collect();
     files
 }
 
@@ -130,7 +146,7 @@ fn read(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
         }
     }
     match fs::read(path) {
-        Ok(bytes) => Some(decode(&shown, &bytes, problems)),
+        Ok(bytes) => Some(decode_owned(&shown, bytes, problems)),
         Err(err) => {
             problems.push(file_problem(&shown, format!("cannot read: {err}")));
             None
@@ -138,10 +154,26 @@ fn read(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
     }
 }
 
+/// Like [`decode`], without copying text that is valid already.
+fn decode_owned(path: &str, mut bytes: Vec<u8>, problems: &mut Vec<Diagnostic>) -> SourceText {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => SourceText {
+            path: path.to_owned(),
+            text,
+        },
+        Err(err) => decode(path, err.as_bytes(), problems),
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// UTF-8 text without a byte-order mark. Invalid bytes are reported at
 /// their line and column and replaced, so the rest of the file still loads.
 fn decode(path: &str, bytes: &[u8], problems: &mut Vec<Diagnostic>) -> SourceText {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(err) => {

@@ -2,12 +2,10 @@
 //! ten thousand articles take a second to read, sanitize and fold on one. Each body is folded once here
 //! for the excerpt and quote lookups that follow, instead of once per lookup.
 
-use std::collections::HashMap;
-
 use super::article;
 use super::diag::{Diagnostic, SourceText};
-use super::files::ArticleFile;
-use crate::model::Article;
+use super::files::SourceFile;
+use crate::model::{Article, IdMap};
 use crate::text::fold::Folded;
 
 /// The articles kept, in file order, with their folded bodies.
@@ -26,12 +24,12 @@ struct Outcome {
 }
 
 /// Reads every file; problems come out in file order, as if read one by one.
-pub fn read_all(files: Vec<ArticleFile>, problems: &mut Vec<Diagnostic>) -> Read {
+pub fn read_all(files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Read {
     let outcomes = parse_parallel(files);
     let mut articles = Vec::with_capacity(outcomes.len());
     let mut folded = Vec::with_capacity(outcomes.len());
     // Each kept id, with the path of the file that has it.
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: IdMap<String, String> = IdMap::default();
     for outcome in outcomes {
         problems.extend(outcome.problems);
         let (Some(src), Some(((article, id_at), body))) = (outcome.src, outcome.read) else {
@@ -56,12 +54,12 @@ pub fn read_all(files: Vec<ArticleFile>, problems: &mut Vec<Diagnostic>) -> Read
 
 /// Reads, parses and folds the files on as many threads as there are cores,
 /// each taking every n-th file so that the work stays even.
-fn parse_parallel(files: Vec<ArticleFile>) -> Vec<Outcome> {
+fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
     let count = files.len();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(count.max(1));
-    let one = |file: ArticleFile| -> Outcome {
+    let one = |file: SourceFile| -> Outcome {
         let mut problems = Vec::new();
         let src = file.read(&mut problems);
         let read = src.as_ref().and_then(|src| {
@@ -79,7 +77,7 @@ fn parse_parallel(files: Vec<ArticleFile>) -> Vec<Outcome> {
     if threads <= 1 {
         return files.into_iter().map(one).collect();
     }
-    let mut shares: Vec<Vec<(usize, ArticleFile)>> = (0..threads).map(|_| Vec::new()).collect();
+    let mut shares: Vec<Vec<(usize, SourceFile)>> = (0..threads).map(|_| Vec::new()).collect();
     for (i, file) in files.into_iter().enumerate() {
         shares[i % threads].push((i, file));
     }

@@ -91,7 +91,8 @@ impl<'t, 'i> Record<'t, 'i> {
             table,
             span,
             what,
-            asked: Vec::new(),
+            // Enough for every field of a record, so that it never grows.
+            asked: Vec::with_capacity(12),
         }
     }
 

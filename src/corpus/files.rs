@@ -10,28 +10,28 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_corpus.rs"));
 }
 
-/// The files of one corpus, decoded to text but for the articles, which
-/// the threads that parse them read.
+/// The files of one corpus. Those on disk are read by the threads that
+/// parse them, so that reading overlaps parsing.
 #[derive(Default)]
 pub struct CorpusFiles {
-    pub articles: Vec<ArticleFile>,
-    pub actors: Option<SourceText>,
-    pub events: Option<SourceText>,
-    pub quotes: Option<SourceText>,
+    pub articles: Vec<SourceFile>,
+    pub actors: Option<SourceFile>,
+    pub events: Option<SourceFile>,
+    pub quotes: Option<SourceFile>,
 }
 
-/// An article file: already in memory (embedded), or a path to read.
-pub enum ArticleFile {
+/// A corpus file: already in memory (embedded), or a path to read.
+pub enum SourceFile {
     Text(SourceText),
     Path(PathBuf),
 }
 
-impl ArticleFile {
+impl SourceFile {
     /// The file's text; `None`, with a problem, when it cannot be read.
     pub fn read(self, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
         match self {
-            ArticleFile::Text(text) => Some(text),
-            ArticleFile::Path(path) => read(&path, problems),
+            SourceFile::Text(text) => Some(text),
+            SourceFile::Path(path) => read(&path, problems),
         }
     }
 }
@@ -56,11 +56,12 @@ pub fn embedded(problems: &mut Vec<Diagnostic>) -> CorpusFiles {
 }
 
 fn place(files: &mut CorpusFiles, name: &str, text: SourceText) {
+    let text = SourceFile::Text(text);
     match name {
         "actors.toml" => files.actors = Some(text),
         "events.toml" => files.events = Some(text),
         "quotes.toml" => files.quotes = Some(text),
-        _ => files.articles.push(ArticleFile::Text(text)),
+        _ => files.articles.push(text),
     }
 }
 
@@ -88,7 +89,7 @@ pub fn directory(dir: &Path, problems: &mut Vec<Diagnostic>) -> CorpusFiles {
     ] {
         let path = dir.join(name);
         if fs::symlink_metadata(&path).is_ok() {
-            *slot = read(&path, problems);
+            *slot = Some(SourceFile::Path(path));
         }
     }
     let articles = dir.join("articles");
@@ -99,7 +100,7 @@ pub fn directory(dir: &Path, problems: &mut Vec<Diagnostic>) -> CorpusFiles {
     };
     files.articles = article_paths(&article_dir, problems)
         .into_iter()
-        .map(ArticleFile::Path)
+        .map(SourceFile::Path)
         .collect();
     files
 }

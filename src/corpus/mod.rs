@@ -9,12 +9,11 @@ mod files;
 mod pieces;
 mod records;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub use diag::Diagnostic;
 
-use crate::model::Corpus;
+use crate::model::{Corpus, IdMap};
 use records::Known;
 
 /// Where a corpus comes from.
@@ -70,23 +69,40 @@ pub fn read_article(
 
 fn build(
     name: String,
-    mut files: files::CorpusFiles,
+    files: files::CorpusFiles,
     problems: &mut Vec<diag::Diagnostic>,
 ) -> (Corpus, crate::extract::augment::Augmented) {
-    let articles::Read { articles, folded } =
-        articles::read_all(std::mem::take(&mut files.articles), problems);
-    let actors = files
-        .actors
-        .as_ref()
-        .map(|src| records::actors(src, problems))
-        .unwrap_or_default();
+    let files::CorpusFiles {
+        articles,
+        actors,
+        events,
+        quotes,
+    } = files;
+    // The record files are read, and the actors checked, beside the articles.
+    let (records, (read, article_problems)) = std::thread::scope(|s| {
+        let side = s.spawn(|| RecordFiles::read(actors, events, quotes));
+        let mut found = Vec::new();
+        let read = articles::read_all(articles, &mut found);
+        (join(side), (read, found))
+    });
+    let articles::Read { articles, folded } = read;
+    let RecordFiles {
+        actors,
+        events,
+        quotes,
+        read_problems,
+        actor_problems,
+    } = records;
+    problems.extend(read_problems);
+    problems.extend(article_problems);
+    problems.extend(actor_problems);
 
-    let article_ix: HashMap<&str, usize> = articles
+    let article_ix: IdMap<&str, usize> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let actor_ix: HashMap<&str, usize> = actors
+    let actor_ix: IdMap<&str, usize> = actors
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
@@ -99,30 +115,63 @@ fn build(
         article: &article,
         actor: &actor,
     };
-    let events = files
-        .events
-        .as_ref()
-        .map(|src| records::events(src, &known, problems))
+    let events = events
+        .map(|src| records::events(&src, &known, problems))
         .unwrap_or_default();
-    // A large file's text is not needed once read: free it for the quotes.
-    files.events = None;
-    let event_ix: HashMap<&str, usize> = events
+    let event_ix: IdMap<&str, usize> = events
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
     let event = |id: &str| event_ix.get(id).copied();
-    let quotes = files
-        .quotes
-        .as_ref()
-        .map(|src| records::quotes(src, &known, &event, problems))
+    let quotes = quotes
+        .map(|src| records::quotes(&src, &known, &event, problems))
         .unwrap_or_default();
-    // The files' text and folded bodies are not needed by the model.
-    drop((files, folded));
+    // The folded bodies are not needed by the model.
+    drop((event_ix, folded));
     // Articles no curated event cites get extracted events and quotes.
     let (mut actors, mut events, mut quotes) = (actors, events, quotes);
     let extracted =
         crate::extract::augment::augment(&articles, &mut actors, &mut events, &mut quotes);
     let corpus = Corpus::new(name, articles, actors, events, quotes);
     (corpus, extracted)
+}
+
+/// The record files, read, with the actors checked.
+struct RecordFiles {
+    actors: Vec<crate::model::Actor>,
+    events: Option<diag::SourceText>,
+    quotes: Option<diag::SourceText>,
+    read_problems: Vec<Diagnostic>,
+    actor_problems: Vec<Diagnostic>,
+}
+
+impl RecordFiles {
+    fn read(
+        actors: Option<files::SourceFile>,
+        events: Option<files::SourceFile>,
+        quotes: Option<files::SourceFile>,
+    ) -> RecordFiles {
+        let mut read_problems = Vec::new();
+        let mut read = |file: Option<files::SourceFile>| file?.read(&mut read_problems);
+        let (actors, events, quotes) = (read(actors), read(events), read(quotes));
+        let mut actor_problems = Vec::new();
+        let actors = actors
+            .map(|src| records::actors(&src, &mut actor_problems))
+            .unwrap_or_default();
+        RecordFiles {
+            actors,
+            events,
+            quotes,
+            read_problems,
+            actor_problems,
+        }
+    }
+}
+
+/// A scoped thread's result; its panic, a bug, goes on unwinding here.
+fn join<T>(handle: std::thread::ScopedJoinHandle<T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }

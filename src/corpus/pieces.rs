@@ -8,7 +8,6 @@
 //! problems are the same as for the whole file. In a file smaller than a
 //! piece, problems come out exactly as from one parse.
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -17,6 +16,7 @@ use toml::Spanned;
 
 use super::diag::{Diagnostic, SourceText};
 use super::fields::{parse, top_records, Ctx};
+use crate::model::IdSet;
 
 /// Bytes per piece.
 const PIECE: usize = 1 << 18;
@@ -178,7 +178,7 @@ where
     }
     // Each piece kept an id once at most: a repeat is an id of two pieces.
     let kept = ids(&joined);
-    let mut seen = HashSet::with_capacity(kept.len());
+    let mut seen = IdSet::with_capacity_and_hasher(kept.len(), Default::default());
     if !kept.into_iter().all(|id| seen.insert(id)) {
         return None;
     }

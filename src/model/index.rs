@@ -1,8 +1,6 @@
 //! The loaded corpus and the indexes derived from it once, at load time.
 
-use std::collections::HashMap;
-
-use super::{Actor, Article, Event, Ix, Quote};
+use super::{Actor, Article, Event, IdMap, Ix, Quote};
 
 /// Everything chronicle knows about one story. Immutable after `Corpus::new`.
 #[derive(Debug, Clone, Default)]
@@ -23,9 +21,9 @@ pub struct Corpus {
     /// How many events list each actor plus how many quotes it speaks:
     /// ranks equally good name matches.
     pub actor_weight: Vec<usize>,
-    article_ids: HashMap<String, Ix>,
-    actor_ids: HashMap<String, Ix>,
-    event_ids: HashMap<String, Ix>,
+    article_ids: IdMap<String, Ix>,
+    actor_ids: IdMap<String, Ix>,
+    event_ids: IdMap<String, Ix>,
 }
 
 impl Corpus {
@@ -36,53 +34,27 @@ impl Corpus {
         events: Vec<Event>,
         quotes: Vec<Quote>,
     ) -> Corpus {
-        let ids = |it: &mut dyn Iterator<Item = &String>| -> HashMap<String, Ix> {
-            let mut map = HashMap::new();
+        let ids = |it: &mut dyn Iterator<Item = &String>| -> IdMap<String, Ix> {
+            let mut map = IdMap::default();
             for (ix, id) in it.enumerate() {
                 map.entry(id.clone()).or_insert(ix);
             }
             map
         };
-        let article_ids = ids(&mut articles.iter().map(|a| &a.id));
-        let actor_ids = ids(&mut actors.iter().map(|a| &a.id));
-        let event_ids = ids(&mut events.iter().map(|e| &e.id));
-
-        let by_date = |list: &mut Vec<Ix>| {
-            list.sort_by_key(|&ix| (events[ix].date.sort_key(), ix));
-        };
-        let mut children = vec![Vec::new(); events.len()];
-        let mut roots = Vec::new();
-        for (ix, event) in events.iter().enumerate() {
-            match event.parent {
-                Some(parent) if parent < events.len() && parent != ix => children[parent].push(ix),
-                _ => roots.push(ix),
-            }
-        }
-        by_date(&mut roots);
-        children.iter_mut().for_each(by_date);
-        let mut order = Vec::with_capacity(events.len());
-        for &root in &roots {
-            order.push(root);
-            order.extend_from_slice(&children[root]);
-        }
-
-        let mut quotes_by_event = vec![Vec::new(); events.len()];
-        for (ix, quote) in quotes.iter().enumerate() {
-            if let Some(list) = quote.event.and_then(|e| quotes_by_event.get_mut(e)) {
-                list.push(ix);
-            }
-        }
-        for list in &mut quotes_by_event {
-            list.sort_by_key(|&q| (quotes[q].article, quotes[q].span.start));
-        }
-
-        let mut actor_weight = vec![0; actors.len()];
-        let listed = events.iter().flat_map(|e| e.actors.iter());
-        for &actor in listed.chain(quotes.iter().map(|q| &q.speaker)) {
-            if let Some(w) = actor_weight.get_mut(actor) {
-                *w += 1;
-            }
-        }
+        // The maps of ids are built on a second core while the orders are.
+        let (maps, (order, children, quotes_by_event, actor_weight)) = std::thread::scope(|s| {
+            let maps = s.spawn(|| {
+                (
+                    ids(&mut articles.iter().map(|a| &a.id)),
+                    ids(&mut actors.iter().map(|a| &a.id)),
+                    ids(&mut events.iter().map(|e| &e.id)),
+                )
+            });
+            let orders = orders(&actors, &events, &quotes);
+            let maps = maps.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (maps, orders)
+        });
+        let (article_ids, actor_ids, event_ids) = maps;
 
         Corpus {
             name,
@@ -121,4 +93,48 @@ impl Corpus {
         }
         out
     }
+}
+
+/// The timeline order, each event's sub-events, each event's quotes and
+/// each actor's weight: see the fields of [`Corpus`].
+type Orders = (Vec<Ix>, Vec<Vec<Ix>>, Vec<Vec<Ix>>, Vec<usize>);
+
+fn orders(actors: &[Actor], events: &[Event], quotes: &[Quote]) -> Orders {
+    // Each key once, rather than twice per comparison.
+    let keys: Vec<_> = events.iter().map(|e| e.date.sort_key()).collect();
+    let by_date = |list: &mut Vec<Ix>| list.sort_by_key(|&ix| (keys[ix], ix));
+    let mut children = vec![Vec::new(); events.len()];
+    let mut roots = Vec::new();
+    for (ix, event) in events.iter().enumerate() {
+        match event.parent {
+            Some(parent) if parent < events.len() && parent != ix => children[parent].push(ix),
+            _ => roots.push(ix),
+        }
+    }
+    by_date(&mut roots);
+    children.iter_mut().for_each(by_date);
+    let mut order = Vec::with_capacity(events.len());
+    for &root in &roots {
+        order.push(root);
+        order.extend_from_slice(&children[root]);
+    }
+
+    let mut quotes_by_event = vec![Vec::new(); events.len()];
+    for (ix, quote) in quotes.iter().enumerate() {
+        if let Some(list) = quote.event.and_then(|e| quotes_by_event.get_mut(e)) {
+            list.push(ix);
+        }
+    }
+    for list in &mut quotes_by_event {
+        list.sort_by_key(|&q| (quotes[q].article, quotes[q].span.start));
+    }
+
+    let mut actor_weight = vec![0; actors.len()];
+    let listed = events.iter().flat_map(|e| e.actors.iter());
+    for &actor in listed.chain(quotes.iter().map(|q| &q.speaker)) {
+        if let Some(w) = actor_weight.get_mut(actor) {
+            *w += 1;
+        }
+    }
+    (order, children, quotes_by_event, actor_weight)
 }

@@ -14,6 +14,12 @@ pub use index::Corpus;
 /// Index of an article, actor, event or quote in its `Corpus` vector.
 pub type Ix = usize;
 
+/// Maps and sets keyed by ids, of which a large corpus has hundreds of
+/// thousands: foldhash hashes short keys several times faster than the
+/// default SipHash, and is still seeded at random per process.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub type IdSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// An article: metadata and its body with paragraphs already joined.
 #[derive(Debug, Clone)]
 pub struct Article {

@@ -74,10 +74,11 @@ fn matches<'a>(haystack: &'a str, needle: &'a str) -> Box<dyn Iterator<Item = us
     }
     let mut from = 0;
     Box::new(std::iter::from_fn(move || {
-        let first = *needle.first()?;
+        let (&first, &last) = (needle.first()?, needle.last()?);
         while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
             let at = from + i;
-            if hay[at..].starts_with(needle) {
+            let end = at + needle.len();
+            if hay.get(end - 1) == Some(&last) && hay[at..end] == *needle {
                 from = at + needle.len();
                 return Some(at);
             }

@@ -1,14 +1,12 @@
 //! `events.toml`: the event model, its sources and its nesting.
 
-use std::collections::HashMap;
-
 use toml::Spanned;
 
 use super::super::diag::{Diagnostic, SourceText};
 use super::super::fields::{Ctx, Record};
 use super::super::pieces::{self, Pieces};
 use super::{locate, lookup, Ids, Known};
-use crate::model::{DateSpec, Event, EventKind, Ix, Origin, Source};
+use crate::model::{DateSpec, Event, EventKind, IdMap, Ix, Origin, Source};
 
 const EVENT_FIELDS: [&str; 10] = [
     "id",
@@ -172,7 +170,7 @@ fn source(mut rec: Record, known: &Known, what: &str, ctx: &mut Ctx) -> Option<S
 
 /// Sub-events name their headline event; nesting is one level deep.
 fn link_parents(events: &mut [Event], parents: Vec<Option<Spanned<String>>>, ctx: &mut Ctx) {
-    let index: HashMap<&str, Ix> = events
+    let index: IdMap<&str, Ix> = events
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))

@@ -7,12 +7,10 @@ mod actors;
 mod events;
 mod quotes;
 
-use std::collections::HashMap;
-
 use toml::Spanned;
 
 use super::fields::Ctx;
-use crate::model::{Article, Ix};
+use crate::model::{Article, IdMap, Ix};
 use crate::text::fold::Folded;
 
 pub use actors::actors;
@@ -22,11 +20,11 @@ pub use quotes::quotes;
 /// Ids already seen in one file, with the byte offset in the file of the
 /// first definition: its line is computed only for a duplicate, since counting
 /// lines for every record is quadratic in the file size.
-struct Ids(HashMap<String, usize>);
+struct Ids(IdMap<String, usize>);
 
 impl Ids {
     fn new() -> Self {
-        Ids(HashMap::new())
+        Ids(IdMap::default())
     }
 
     /// True when `id` is new; otherwise reports the duplicate.

@@ -137,13 +137,7 @@ fn fold_walk(s: &str, mut emit: impl FnMut(&str, usize)) {
         let (len, kind) = match bytes[at] {
             b'"' | b'\'' | b'`' => (1, Kind::Quote),
             b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => (1, Kind::Space),
-            b if b.is_ascii() => {
-                let run = bytes[at..]
-                    .iter()
-                    .position(|&b| !b.is_ascii() || is_special_ascii(b))
-                    .unwrap_or(bytes.len() - at);
-                (run, Kind::Kept)
-            }
+            b if b.is_ascii() => (plain_run(&bytes[at..]), Kind::Kept),
             _ => {
                 let c = s[at..].chars().next().unwrap_or(' ');
                 let kind = if is_quote(c) {
@@ -180,6 +174,23 @@ enum Kind {
     Quote,
     Space,
     Kept,
+}
+
+/// Length of the plain ASCII at the start of `bytes`, single spaces between
+/// words included: folding copies all of it as it is.
+fn plain_run(bytes: &[u8]) -> usize {
+    let plain = |b: u8| b.is_ascii() && !is_special_ascii(b);
+    let mut end = 0;
+    loop {
+        end += bytes[end..]
+            .iter()
+            .position(|&b| !plain(b))
+            .unwrap_or(bytes.len() - end);
+        match bytes.get(end..end + 2) {
+            Some([b' ', next]) if plain(*next) => end += 1,
+            _ => return end,
+        }
+    }
 }
 
 /// ASCII quote marks and white space, which folding deletes or collapses.
@@ -291,6 +302,14 @@ mod tests {
             Some("très bien’ — ça")
         );
         assert_eq!(folded.find("Ça va", 3), None);
+    }
+
+    #[test]
+    fn offsets_hold_inside_long_plain_stretches() {
+        let text = "said “ab cd” ef  gh ij";
+        assert_eq!(found(text, "cd ef gh", 1), Some("cd” ef  gh"));
+        assert_eq!(found(text, "gh ij", 1), Some("gh ij"));
+        assert_eq!(found(text, "said ab", 1), Some("said “ab"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! for the excerpt and quote lookups that follow, instead of once per lookup.
 
 use super::article;
-use super::diag::{Diagnostic, SourceText};
+use super::diag::Diagnostic;
 use super::files::SourceFile;
 use crate::model::{Article, IdMap};
 use crate::text::fold::Folded;
@@ -14,13 +14,21 @@ pub struct Read {
     pub folded: Vec<Folded>,
 }
 
-/// What one file gave: its text (`None` when it could not be read), the
-/// article with its id's offset and folded body (`None` when the file holds
-/// no usable article), and its problems.
+/// What one file gave: the article with its folded body and where its id
+/// is written, for a duplicate (`None` when the file holds no usable
+/// article), and its problems. The file's text is freed in the thread that
+/// read it, whose next file can then reuse the memory.
 struct Outcome {
-    src: Option<SourceText>,
-    read: Option<((Article, usize), Folded)>,
+    read: Option<Parsed>,
     problems: Vec<Diagnostic>,
+}
+
+struct Parsed {
+    article: Article,
+    folded: Folded,
+    path: String,
+    /// A problem at the article's id, its message still to be written.
+    id_at: Diagnostic,
 }
 
 /// Reads every file; problems come out in file order, as if read one by one.
@@ -32,20 +40,24 @@ pub fn read_all(files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Read 
     let mut seen: IdMap<String, String> = IdMap::default();
     for outcome in outcomes {
         problems.extend(outcome.problems);
-        let (Some(src), Some(((article, id_at), body))) = (outcome.src, outcome.read) else {
+        let Some(Parsed {
+            article,
+            folded: body,
+            path,
+            mut id_at,
+        }) = outcome.read
+        else {
             continue;
         };
         if let Some(first) = seen.get(&article.id) {
-            problems.push(src.at(
-                id_at,
-                format!(
-                    "duplicate article id '{}' (also in {first}); skipped",
-                    article.id
-                ),
-            ));
+            id_at.message = format!(
+                "duplicate article id '{}' (also in {first}); skipped",
+                article.id
+            );
+            problems.push(id_at);
             continue;
         }
-        seen.insert(article.id.clone(), src.path);
+        seen.insert(article.id.clone(), path);
         articles.push(article);
         folded.push(body);
     }
@@ -61,18 +73,16 @@ fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
         .min(count.max(1));
     let one = |file: SourceFile| -> Outcome {
         let mut problems = Vec::new();
-        let src = file.read(&mut problems);
-        let read = src.as_ref().and_then(|src| {
-            article::read(src, &mut problems).map(|(a, at)| {
-                let folded = Folded::new(&a.body);
-                ((a, at), folded)
+        let read = file.read(&mut problems).and_then(|src| {
+            let (article, at) = article::read(&src, &mut problems)?;
+            Some(Parsed {
+                folded: Folded::new(&article.body),
+                id_at: src.at(at, ""),
+                path: src.path,
+                article,
             })
         });
-        Outcome {
-            src,
-            read,
-            problems,
-        }
+        Outcome { read, problems }
     };
     if threads <= 1 {
         return files.into_iter().map(one).collect();

@@ -107,10 +107,13 @@ impl<'t, 'i> Record<'t, 'i> {
     /// The record's `id`, which then names the record in messages
     /// ("event 'summit-2019'").
     pub fn id(&mut self, ctx: &mut Ctx, kind: &str) -> Option<Spanned<String>> {
-        self.what = kind.to_owned();
+        self.what.clear();
+        self.what.push_str(kind);
         let id = self.required(ctx, "id");
         if let Some(id) = &id {
-            self.what = format!("{kind} '{}'", id.get_ref());
+            self.what.push_str(" '");
+            self.what.push_str(id.get_ref());
+            self.what.push('\'');
         }
         id
     }
@@ -186,14 +189,16 @@ impl<'t, 'i> Record<'t, 'i> {
         out
     }
 
-    /// An array of tables (`[[event.source]]`); a single table is accepted too.
+    /// An array of tables (`[[event.source]]`); a single table is accepted
+    /// too. The records are unnamed: each caller names them, as
+    /// [`Record::id`] does.
     pub fn tables(&mut self, ctx: &mut Ctx, key: &'static str) -> Vec<Record<'t, 'i>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
-        let what = self.what.clone();
+        let what = &self.what;
         let entry = |v: &'t Spanned<DeValue<'i>>, ctx: &mut Ctx| match v.get_ref() {
-            DeValue::Table(t) => Some(Record::new(t, v.span(), format!("{key} in {what}"))),
+            DeValue::Table(t) => Some(Record::new(t, v.span(), String::new())),
             other => {
                 let found = type_name(other);
                 ctx.error(

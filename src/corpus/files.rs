@@ -133,23 +133,35 @@ fn article_paths(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     paths
 }
 
+/// Reads a regular file. It is opened without blocking and checked after
+/// opening, so a FIFO or device in a corpus cannot hang the load, and a path
+/// is looked up once rather than twice.
 fn read(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+
     let shown = path.to_string_lossy();
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_file() => {}
-        Ok(_) => {
-            problems.push(file_problem(&shown, "is not a regular file; skipped"));
-            return None;
-        }
+    let cannot = |err: std::io::Error| file_problem(&shown, format!("cannot read: {err}"));
+    let opened = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    let (mut file, meta) = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
+        Ok(found) => found,
         Err(err) => {
-            problems.push(file_problem(&shown, format!("cannot read: {err}")));
+            problems.push(cannot(err));
             return None;
         }
+    };
+    if !meta.is_file() {
+        problems.push(file_problem(&shown, "is not a regular file; skipped"));
+        return None;
     }
-    match fs::read(path) {
-        Ok(bytes) => Some(decode_owned(&shown, bytes, problems)),
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    match file.read_to_end(&mut bytes) {
+        Ok(_) => Some(decode_owned(&shown, bytes, problems)),
         Err(err) => {
-            problems.push(file_problem(&shown, format!("cannot read: {err}")));
+            problems.push(cannot(err));
             None
         }
     }

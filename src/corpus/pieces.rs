@@ -1,5 +1,5 @@
 //! A record file (`events.toml`, `quotes.toml`) parsed and checked in
-//! pieces of about 64 KB, each starting at a `[[key]]` line, on every
+//! pieces of about 32 KB, each starting at a `[[key]]` line, on every
 //! core. Parsing a whole 40 MB file at once holds about ten times its size
 //! in tokens and tables, and checking 100,000 records takes a core a second.
 //! A small piece's tokens and tables stay in the core's cache.
@@ -20,7 +20,7 @@ use super::fields::{parse, top_records, Ctx};
 use crate::model::IdSet;
 
 /// Bytes per piece.
-const PIECE: usize = 1 << 16;
+const PIECE: usize = 1 << 15;
 
 /// The record tables of one piece and the problems found in parsing it.
 struct Piece<'i> {

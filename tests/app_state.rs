@@ -155,6 +155,7 @@ fn the_selection_survives_filtering_when_still_shown() {
 fn sources_cycle_and_quotes_show_in_the_article() {
     let mut app = app();
     app.update(Action::Bottom); // border: two sources
+    app.update(Action::Follow);
     let first = app.article_view().unwrap();
     assert_eq!(app.corpus().articles[first.article].id, "beta");
     app.update(Action::NextSource);
@@ -183,6 +184,7 @@ fn sources_cycle_and_quotes_show_in_the_article() {
     app.update(Action::FocusPrev);
     app.update(Action::FocusPrev);
     app.update(Action::Up);
+    app.update(Action::Follow);
     assert_eq!(
         app.highlight,
         Highlight::Source,
@@ -191,9 +193,41 @@ fn sources_cycle_and_quotes_show_in_the_article() {
 }
 
 #[test]
+fn the_panes_follow_a_moving_selection_once_it_rests() {
+    let mut app = app();
+    let first = app.article_view();
+    assert_eq!(app.shown_event(), app.selected_event());
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app), "bridge");
+    assert!(app.follow_pending());
+    assert_eq!(app.article_view(), first, "the article waits while moving");
+    app.update(Action::Follow);
+    assert!(!app.follow_pending());
+    assert_eq!(app.shown_event(), app.selected_event());
+    assert_ne!(app.article_view(), first);
+
+    // Any other action shows the selected event first, so it acts on it.
+    app.update(Action::Bottom);
+    assert!(app.follow_pending());
+    app.update(Action::NextSource);
+    assert!(!app.follow_pending());
+    assert_eq!(app.message.as_deref(), Some("source 2 of 2"));
+    app.update(Action::Follow);
+    assert_eq!(app.message.as_deref(), Some("source 2 of 2"), "kept");
+
+    // A move that comes back to the shown event keeps its article state.
+    app.update(Action::Up);
+    app.update(Action::Down);
+    app.update(Action::Follow);
+    assert_eq!(app.source, 1);
+}
+
+#[test]
 fn a_headline_event_shows_the_quotes_of_its_sub_events() {
     let mut app = app();
     app.update(Action::Down);
+    app.update(Action::Follow);
     assert_eq!(selected_id(&app), "summit");
     let speakers: Vec<&str> = app
         .quotes()

@@ -264,6 +264,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::Cancel,
         Action::DeleteChar,
         Action::ClearInput,
+        Action::Follow,
     ]);
     let size = prop_oneof![
         (0u16..=300, 0u16..=120),
@@ -282,6 +283,10 @@ fn action() -> impl Strategy<Value = Action> {
 fn check(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.rows.is_empty() || app.selected < app.rows.len());
     prop_assert!(app.rows.iter().all(|r| r.event < app.corpus().events.len()));
+    // The panes show an event on the timeline, or none when it is empty.
+    let shown = app.shown_event();
+    prop_assert!(shown.is_none_or(|e| app.rows.iter().any(|r| r.event == e)));
+    prop_assert_eq!(shown.is_none(), app.rows.is_empty());
     let quotes = app.quotes().len();
     prop_assert!(quotes == 0 || app.quote_selected < quotes);
     // Lists scroll to their cursor whenever their pane is on screen.

@@ -45,6 +45,7 @@ fn mini_80x24() {
     let mut app = mini(80, 24);
     app.update(Action::Down);
     app.update(Action::Down);
+    app.update(Action::Follow);
     insta::assert_snapshot!(snapshot(&app));
 }
 
@@ -89,6 +90,7 @@ fn shipped_80x24() {
     for _ in 0..14 {
         app.update(Action::Down);
     }
+    app.update(Action::Follow);
     insta::assert_snapshot!(snapshot(&app));
 }
 
@@ -98,6 +100,7 @@ fn shipped_200x60() {
     for _ in 0..20 {
         app.update(Action::Down);
     }
+    app.update(Action::Follow);
     insta::assert_snapshot!(snapshot(&app));
 }
 
@@ -107,6 +110,7 @@ fn shipped_200x60() {
 fn no_color_marks_with_modifiers_only() {
     let mut app = mini(100, 30);
     app.update(Action::Down);
+    app.update(Action::Follow);
     let terminal = screen(&app, &Theme::mono());
     let buffer = terminal.backend().buffer();
     let mut reversed_rows = Vec::new();

@@ -45,6 +45,10 @@ pub enum Action {
     /// The terminal changed size (not bound in the keymap).
     #[serde(skip)]
     Resize(u16, u16),
+    /// The article and event panes catch up with the selection: sent by
+    /// the event loop once the timeline cursor rests (not bound in the keymap).
+    #[serde(skip)]
+    Follow,
 }
 
 impl Action {
@@ -80,6 +84,7 @@ impl Action {
             Action::ClearInput => "clear the input",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
+            Action::Follow => "show the selected event",
         }
     }
 

@@ -104,6 +104,11 @@ pub struct App {
     pub collapsed: Vec<bool>,
     /// Selected timeline row and the first row shown.
     pub selected: usize,
+    /// The event the article and event panes show. Moves of the timeline
+    /// cursor leave it behind until the selection rests (`Action::Follow`),
+    /// so that running down the timeline over a slow link redraws two rows
+    /// a step, not three panes; any other action brings it up to date first.
+    shown: Option<Ix>,
     pub offset: usize,
     pub focus: Focus,
     pub zoom: bool,
@@ -141,6 +146,7 @@ impl App {
             rows: Vec::new(),
             collapsed: vec![false; events],
             selected: 0,
+            shown: None,
             offset: 0,
             focus: Focus::Timeline,
             zoom: false,
@@ -190,9 +196,19 @@ impl App {
         self.rows.get(self.selected).map(|r| r.event)
     }
 
-    /// Quotes shown in the quote pane for the selected event.
+    /// The event whose article and details are on screen.
+    pub fn shown_event(&self) -> Option<Ix> {
+        self.shown
+    }
+
+    /// True while the article and event panes wait for the selection to rest.
+    pub fn follow_pending(&self) -> bool {
+        self.shown != self.selected_event()
+    }
+
+    /// Quotes shown in the event pane, for the shown event.
     pub fn quotes(&self) -> Vec<Ix> {
-        self.selected_event()
+        self.shown
             .map(|e| self.corpus().event_quotes(e))
             .unwrap_or_default()
     }
@@ -206,7 +222,7 @@ impl App {
                 span: quote.span.clone(),
             });
         }
-        let event = &self.corpus().events[self.selected_event()?];
+        let event = &self.corpus().events[self.shown?];
         let source = event.sources.get(self.source).or(event.sources.first())?;
         Some(ArticleView {
             article: source.article,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Overlay};
+use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Overlay};
 use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
 use crate::text::sanitize::sanitize_line;
 use crate::ui::layout;
@@ -23,10 +23,15 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !self.moves_timeline(action) {
+            self.follow();
+        }
+        if !matches!(action, Action::Resize(..) | Action::Follow) {
             self.message = None;
         }
-        if let Action::Resize(w, h) = action {
+        if action == Action::Follow {
+            // Done above.
+        } else if let Action::Resize(w, h) = action {
             self.size = Rect::new(0, 0, w, h);
         } else if self.overlay.is_some() {
             self.update_overlay(action);
@@ -38,6 +43,29 @@ impl App {
             self.update_normal(action);
         }
         self.keep_in_view();
+    }
+
+    /// True for a move of the timeline cursor, which the article and event
+    /// panes follow only once the selection rests.
+    fn moves_timeline(&self, action: Action) -> bool {
+        use Action::{Bottom, Down, PageDown, PageUp, Top, Up};
+        self.layer() == Layer::Normal
+            && self.focus == Focus::Timeline
+            && matches!(action, Down | Up | PageDown | PageUp | Top | Bottom)
+    }
+
+    /// Brings the article and event panes to the selected event, at the
+    /// start of its first source.
+    fn follow(&mut self) {
+        if !self.follow_pending() {
+            return;
+        }
+        self.shown = self.selected_event();
+        self.source = 0;
+        self.highlight = Highlight::Source;
+        self.article_scroll = None;
+        self.quote_selected = 0;
+        self.quote_offset = 0;
     }
 
     fn update_overlay(&mut self, action: Action) {
@@ -228,11 +256,7 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.focus {
             Focus::Timeline => {
-                let to = offset_clamped(self.selected, delta, self.rows.len());
-                if to != self.selected {
-                    self.selected = to;
-                    self.selection_changed();
-                }
+                self.selected = offset_clamped(self.selected, delta, self.rows.len());
             }
             Focus::Quotes => {
                 self.quote_selected =
@@ -327,22 +351,13 @@ impl App {
         self.rebuild_rows(keep);
     }
 
+    /// Rebuilds the rows; the panes follow the selection at once, as they
+    /// do after anything but a move.
     fn rebuild_rows(&mut self, keep: Option<usize>) {
-        let before = self.selected_event();
         self.rows = rows::build(&self.shared.corpus, &self.matching, &self.collapsed);
         let found = keep.and_then(|e| self.rows.iter().position(|r| r.event == e));
         self.selected = found.unwrap_or(0).min(self.rows.len().saturating_sub(1));
-        if self.selected_event() != before {
-            self.selection_changed();
-        }
-    }
-
-    fn selection_changed(&mut self) {
-        self.source = 0;
-        self.highlight = Highlight::Source;
-        self.article_scroll = None;
-        self.quote_selected = 0;
-        self.quote_offset = 0;
+        self.follow();
     }
 
     /// Scrolls lists so their cursor is visible in their pane.

@@ -19,7 +19,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let view = app.article_view();
     let corpus = app.corpus();
     let mut name = "Article".to_owned();
-    if let (Some(event), Highlight::Source) = (app.selected_event(), app.highlight) {
+    if let (Some(event), Highlight::Source) = (app.shown_event(), app.highlight) {
         let count = corpus.events[event].sources.len();
         if count > 1 {
             name = format!("Article · source {} of {count}", app.source + 1);
@@ -46,7 +46,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         return;
     }
     let (Some(view), Some(lines)) = (view, lines) else {
-        let text = if app.selected_event().is_some() {
+        let text = if app.shown_event().is_some() {
             "This event cites no article."
         } else {
             "No event selected."

@@ -28,7 +28,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     if area.width < 3 || area.height == 0 {
         return;
     }
-    let Some(event) = app.selected_event() else {
+    let Some(event) = app.shown_event() else {
         note(buf, area, "No event selected.", theme);
         return;
     };

@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
@@ -21,6 +22,10 @@ use crate::ui::theme::Theme;
 const KEYMAP: &str = include_str!("../assets/keymap.toml");
 const DEFAULT_THEME: &str = include_str!("../assets/themes/default.toml");
 const MONO_THEME: &str = include_str!("../assets/themes/mono.toml");
+/// Long enough that a held key's repeats (every 30–40 ms) do not stop to
+/// redraw the panes, short enough to feel immediate after one press.
+const FOLLOW_DELAY_MS: u64 = 100;
+const MAX_FOLLOW_DELAY_MS: u64 = 5000;
 const LAYERS: [&str; 3] = ["normal", "input", "overlay"];
 const THEMES: [&str; 2] = ["default", "mono"];
 
@@ -28,6 +33,10 @@ const THEMES: [&str; 2] = ["default", "mono"];
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// How long the timeline cursor rests before the article and event
+    /// panes follow it: over a slow link, a run of moves then sends only
+    /// the rows that change.
+    pub follow_delay: Duration,
     /// The effective settings as a config file would write them.
     pub toml: String,
     /// Problems with the file, each pointing at it.
@@ -90,6 +99,7 @@ impl Config {
             });
         };
         let mut theme_name = "default".to_owned();
+        let mut follow_ms = FOLLOW_DELAY_MS;
         let mut keys = parse_table(KEYMAP);
         let mut overrides = Table::new();
         match DeTable::parse(text) {
@@ -121,6 +131,27 @@ impl Config {
                         full.get(key.get_ref().as_ref()),
                     ) {
                         ("theme", _, _) => {}
+                        ("follow_delay_ms", DeValue::Integer(n), _) => {
+                            match n.as_str().parse::<u64>() {
+                                Ok(ms) if n.radix() == 10 && ms <= MAX_FOLLOW_DELAY_MS => {
+                                    follow_ms = ms
+                                }
+                                _ => report(
+                                    value.span().start,
+                                    format!(
+                                        "follow_delay_ms must be 0 to {MAX_FOLLOW_DELAY_MS}; \
+                                         using {FOLLOW_DELAY_MS}"
+                                    ),
+                                ),
+                            }
+                        }
+                        ("follow_delay_ms", _, _) => report(
+                            value.span().start,
+                            format!(
+                                "follow_delay_ms must be a whole number of milliseconds; \
+                                 using {FOLLOW_DELAY_MS}"
+                            ),
+                        ),
                         ("keys", DeValue::Table(layers), _) => {
                             merge_keys(&mut keys, layers, &mut report)
                         }
@@ -133,7 +164,10 @@ impl Config {
                         }
                         (other, _, _) => report(
                             at,
-                            format!("unknown setting `{other}` (expected theme, keys or styles)"),
+                            format!(
+                                "unknown setting `{other}` \
+                                 (expected theme, follow_delay_ms, keys or styles)"
+                            ),
                         ),
                     }
                 }
@@ -159,11 +193,14 @@ impl Config {
         let keymap = Keymap::from_toml(&keys_text).unwrap_or_default();
         let mut effective = Table::new();
         effective.insert("theme".into(), Value::String(theme_name));
+        let ms = i64::try_from(follow_ms).unwrap_or(0);
+        effective.insert("follow_delay_ms".into(), Value::Integer(ms));
         effective.insert("styles".into(), Value::Table(styles));
         effective.insert("keys".into(), Value::Table(keys));
         Config {
             keymap,
             theme,
+            follow_delay: Duration::from_millis(follow_ms),
             toml: toml::to_string(&effective).unwrap_or_default(),
             problems,
         }

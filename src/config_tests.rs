@@ -89,6 +89,28 @@ fn bad_entries_are_reported_at_file_line_col_and_left_at_their_defaults() {
 }
 
 #[test]
+fn the_follow_delay_is_set_in_milliseconds_and_checked() {
+    let default = Config::from_text("", "", false);
+    assert_eq!(default.follow_delay, Duration::from_millis(FOLLOW_DELAY_MS));
+    let set = Config::from_text("c.toml", "follow_delay_ms = 0\n", false);
+    assert!(set.problems.is_empty(), "{:?}", set.problems);
+    assert_eq!(set.follow_delay, Duration::ZERO);
+    let again = Config::from_text("printed.toml", &set.toml, false);
+    assert_eq!(again.follow_delay, Duration::ZERO, "printed and read back");
+    for bad in ["-1", "9999999", "\"fast\"", "0x10", "1.5"] {
+        let text = format!("\nfollow_delay_ms = {bad}\n");
+        let config = Config::from_text("c.toml", &text, false);
+        let shown: Vec<String> = config.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown.len(), 1, "{bad}: {shown:?}");
+        assert!(
+            shown[0].starts_with("c.toml:2:19: follow_delay_ms must be"),
+            "{bad}: {shown:?}"
+        );
+        assert_eq!(config.follow_delay, default.follow_delay, "{bad}");
+    }
+}
+
+#[test]
 fn a_syntax_error_gives_the_defaults() {
     let config = Config::from_text("c.toml", "theme = \"mono\"\n[keys\n", false);
     assert_eq!(config.problems.len(), 1);

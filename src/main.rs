@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             let mut problems = loaded.problems;
             problems.extend(config.problems);
             let shared = Shared::new(loaded.corpus, problems, config.keymap);
-            return term::run(shared, config.theme);
+            return term::run(shared, config.theme, config.follow_delay);
         }
     };
     match result {

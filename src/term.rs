@@ -8,7 +8,7 @@ use std::io::{self, BufWriter, IsTerminal, Read, Stdout, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
@@ -35,9 +35,11 @@ enum Message {
     Gone,
 }
 
-/// Runs the explorer until the user quits or the terminal goes away.
-pub fn run(shared: Shared, theme: Theme) -> ExitCode {
-    match run_inner(shared, theme) {
+/// Runs the explorer until the user quits or the terminal goes away. The
+/// article and event panes follow the timeline cursor once it has rested
+/// for `follow_delay`.
+pub fn run(shared: Shared, theme: Theme, follow_delay: Duration) -> ExitCode {
+    match run_inner(shared, theme, follow_delay) {
         Ok(code) => code,
         Err(err) => {
             restore();
@@ -47,17 +49,20 @@ pub fn run(shared: Shared, theme: Theme) -> ExitCode {
     }
 }
 
-/// How one session is drawn: its own theme, and whether its terminal gets
-/// hyperlinks. Nothing about the terminal is global.
+/// How one session is drawn: its own theme, whether its terminal gets
+/// hyperlinks, and how long the selection rests before the panes follow it.
+/// Nothing about the terminal is global.
 struct View {
     theme: Theme,
     hyperlinks: bool,
+    follow_delay: Duration,
 }
 
-fn run_inner(shared: Shared, theme: Theme) -> io::Result<ExitCode> {
+fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result<ExitCode> {
     let view = View {
         theme,
         hyperlinks: hyperlink::supported(|name| std::env::var(name).ok()),
+        follow_delay,
     };
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
@@ -94,8 +99,27 @@ fn event_loop(
     view: &View,
     rx: &Receiver<Message>,
 ) -> io::Result<ExitCode> {
-    // Blocks until something happens: nothing is drawn while idle.
-    while let Ok(first) = rx.recv() {
+    // Blocks until something happens: nothing is drawn while idle. While
+    // the panes wait for the selection, it waits at most `follow_delay`.
+    loop {
+        let first = if app.follow_pending() {
+            match rx.recv_timeout(view.follow_delay) {
+                Ok(message) => message,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.update(Action::Follow);
+                    if draw(term, app, view).is_err() {
+                        return Ok(hang_up());
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(message) => message,
+                Err(_) => break,
+            }
+        };
         let mut dirty = false;
         // Handle everything already queued before drawing once, so a
         // storm of resizes or pasted keys costs one frame.
@@ -130,6 +154,9 @@ fn event_loop(
                 restore();
                 return Ok(ExitCode::SUCCESS);
             }
+        }
+        if view.follow_delay.is_zero() {
+            app.update(Action::Follow);
         }
         if dirty && draw(term, app, view).is_err() {
             return Ok(hang_up());

@@ -543,3 +543,39 @@ fn article_urls_stay_plain_text_elsewhere() {
         "wrote OSC 8 to a terminal without support"
     );
 }
+
+/// Moving down the timeline redraws only the rows that change; the article
+/// and event panes follow once the selection has rested for the configured
+/// delay (long here, so that the wait can be seen).
+#[test]
+fn the_panes_follow_the_selection_once_it_rests() {
+    let dir = TempDir::new("follow");
+    dir.write("config.toml", "follow_delay_ms = 1500\n");
+    let config = dir.path().join("config.toml");
+    let config = config.to_str().expect("utf-8 temp path");
+    let pty = start(Spawn {
+        args: &["--config", config],
+        cols: 120,
+        rows: 40,
+        ..Spawn::default()
+    });
+    let first = "1945 · military";
+    assert!(pty.screen().contains(first), "{}", pty.screen());
+    pty.settle(Duration::from_millis(200));
+    let before = pty.output_len();
+    pty.send("j");
+    assert!(pty.wait_for(" 2/46", TIMEOUT), "{}", pty.screen());
+    pty.settle(Duration::from_millis(200));
+    let moved = pty.output_len() - before;
+    assert!(
+        pty.screen().contains(first),
+        "the panes did not wait:\n{}",
+        pty.screen()
+    );
+    assert!(moved < 400, "a move wrote {moved} bytes");
+    let followed = pty.wait_screen(TIMEOUT, |s| {
+        let text = s.contents();
+        !text.contains(first) && text.contains("2000-07-19–20 · ")
+    });
+    assert!(followed, "the panes never followed:\n{}", pty.screen());
+}

@@ -139,23 +139,24 @@ fn wire_bytes(shared: &Shared) {
     };
     let full = frame(&mut term, &app);
     let steps = 100.min(shared.corpus.events.len().saturating_sub(1)).max(1);
+    // A run of moves: the article and event panes wait for the selection
+    // to rest, then follow it once.
     let moved: usize = (0..steps)
         .map(|_| {
             app.update(Action::Down);
             frame(&mut term, &app)
         })
         .sum();
-    // The same moves with the timeline alone on screen: what the list costs
-    // without the article and quote panes that follow the selection.
-    app.update(Action::Zoom);
-    frame(&mut term, &app);
-    let zoomed: usize = (0..steps)
+    app.update(Action::Follow);
+    let followed = frame(&mut term, &app);
+    // The same moves with the panes following each one (follow_delay_ms = 0).
+    let each: usize = (0..steps)
         .map(|_| {
             app.update(Action::Up);
+            app.update(Action::Follow);
             frame(&mut term, &app)
         })
         .sum();
-    app.update(Action::Zoom);
     app.update(Action::FocusNext);
     frame(&mut term, &app);
     let mut down = true;
@@ -172,10 +173,10 @@ fn wire_bytes(shared: &Shared) {
         })
         .sum();
     println!(
-        "wire at 120x40: first frame {full} B; selection move {} B ({} B with the timeline \
-         zoomed); article line scroll {} B",
+        "wire at 120x40: first frame {full} B; selection move {} B, then {followed} B once \
+         the panes follow; {} B a move with follow_delay_ms = 0; article line scroll {} B",
         moved / steps,
-        zoomed / steps,
+        each / steps,
         scrolled / steps
     );
 }

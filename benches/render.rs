@@ -59,6 +59,8 @@ fn go_to(app: &mut App, place: f64) {
     while app.selected < target {
         app.update(Action::Down);
     }
+    // The article and event panes show the event arrived at.
+    app.update(Action::Follow);
 }
 
 criterion_group!(benches, bench);

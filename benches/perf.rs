@@ -25,6 +25,7 @@ mod common;
 use chronicle::app::{Action, App, Keymap, Shared};
 use chronicle::corpus::{load, Location};
 use chronicle::filter::Filter;
+use chronicle::sgr::Sgr16;
 use chronicle::ui::{self, theme::Theme};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -126,13 +127,13 @@ fn wire_bytes(shared: &Shared) {
     let area = Rect::new(0, 0, 120, 40);
     let theme = Theme::colour();
     let written = Rc::new(Cell::new(0));
-    let backend = CrosstermBackend::new(Counting(written.clone()));
+    let backend = CrosstermBackend::new(Sgr16::new(Counting(written.clone())));
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };
     let mut term = Terminal::with_options(backend, options).expect("counting never fails");
     let mut app = App::new(shared.clone(), area.width, area.height);
-    let frame = |term: &mut Terminal<CrosstermBackend<Counting>>, app: &App| {
+    let frame = |term: &mut Terminal<CrosstermBackend<Sgr16<Counting>>>, app: &App| {
         let before = written.get();
         term.draw(|f| ui::render(f, app, &theme)).expect("draws");
         written.get() - before
@@ -140,13 +141,20 @@ fn wire_bytes(shared: &Shared) {
     let full = frame(&mut term, &app);
     let steps = 100.min(shared.corpus.events.len().saturating_sub(1)).max(1);
     // A run of moves: the article and event panes wait for the selection
-    // to rest, then follow it once.
-    let moved: usize = (0..steps)
-        .map(|_| {
-            app.update(Action::Down);
-            frame(&mut term, &app)
-        })
-        .sum();
+    // to rest, then follow it once. A move inside the list's window
+    // restyles two rows; one past its edge scrolls the whole list.
+    let (mut inside, mut scrolling) = (Vec::new(), Vec::new());
+    for _ in 0..steps {
+        let offset = app.offset;
+        app.update(Action::Down);
+        let bytes = frame(&mut term, &app);
+        if app.offset == offset {
+            inside.push(bytes);
+        } else {
+            scrolling.push(bytes);
+        }
+    }
+    let mean = |v: &[usize]| v.iter().sum::<usize>() / v.len().max(1);
     app.update(Action::Follow);
     let followed = frame(&mut term, &app);
     // The same moves with the panes following each one (follow_delay_ms = 0).
@@ -173,9 +181,12 @@ fn wire_bytes(shared: &Shared) {
         })
         .sum();
     println!(
-        "wire at 120x40: first frame {full} B; selection move {} B, then {followed} B once \
-         the panes follow; {} B a move with follow_delay_ms = 0; article line scroll {} B",
-        moved / steps,
+        "wire at 120x40: first frame {full} B; selection move {} B inside the list's window \
+         (max {}), {} B when the list scrolls, then {followed} B once the panes follow; {} B a \
+         move with follow_delay_ms = 0; article line scroll {} B",
+        mean(&inside),
+        inside.iter().max().unwrap_or(&0),
+        mean(&scrolling),
         each / steps,
         scrolled / steps
     );

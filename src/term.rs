@@ -21,12 +21,16 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Shared};
 use crate::hyperlink;
+use crate::sgr::Sgr16;
 use crate::ui::{self, theme::Theme};
 
 /// Exit code after a hang-up: 128 + SIGHUP.
 pub const EXIT_HANGUP: u8 = 129;
 /// Exit code after SIGTERM: 128 + SIGTERM.
 pub const EXIT_TERMINATED: u8 = 143;
+
+/// The terminal as drawn on: colours in their 16-colour codes, buffered.
+type Screen = Terminal<CrosstermBackend<Sgr16<BufWriter<Stdout>>>>;
 
 enum Message {
     Input(Event),
@@ -83,7 +87,8 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
     event::poll(Duration::ZERO)?;
     spawn_input(tx)?;
 
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    let out = Sgr16::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    let backend = CrosstermBackend::new(out);
     let mut term = Terminal::new(backend)?;
     let (w, h) = terminal::size()?;
     let mut app = App::new(shared, w, h);
@@ -94,7 +99,7 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
 }
 
 fn event_loop(
-    term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
+    term: &mut Screen,
     app: &mut App,
     view: &View,
     rx: &Receiver<Message>,
@@ -165,11 +170,7 @@ fn event_loop(
     Ok(hang_up())
 }
 
-fn draw(
-    term: &mut Terminal<CrosstermBackend<BufWriter<Stdout>>>,
-    app: &App,
-    view: &View,
-) -> io::Result<()> {
+fn draw(term: &mut Screen, app: &App, view: &View) -> io::Result<()> {
     if app.size.width == 0 || app.size.height == 0 {
         return Ok(());
     }

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use chronicle::app::{Action, App, Focus, Keymap, Shared};
 use chronicle::corpus::{self, Loaded, Location};
 use chronicle::filter::rank_actors;
+use chronicle::sgr::Sgr16;
 use chronicle::ui::{self, theme::Theme};
 use hostile_support::{check_text, parse_wire, toml_str, Scratch};
 use ratatui::backend::CrosstermBackend;
@@ -228,7 +229,7 @@ impl Tap {
 
 /// A terminal drawing through the real crossterm backend into memory.
 struct Wire {
-    term: Terminal<CrosstermBackend<Tap>>,
+    term: Terminal<CrosstermBackend<Sgr16<Tap>>>,
     tap: Tap,
     /// A terminal emulator reading the same bytes.
     screen: vt100::Parser,
@@ -243,7 +244,7 @@ struct Wire {
 impl Wire {
     fn new(w: u16, h: u16) -> Wire {
         let tap = Tap::default();
-        let backend = CrosstermBackend::new(tap.clone());
+        let backend = CrosstermBackend::new(Sgr16::new(tap.clone()));
         let options = TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
         };

@@ -77,12 +77,14 @@ fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
         ],
         _ => {
             let mut list = Vec::new();
-            let event = app.selected_event().map(|e| &app.corpus().events[e]);
+            // The hints follow the event the panes show: a run of moves
+            // down the timeline leaves the status line as it is.
+            let event = app.shown_event().map(|e| &app.corpus().events[e]);
             match app.focus {
                 Focus::Timeline => {
                     list.push((Layer::Normal, Action::Down, "move"));
                     let has_kids = app
-                        .selected_event()
+                        .shown_event()
                         .is_some_and(|e| !app.corpus().children[e].is_empty());
                     list.push((
                         Layer::Normal,

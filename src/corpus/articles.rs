@@ -1,6 +1,10 @@
 //! All the articles of a corpus, read from disk and parsed on every core:
-//! ten thousand articles take a second to read, sanitize and fold on one. Each body is folded once here
-//! for the excerpt and quote lookups that follow, instead of once per lookup.
+//! ten thousand articles take a second to read, sanitize and fold on one.
+//! Each body is folded once here for the excerpt and quote lookups that
+//! follow, instead of once per lookup.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use super::article;
 use super::diag::Diagnostic;
@@ -13,6 +17,9 @@ pub struct Read {
     pub articles: Vec<Article>,
     pub folded: Vec<Folded>,
 }
+
+/// Files a thread takes at a time.
+const CHUNK: usize = 32;
 
 /// What one file gave: the article with its folded body and where its id
 /// is written, for a duplicate (`None` when the file holds no usable
@@ -65,7 +72,8 @@ pub fn read_all(files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Read 
 }
 
 /// Reads, parses and folds the files on as many threads as there are cores,
-/// each taking every n-th file so that the work stays even.
+/// each taking the next few files as it gets done, so that a core slowed by
+/// other work takes fewer.
 fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
     let count = files.len();
     let threads = std::thread::available_parallelism()
@@ -87,20 +95,25 @@ fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
     if threads <= 1 {
         return files.into_iter().map(one).collect();
     }
-    let mut shares: Vec<Vec<(usize, SourceFile)>> = (0..threads).map(|_| Vec::new()).collect();
-    for (i, file) in files.into_iter().enumerate() {
-        shares[i % threads].push((i, file));
+    let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
+    let mut files = files.into_iter().enumerate().peekable();
+    while files.peek().is_some() {
+        let chunk: Vec<(usize, SourceFile)> = files.by_ref().take(CHUNK).collect();
+        chunks.push(Mutex::new(chunk));
     }
+    let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Outcome>> = (0..count).map(|_| None).collect();
     std::thread::scope(|s| {
-        let workers: Vec<_> = shares
-            .into_iter()
-            .map(|share| {
-                s.spawn(move || {
-                    share
-                        .into_iter()
-                        .map(|(i, file)| (i, one(file)))
-                        .collect::<Vec<_>>()
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let chunk =
+                            std::mem::take(&mut *chunk.lock().unwrap_or_else(|e| e.into_inner()));
+                        done.extend(chunk.into_iter().map(|(i, file)| (i, one(file))));
+                    }
+                    done
                 })
             })
             .collect();

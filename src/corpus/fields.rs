@@ -91,12 +91,16 @@ impl<'t, 'i> Record<'t, 'i> {
             table,
             span,
             what,
-            // Enough for every field of a record, so that it never grows.
-            asked: Vec::with_capacity(12),
+            asked: Vec::new(),
         }
     }
 
     fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        if self.asked.is_empty() {
+            // Room for every field of a record at once, so that it never
+            // grows; a record nobody reads a field of allocates nothing.
+            self.asked.reserve(12);
+        }
         self.asked.push(key);
         self.table
             .iter()

@@ -78,7 +78,7 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
             }
         }
     });
-    install_panic_hook();
+    install_panic_hook(restore);
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
     // Sets up crossterm's event source (and its SIGWINCH handler) before
@@ -345,12 +345,46 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// Restores the terminal before the panic message prints, so it is
-/// readable, then runs the previous hook.
-fn install_panic_hook() {
+/// Restores the terminal (with `restore`) before the panic message prints,
+/// so it is readable, then runs the previous hook.
+fn install_panic_hook(restore: fn()) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    /// What the hooks did, for panics of the test's own thread only: other
+    /// tests of this binary may panic at the same time.
+    static SEEN: Mutex<Vec<&str>> = Mutex::new(Vec::new());
+    const THREAD: &str = "panic-hook-test";
+
+    fn note(what: &'static str) {
+        if std::thread::current().name() == Some(THREAD) {
+            SEEN.lock().unwrap_or_else(|e| e.into_inner()).push(what);
+        }
+    }
+
+    #[test]
+    fn a_panic_restores_the_terminal_then_runs_the_previous_hook() {
+        std::panic::set_hook(Box::new(|_| note("previous hook")));
+        install_panic_hook(|| note("restore"));
+        let panicked = std::thread::Builder::new()
+            .name(THREAD.into())
+            .spawn(|| panic!("on purpose"))
+            .expect("spawn")
+            .join()
+            .is_err();
+        drop(std::panic::take_hook());
+        assert!(panicked);
+        let seen = SEEN.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        assert_eq!(seen, ["restore", "previous hook"]);
+    }
 }

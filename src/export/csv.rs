@@ -4,7 +4,7 @@
 //! chronicle's own columns follow.
 
 use super::timelinejs::{display_date, slide_dates, TlDate};
-use super::{headline_of, media_article};
+use super::{headline_of, media_article, membership};
 use crate::model::{Corpus, Ix};
 
 pub const COLUMNS: [&str; 25] = [
@@ -61,6 +61,7 @@ fn date_cells(d: Option<&TlDate>) -> [String; 3] {
 }
 
 pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+    let member = membership(corpus, events);
     let mut out = String::new();
     let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     push_row(&mut out, &header);
@@ -103,7 +104,7 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
             media.map(|a| a.title.clone()).unwrap_or_default(),
             String::new(),
             String::new(),
-            headline_of(corpus, events, e)
+            headline_of(corpus, &member, e)
                 .map(|h| corpus.events[h].title.clone())
                 .unwrap_or_default(),
             String::new(),

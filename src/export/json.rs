@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{human_date, quotes_of};
 use crate::model::{Corpus, Ix, Origin, Precision};
-use crate::text::fold::find_folded;
+use crate::text::fold::Folded;
 
 /// What `format` says, so a reader can tell this file from others.
 pub const FORMAT: &str = "chronicle-export";
@@ -139,11 +139,8 @@ fn origin_name(o: Origin) -> &'static str {
 }
 
 /// Which occurrence of `text` in `body` starts at `start` (1 when none does).
-fn occurrence(body: &str, text: &str, start: usize) -> usize {
-    (1..)
-        .map_while(|n| find_folded(body, text, n).map(|r| (n, r)))
-        .find(|(_, r)| r.start == start)
-        .map_or(1, |(n, _)| n)
+fn occurrence(body: &Folded, text: &str, start: usize) -> usize {
+    body.occurrence_at(text, start).unwrap_or(1)
 }
 
 /// The document for these events, their quotes, and the articles and actors
@@ -165,8 +162,10 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
     articles.dedup();
     actors.sort_unstable();
     actors.dedup();
-    let exported = |ix: Ix| events.contains(&ix);
+    let member = super::membership(corpus, events);
+    let exported = |ix: Ix| member.get(ix).copied().unwrap_or(false);
     let origin = |o: Origin| with_origin.then(|| origin_name(o).to_owned());
+    let mut folded: Vec<Option<Folded>> = corpus.articles.iter().map(|_| None).collect();
 
     Document {
         format: FORMAT.to_owned(),
@@ -246,7 +245,9 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
             .iter()
             .map(|&q| {
                 let quote = &corpus.quotes[q];
-                let body = &corpus.articles[quote.article].body;
+                // Each article is folded once for all of its quotes.
+                let body = folded[quote.article]
+                    .get_or_insert_with(|| Folded::new(&corpus.articles[quote.article].body));
                 QuoteDoc {
                     id: quote.id.clone(),
                     article: corpus.articles[quote.article].id.clone(),

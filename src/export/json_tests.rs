@@ -141,6 +141,8 @@ fn a_filtered_export_has_only_what_its_events_refer_to() {
 fn quote_occurrence_points_at_the_quoted_passage() {
     let body = "He said yes. Later: yes. And yes.";
     let second = body.find("Later: yes").unwrap() + "Later: ".len();
-    assert_eq!(occurrence(body, "yes", second), 2);
-    assert_eq!(occurrence(body, "yes", body.find("yes").unwrap()), 1);
+    let folded = Folded::new(body);
+    assert_eq!(occurrence(&folded, "yes", second), 2);
+    assert_eq!(occurrence(&folded, "yes", body.find("yes").unwrap()), 1);
+    assert_eq!(occurrence(&folded, "yes", 1), 1, "no match starts there");
 }

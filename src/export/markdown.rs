@@ -42,6 +42,7 @@ fn escape(text: &str) -> String {
 }
 
 pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+    let member = super::membership(corpus, events);
     let mut notes = Notes {
         number: HashMap::new(),
         order: Vec::new(),
@@ -60,7 +61,7 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
     }
     for &e in events {
         out.push('\n');
-        section(corpus, events, e, &mut notes, &mut out);
+        section(corpus, &member, e, &mut notes, &mut out);
     }
     if !notes.order.is_empty() {
         out.push_str("\n---\n\n");
@@ -84,9 +85,9 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
     out
 }
 
-fn section(corpus: &Corpus, events: &[Ix], e: Ix, notes: &mut Notes, out: &mut String) {
+fn section(corpus: &Corpus, member: &[bool], e: Ix, notes: &mut Notes, out: &mut String) {
     let event = &corpus.events[e];
-    let nested = event.parent.is_some_and(|p| events.contains(&p));
+    let nested = event.parent.is_some_and(|p| member[p]);
     let level = if nested { "###" } else { "##" };
     out.push_str(&format!(
         "{level} {} — {}\n\n",

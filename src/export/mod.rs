@@ -90,15 +90,28 @@ pub fn media_article(corpus: &Corpus, event: Ix) -> Option<Ix> {
         .find(|&a| corpus.articles[a].url.is_some())
 }
 
+/// Which events an export writes, by index: the writers ask it of every
+/// event, too often to search the list each time.
+pub fn membership(corpus: &Corpus, events: &[Ix]) -> Vec<bool> {
+    let mut member = vec![false; corpus.events.len()];
+    for &e in events {
+        if let Some(m) = member.get_mut(e) {
+            *m = true;
+        }
+    }
+    member
+}
+
 /// The headline event an event belongs to (itself when it has sub-events),
-/// counting only exported events, so that an export and its re-import
-/// agree.
-pub fn headline_of(corpus: &Corpus, events: &[Ix], event: Ix) -> Option<Ix> {
+/// counting only exported events (`member`, from [`membership`]), so that
+/// an export and its re-import agree.
+pub fn headline_of(corpus: &Corpus, member: &[bool], event: Ix) -> Option<Ix> {
+    let exported = |e: Ix| member.get(e).copied().unwrap_or(false);
     match corpus.events[event].parent {
-        Some(parent) => events.contains(&parent).then_some(parent),
+        Some(parent) => exported(parent).then_some(parent),
         None => corpus.children[event]
             .iter()
-            .any(|c| events.contains(c))
+            .any(|&c| exported(c))
             .then_some(event),
     }
 }

@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::json::{document, Document};
-use super::{date_range, escape_html, headline_of, human_date, media_article, quotes_of};
+use super::{
+    date_range, escape_html, headline_of, human_date, media_article, membership, quotes_of,
+};
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
 
 #[derive(Serialize)]
@@ -100,10 +102,11 @@ pub fn display_date(date: &DateSpec) -> Option<String> {
 }
 
 pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+    let member = membership(corpus, events);
     let timeline = Timeline {
         title: title(corpus, events),
-        events: events.iter().map(|&e| slide(corpus, events, e)).collect(),
-        eras: eras(corpus, events),
+        events: events.iter().map(|&e| slide(corpus, &member, e)).collect(),
+        eras: eras(corpus, events, &member),
         scale: "human",
         chronicle: document(corpus, events, false),
     };
@@ -132,7 +135,7 @@ fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
     }
 }
 
-fn slide(corpus: &Corpus, events: &[Ix], e: Ix) -> Slide {
+fn slide(corpus: &Corpus, member: &[bool], e: Ix) -> Slide {
     let event = &corpus.events[e];
     let (start, end) = slide_dates(&event.date);
     let media = media_article(corpus, e).map(|a| {
@@ -152,7 +155,7 @@ fn slide(corpus: &Corpus, events: &[Ix], e: Ix) -> Slide {
             text: slide_text(corpus, e),
         },
         media,
-        group: headline_of(corpus, events, e).map(|h| escape_html(&corpus.events[h].title)),
+        group: headline_of(corpus, member, e).map(|h| escape_html(&corpus.events[h].title)),
         unique_id: Some(event.id.clone()),
     }
 }
@@ -209,17 +212,13 @@ fn slide_text(corpus: &Corpus, e: Ix) -> String {
 
 /// One era per headline event exported with some of its sub-events,
 /// spanning them.
-fn eras(corpus: &Corpus, events: &[Ix]) -> Vec<Era> {
+fn eras(corpus: &Corpus, events: &[Ix], member: &[bool]) -> Vec<Era> {
     events
         .iter()
-        .filter(|&&e| headline_of(corpus, events, e) == Some(e))
+        .filter(|&&e| headline_of(corpus, member, e) == Some(e))
         .map(|&h| {
-            let members = std::iter::once(h).chain(
-                corpus.children[h]
-                    .iter()
-                    .copied()
-                    .filter(|c| events.contains(c)),
-            );
+            let members =
+                std::iter::once(h).chain(corpus.children[h].iter().copied().filter(|&c| member[c]));
             let dates: Vec<&DateSpec> = members.map(|m| &corpus.events[m].date).collect();
             let first = dates.iter().map(|d| d.first_day()).min();
             let last = dates.iter().map(|d| d.last_day()).max();
@@ -327,7 +326,8 @@ mod tests {
             );
         }
         for (slide, &e) in v["events"].as_array().unwrap().iter().zip(&c.order) {
-            let group = headline_of(&c, &c.order, e).map(|h| escape_html(&c.events[h].title));
+            let group = headline_of(&c, &membership(&c, &c.order), e)
+                .map(|h| escape_html(&c.events[h].title));
             assert_eq!(slide["group"].as_str(), group.as_deref());
         }
     }

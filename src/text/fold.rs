@@ -54,6 +54,17 @@ impl Folded {
         Some(self.origin(start)..self.origin(start + needle.len() - 1) + 1)
     }
 
+    /// Which occurrence of `needle` (1-based, as [`Folded::find`] counts)
+    /// starts at byte `start` of the original text.
+    pub fn occurrence_at(&self, needle: &str, start: usize) -> Option<usize> {
+        let needle = fold_cow(needle);
+        if needle.is_empty() {
+            return None;
+        }
+        let found = matches(&self.text, &needle).position(|at| self.origin(at) == start);
+        found.map(|i| i + 1)
+    }
+
     /// Like [`count_folded`] on the original text.
     pub fn count(&self, needle: &str) -> usize {
         let needle = fold_cow(needle);

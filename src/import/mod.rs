@@ -4,6 +4,7 @@
 //! mapped is listed on stderr, never dropped silently.
 
 mod dates;
+mod foreign;
 mod html;
 mod surrogates;
 pub mod timelinejs;

@@ -10,12 +10,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::{dates, html, slug};
-use crate::export::json::{ArticleDoc, Document, EventDoc, SourceDoc, FORMAT, VERSION};
-use crate::model::DateSpec;
+use super::html;
+use crate::export::json::{Document, EventDoc, FORMAT, VERSION};
 
 /// Slide keys that the mapping reads; any other is reported.
-const SLIDE_KEYS: [&str; 7] = [
+pub(super) const SLIDE_KEYS: [&str; 7] = [
     "start_date",
     "end_date",
     "display_date",
@@ -91,13 +90,15 @@ pub fn read(value: &Value) -> Result<Imported, String> {
     })
 }
 
-struct Importer {
-    doc: Document,
-    notes: Vec<String>,
-    ids: HashSet<String>,
-    article_ids: HashSet<String>,
+/// The document being built; slides made outside chronicle are read in
+/// `foreign.rs`.
+pub(super) struct Importer {
+    pub(super) doc: Document,
+    pub(super) notes: Vec<String>,
+    pub(super) ids: HashSet<String>,
+    pub(super) article_ids: HashSet<String>,
     /// Group name and the events in it, in slide order.
-    groups: Vec<(String, Vec<usize>)>,
+    pub(super) groups: Vec<(String, Vec<usize>)>,
 }
 
 impl Importer {
@@ -208,218 +209,6 @@ impl Importer {
             self.notes.push(format!(
                 "scale '{scale}' not kept: chronicle dates are human dates"
             ));
-        }
-    }
-
-    /// A unique id from the slide's id or headline.
-    fn claim_id(&mut self, wanted: &str, fallback: &str) -> String {
-        let base = [wanted, fallback]
-            .iter()
-            .map(|s| slug(s))
-            .find(|s| !s.is_empty())
-            .unwrap_or_else(|| "event".into());
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.ids.contains(&id) || self.article_ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        self.ids.insert(id.clone());
-        id
-    }
-
-    fn foreign(&mut self, n: usize, slide: &Value) {
-        let what = format!("slide {n}");
-        let Some(obj) = slide.as_object() else {
-            self.notes.push(format!("{what}: not an object; skipped"));
-            return;
-        };
-        for key in obj.keys().filter(|k| !SLIDE_KEYS.contains(&k.as_str())) {
-            self.notes.push(format!("{what}: `{key}` not kept"));
-        }
-        let headline = html::line(
-            obj.get("text")
-                .and_then(|t| t.get("headline"))
-                .and_then(Value::as_str)
-                .unwrap_or(""),
-        );
-        let what = if headline.is_empty() {
-            what
-        } else {
-            format!("{what} ({headline})")
-        };
-        let date = match dates::slide_date(obj, &what, &mut self.notes) {
-            Some(date) => date,
-            None => return,
-        };
-        let paras = html::paragraphs(
-            obj.get("text")
-                .and_then(|t| t.get("text"))
-                .and_then(Value::as_str)
-                .unwrap_or(""),
-        );
-        let title = if headline.is_empty() {
-            let t = paras
-                .first()
-                .cloned()
-                .unwrap_or_else(|| format!("Slide {n}"));
-            self.notes
-                .push(format!("{what}: no headline; titled '{t}'"));
-            t
-        } else {
-            headline.clone()
-        };
-        let wanted = obj.get("unique_id").and_then(Value::as_str).unwrap_or("");
-        if obj.get("unique_id").is_some() && wanted.is_empty() {
-            self.notes
-                .push(format!("{what}: `unique_id` is not a string; made one"));
-        }
-        let id = self.claim_id(wanted, &title);
-        if !wanted.is_empty() && id != wanted {
-            self.notes
-                .push(format!("{what}: id '{wanted}' written as '{id}'"));
-        }
-        let body = if paras.is_empty() {
-            vec![title.clone()]
-        } else {
-            paras
-        };
-        let media = obj.get("media").and_then(Value::as_object);
-        let media_str = |k: &str| {
-            media
-                .and_then(|m| m.get(k))
-                .and_then(Value::as_str)
-                .map(html::line)
-                .filter(|s| !s.is_empty())
-        };
-        for key in media.into_iter().flat_map(|m| m.keys()) {
-            if !matches!(key.as_str(), "url" | "credit" | "caption") {
-                self.notes.push(format!("{what}: media `{key}` not kept"));
-            }
-        }
-        self.article_ids.insert(id.clone());
-        self.doc.articles.push(ArticleDoc {
-            id: id.clone(),
-            title: media_str("caption").unwrap_or_else(|| title.clone()),
-            outlet: media_str("credit"),
-            url: media
-                .and_then(|m| m.get("url"))
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|u| !u.is_empty())
-                .map(String::from),
-            published: None,
-            published_note: Some("Made by chronicle import from a TimelineJS slide.".into()),
-            body: body.join("\n\n"),
-        });
-        let display = obj
-            .get("display_date")
-            .and_then(Value::as_str)
-            .map(html::line)
-            .filter(|d| !d.is_empty());
-        let mut spec = date;
-        if let Some(shown) = &display {
-            let lower = shown.to_lowercase();
-            spec.approximate |= ["c.", "ca.", "circa", "about", "around", "~"]
-                .iter()
-                .any(|w| lower.starts_with(w) || lower.contains('~'));
-            spec.uncertain |= lower.contains('?');
-        }
-        if let Some(group) = obj
-            .get("group")
-            .and_then(Value::as_str)
-            .map(html::line)
-            .filter(|g| !g.is_empty())
-        {
-            let at = self.doc.events.len();
-            match self.groups.iter_mut().find(|(g, _)| *g == group) {
-                Some((_, members)) => members.push(at),
-                None => self.groups.push((group, vec![at])),
-            }
-        }
-        self.doc.events.push(EventDoc {
-            id: id.clone(),
-            date: spec.to_edtf(),
-            display_date: String::new(),
-            precision: String::new(),
-            approximate: spec.approximate,
-            uncertain: spec.uncertain,
-            date_note: display.map(|d| format!("Shown as “{d}” in the TimelineJS file.")),
-            title,
-            place: None,
-            kind: "other".into(),
-            actors: Vec::new(),
-            parent: None,
-            summary: body.join(" "),
-            sources: vec![SourceDoc {
-                article: id,
-                excerpt: body[0].clone(),
-                start: 0,
-                end: 0,
-            }],
-            origin: None,
-        });
-    }
-
-    /// Each group of foreign slides becomes a headline event spanning them,
-    /// placed before its first slide.
-    fn make_groups(&mut self) {
-        let groups = std::mem::take(&mut self.groups);
-        let mut heads: Vec<(usize, EventDoc)> = Vec::new();
-        for (name, members) in groups {
-            let id = self.claim_id(&name, "group");
-            let specs: Vec<DateSpec> = members
-                .iter()
-                .filter_map(|&m| DateSpec::parse(&self.doc.events[m].date).ok())
-                .collect();
-            let start = specs.iter().map(|s| s.start).min_by_key(|d| d.first_day());
-            let end = specs
-                .iter()
-                .map(|s| s.end.unwrap_or(s.start))
-                .max_by_key(|d| d.last_day());
-            let (Some(start), Some(end)) = (start, end) else {
-                continue;
-            };
-            let spec = DateSpec {
-                start,
-                end: (end != start).then_some(end),
-                approximate: false,
-                uncertain: false,
-                precision: start.precision(),
-            };
-            let first = members[0];
-            for &m in &members {
-                self.doc.events[m].parent = Some(id.clone());
-            }
-            self.notes.push(format!(
-                "group '{name}' became headline event '{id}' over {} slide(s)",
-                members.len()
-            ));
-            let source = self.doc.events[first].sources[0].clone();
-            heads.push((
-                first,
-                EventDoc {
-                    id,
-                    date: spec.to_edtf(),
-                    display_date: String::new(),
-                    precision: String::new(),
-                    approximate: false,
-                    uncertain: false,
-                    date_note: Some("The span of the slides of this TimelineJS group.".into()),
-                    title: name.clone(),
-                    place: None,
-                    kind: "other".into(),
-                    actors: Vec::new(),
-                    parent: None,
-                    summary: format!("Slides grouped as “{name}” in the TimelineJS file."),
-                    sources: vec![source],
-                    origin: None,
-                },
-            ));
-        }
-        heads.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-        for (at, head) in heads {
-            self.doc.events.insert(at, head);
         }
     }
 }

@@ -39,8 +39,14 @@ struct Parsed {
 }
 
 /// Reads every file; problems come out in file order, as if read one by one.
-pub fn read_all(files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Read {
-    let outcomes = parse_parallel(files);
+/// `first` runs on one of the threads before it joins in, so that other
+/// work (reading the record files) shares the cores instead of competing.
+pub fn read_all<T: Send>(
+    files: Vec<SourceFile>,
+    problems: &mut Vec<Diagnostic>,
+    first: impl FnOnce() -> T + Send,
+) -> (Read, T) {
+    let (outcomes, before) = parse_parallel(files, first);
     let mut articles = Vec::with_capacity(outcomes.len());
     let mut folded = Vec::with_capacity(outcomes.len());
     // Each kept id, with the path of the file that has it.
@@ -68,13 +74,16 @@ pub fn read_all(files: Vec<SourceFile>, problems: &mut Vec<Diagnostic>) -> Read 
         articles.push(article);
         folded.push(body);
     }
-    Read { articles, folded }
+    (Read { articles, folded }, before)
 }
 
 /// Reads, parses and folds the files on as many threads as there are cores,
-/// each taking the next few files as it gets done, so that a core slowed by
-/// other work takes fewer.
-fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
+/// each taking the next few files as it gets done; this one runs `first`
+/// before it joins in.
+fn parse_parallel<T: Send>(
+    files: Vec<SourceFile>,
+    first: impl FnOnce() -> T + Send,
+) -> (Vec<Outcome>, T) {
     let count = files.len();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -93,7 +102,8 @@ fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
         Outcome { read, problems }
     };
     if threads <= 1 {
-        return files.into_iter().map(one).collect();
+        let before = first();
+        return (files.into_iter().map(one).collect(), before);
     }
     let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
     let mut files = files.into_iter().enumerate().peekable();
@@ -102,21 +112,21 @@ fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
         chunks.push(Mutex::new(chunk));
     }
     let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let chunk = std::mem::take(&mut *chunk.lock().unwrap_or_else(|e| e.into_inner()));
+            done.extend(chunk.into_iter().map(|(i, file)| (i, one(file))));
+        }
+        done
+    };
     let mut slots: Vec<Option<Outcome>> = (0..count).map(|_| None).collect();
-    std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let chunk =
-                            std::mem::take(&mut *chunk.lock().unwrap_or_else(|e| e.into_inner()));
-                        done.extend(chunk.into_iter().map(|(i, file)| (i, one(file))));
-                    }
-                    done
-                })
-            })
-            .collect();
+    let before = std::thread::scope(|s| {
+        let workers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let before = first();
+        for (i, outcome) in work() {
+            slots[i] = Some(outcome);
+        }
         for worker in workers {
             // A panic while reading one article is a bug: let it surface.
             let done = worker
@@ -126,6 +136,7 @@ fn parse_parallel(files: Vec<SourceFile>) -> Vec<Outcome> {
                 slots[i] = Some(outcome);
             }
         }
+        before
     });
-    slots.into_iter().flatten().collect()
+    (slots.into_iter().flatten().collect(), before)
 }

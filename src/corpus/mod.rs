@@ -78,12 +78,11 @@ fn build(
         events,
         quotes,
     } = files;
-    // The record files are read, and the actors checked, beside the articles.
-    let (records, (read, article_problems)) = std::thread::scope(|s| {
-        let side = s.spawn(|| RecordFiles::read(actors, events, quotes));
-        let mut found = Vec::new();
-        let read = articles::read_all(articles, &mut found);
-        (join(side), (read, found))
+    // The record files are read, and the actors checked, by one of the
+    // threads that read the articles, before it turns to them.
+    let mut article_problems = Vec::new();
+    let (read, records) = articles::read_all(articles, &mut article_problems, || {
+        RecordFiles::read(actors, events, quotes)
     });
     let articles::Read { articles, folded } = read;
     let RecordFiles {
@@ -167,11 +166,4 @@ impl RecordFiles {
             actor_problems,
         }
     }
-}
-
-/// A scoped thread's result; its panic, a bug, goes on unwinding here.
-fn join<T>(handle: std::thread::ScopedJoinHandle<T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }

@@ -175,34 +175,44 @@ fn link_parents(events: &mut [Event], parents: Vec<Option<Spanned<String>>>, ctx
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
+    // Messages name the event; written only when there is one to write.
+    let what = |ix: Ix| format!("event '{}'", events[ix].id);
     let wanted: Vec<Option<(Ix, &Spanned<String>)>> = parents
         .iter()
         .enumerate()
         .map(|(ix, p)| {
             let p = p.as_ref()?;
-            let what = format!("event '{}'", events[ix].id);
-            lookup(&|id| index.get(id).copied(), p, &what, "parent event", ctx)
-                .map(|parent| (parent, p))
+            let found = index.get(p.get_ref().as_str()).copied();
+            if found.is_none() {
+                let message = format!("{}: unknown parent event '{}'", what(ix), p.get_ref());
+                ctx.error(p.span().start, message);
+            }
+            found.map(|parent| (parent, p))
         })
         .collect();
+    let mut link = Vec::new();
     for (ix, want) in wanted.iter().enumerate() {
         let Some((parent, name)) = want else { continue };
-        let what = format!("event '{}'", events[ix].id);
         if *parent == ix {
             ctx.error(
                 name.span().start,
-                format!("{what}: an event cannot be its own parent"),
+                format!("{}: an event cannot be its own parent", what(ix)),
             );
         } else if wanted[*parent].is_some() {
             ctx.error(
                 name.span().start,
                 format!(
-                    "{what}: parent '{}' is itself a sub-event; nest one level only",
+                    "{}: parent '{}' is itself a sub-event; nest one level only",
+                    what(ix),
                     name.get_ref()
                 ),
             );
         } else {
-            events[ix].parent = Some(*parent);
+            link.push((ix, *parent));
         }
+    }
+    drop((index, wanted));
+    for (ix, parent) in link {
+        events[ix].parent = Some(parent);
     }
 }

@@ -53,30 +53,30 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Built on every core: a large corpus has 100,000 events to index.
     pub fn new(corpus: &Corpus) -> SearchIndex {
-        let mut haystacks = Vec::with_capacity(corpus.events.len());
-        let mut involved = Vec::with_capacity(corpus.events.len());
-        for (ix, event) in corpus.events.iter().enumerate() {
-            let mut hay = String::new();
-            let mut actors = event.actors.clone();
-            for part in [
-                event.title.as_str(),
-                &event.summary,
-                event.place.as_deref().unwrap_or_default(),
-            ] {
-                hay.push_str(&part.to_lowercase());
-                hay.push('\n');
-            }
-            for &q in &corpus.quotes_by_event[ix] {
-                let quote = &corpus.quotes[q];
-                hay.push_str(&quote.text.to_lowercase());
-                hay.push('\n');
-                actors.push(quote.speaker);
-            }
-            actors.sort_unstable();
-            actors.dedup();
-            haystacks.push(hay);
-            involved.push(actors);
+        let count = corpus.events.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, count.max(1));
+        let share = count.div_ceil(threads).max(1);
+        let parts: Vec<(Vec<String>, Vec<Vec<Ix>>)> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..count)
+                .step_by(share)
+                .map(|start| {
+                    s.spawn(move || index_events(corpus, start..(start + share).min(count)))
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut haystacks = Vec::with_capacity(count);
+        let mut involved = Vec::with_capacity(count);
+        for (hay, actors) in parts {
+            haystacks.extend(hay);
+            involved.extend(actors);
         }
         SearchIndex {
             haystacks,
@@ -113,6 +113,45 @@ impl SearchIndex {
             .copied()
             .filter(|&e| self.matches(e, filter, &terms))
             .collect()
+    }
+}
+
+/// The lower-cased text and the actors of some events, for [`SearchIndex`].
+fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> (Vec<String>, Vec<Vec<Ix>>) {
+    let mut haystacks = Vec::with_capacity(events.len());
+    let mut involved = Vec::with_capacity(events.len());
+    for ix in events {
+        let event = &corpus.events[ix];
+        let mut hay = String::new();
+        let mut actors = event.actors.clone();
+        let quotes = &corpus.quotes_by_event[ix];
+        let parts = [
+            event.title.as_str(),
+            &event.summary,
+            event.place.as_deref().unwrap_or_default(),
+        ];
+        let texts = parts
+            .into_iter()
+            .chain(quotes.iter().map(|&q| corpus.quotes[q].text.as_str()));
+        for text in texts {
+            push_lowercase(&mut hay, text);
+            hay.push('\n');
+        }
+        actors.extend(quotes.iter().map(|&q| corpus.quotes[q].speaker));
+        actors.sort_unstable();
+        actors.dedup();
+        haystacks.push(hay);
+        involved.push(actors);
+    }
+    (haystacks, involved)
+}
+
+/// `text.to_lowercase()` onto `out`, without a copy for ASCII text.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&text.to_lowercase());
     }
 }
 

@@ -36,7 +36,7 @@ impl Filter {
     /// actors, and each word of `wider`'s text inside a word of this one, as
     /// when a query is typed further. Only `wider`'s matches need testing.
     pub fn narrows(&self, wider: &Filter) -> bool {
-        let (mine, theirs) = (terms(&self.text), terms(&wider.text));
+        let (mine, theirs) = (words(&self.text), words(&wider.text));
         self.actors == wider.actors
             && self.combine == wider.combine
             && theirs
@@ -46,9 +46,13 @@ impl Filter {
 }
 
 /// Per-event text prepared once for filtering: lower-cased title, summary,
-/// place and quotes, and the actors involved (listed or quoted).
+/// place and quotes, and the actors involved (listed or quoted). The texts
+/// of all events lie end to end in one string, so that a search runs
+/// through memory in order.
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    text: String,
+    /// Where each event's text starts in `text`, and one more for the end.
+    starts: Vec<usize>,
     involved: Vec<Vec<Ix>>,
 }
 
@@ -60,7 +64,7 @@ impl SearchIndex {
             .map_or(1, |n| n.get())
             .clamp(1, count.max(1));
         let share = count.div_ceil(threads).max(1);
-        let parts: Vec<(Vec<String>, Vec<Vec<Ix>>)> = std::thread::scope(|s| {
+        let parts: Vec<Indexed> = std::thread::scope(|s| {
             let workers: Vec<_> = (0..count)
                 .step_by(share)
                 .map(|start| {
@@ -72,14 +76,19 @@ impl SearchIndex {
                 .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        let mut haystacks = Vec::with_capacity(count);
+        let mut text = String::with_capacity(parts.iter().map(|p| p.text.len()).sum());
+        let mut starts = Vec::with_capacity(count + 1);
         let mut involved = Vec::with_capacity(count);
-        for (hay, actors) in parts {
-            haystacks.extend(hay);
-            involved.extend(actors);
+        for part in parts {
+            let base = text.len();
+            starts.extend(part.starts.iter().map(|s| base + s));
+            text.push_str(&part.text);
+            involved.extend(part.involved);
         }
+        starts.push(text.len());
         SearchIndex {
-            haystacks,
+            text,
+            starts,
             involved,
         }
     }
@@ -91,7 +100,7 @@ impl SearchIndex {
 
     /// True when the event passes the filter. Text terms (split on white
     /// space) must all occur, case-insensitively.
-    pub fn matches(&self, event: Ix, filter: &Filter, terms: &[String]) -> bool {
+    pub fn matches(&self, event: Ix, filter: &Filter, terms: &Terms) -> bool {
         let involved = self.involved(event);
         let actors_ok = filter.actors.is_empty()
             || match filter.combine {
@@ -99,14 +108,17 @@ impl SearchIndex {
                 Combine::Any => filter.actors.iter().any(|a| involved.contains(a)),
             };
         actors_ok && {
-            let hay = self.haystacks.get(event).map_or("", String::as_str);
-            terms.iter().all(|t| hay.contains(t.as_str()))
+            let hay = match (self.starts.get(event), self.starts.get(event + 1)) {
+                (Some(&a), Some(&b)) => &self.text.as_bytes()[a..b],
+                _ => &[],
+            };
+            terms.0.iter().all(|t| t.find(hay).is_some())
         }
     }
 
     /// Every event that passes, in timeline order.
     pub fn apply(&self, corpus: &Corpus, filter: &Filter) -> Vec<Ix> {
-        let terms = terms(&filter.text);
+        let terms = Terms::new(&filter.text);
         corpus
             .order
             .iter()
@@ -116,13 +128,22 @@ impl SearchIndex {
     }
 }
 
+/// Some events' part of a [`SearchIndex`], with starts from 0.
+struct Indexed {
+    text: String,
+    starts: Vec<usize>,
+    involved: Vec<Vec<Ix>>,
+}
+
 /// The lower-cased text and the actors of some events, for [`SearchIndex`].
-fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> (Vec<String>, Vec<Vec<Ix>>) {
-    let mut haystacks = Vec::with_capacity(events.len());
-    let mut involved = Vec::with_capacity(events.len());
+fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> Indexed {
+    let mut out = Indexed {
+        text: String::new(),
+        starts: Vec::with_capacity(events.len()),
+        involved: Vec::with_capacity(events.len()),
+    };
     for ix in events {
         let event = &corpus.events[ix];
-        let mut hay = String::new();
         let mut actors = event.actors.clone();
         let quotes = &corpus.quotes_by_event[ix];
         let parts = [
@@ -133,17 +154,17 @@ fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> (Vec<String>, V
         let texts = parts
             .into_iter()
             .chain(quotes.iter().map(|&q| corpus.quotes[q].text.as_str()));
+        out.starts.push(out.text.len());
         for text in texts {
-            push_lowercase(&mut hay, text);
-            hay.push('\n');
+            push_lowercase(&mut out.text, text);
+            out.text.push('\n');
         }
         actors.extend(quotes.iter().map(|&q| corpus.quotes[q].speaker));
         actors.sort_unstable();
         actors.dedup();
-        haystacks.push(hay);
-        involved.push(actors);
+        out.involved.push(actors);
     }
-    (haystacks, involved)
+    out
 }
 
 /// `text.to_lowercase()` onto `out`, without a copy for ASCII text.
@@ -156,8 +177,22 @@ fn push_lowercase(out: &mut String, text: &str) {
 }
 
 /// The lower-cased words of a text query.
-pub fn terms(text: &str) -> Vec<String> {
+pub fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// The words of a text query, each with its searcher set up once for all
+/// the events it is tested against.
+pub struct Terms(Vec<memchr::memmem::Finder<'static>>);
+
+impl Terms {
+    pub fn new(text: &str) -> Terms {
+        let finders = words(text)
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect();
+        Terms(finders)
+    }
 }
 
 /// One actor found by the fuzzy matcher: the best-scoring of its names.

@@ -335,7 +335,7 @@ impl App {
     /// Recomputes which events match and the rows, keeping the selected
     /// event selected when it is still shown.
     pub(super) fn refilter(&mut self) {
-        let terms = crate::filter::terms(&self.filter.text);
+        let terms = crate::filter::Terms::new(&self.filter.text);
         let index = self.shared.index.clone();
         // A query typed further only needs the previous matches tested.
         let narrow = self.filter.narrows(&self.matched);

@@ -139,7 +139,8 @@ impl Config {
                                 _ => report(
                                     value.span().start,
                                     format!(
-                                        "follow_delay_ms must be 0 to {MAX_FOLLOW_DELAY_MS}; \
+                                        "follow_delay_ms must be a whole number of \
+                                         milliseconds from 0 to {MAX_FOLLOW_DELAY_MS}; \
                                          using {FOLLOW_DELAY_MS}"
                                     ),
                                 ),
@@ -148,8 +149,8 @@ impl Config {
                         ("follow_delay_ms", _, _) => report(
                             value.span().start,
                             format!(
-                                "follow_delay_ms must be a whole number of milliseconds; \
-                                 using {FOLLOW_DELAY_MS}"
+                                "follow_delay_ms must be a whole number of milliseconds \
+                                 from 0 to {MAX_FOLLOW_DELAY_MS}; using {FOLLOW_DELAY_MS}"
                             ),
                         ),
                         ("keys", DeValue::Table(layers), _) => {

@@ -51,6 +51,18 @@ impl Default for Pen {
     }
 }
 
+impl Pen {
+    /// After a sequence not understood: every colour is sent again, and
+    /// dark ones in their long form, as if bold were on.
+    fn unknown() -> Pen {
+        Pen {
+            fg: String::new(),
+            bg: String::new(),
+            bold: true,
+        }
+    }
+}
+
 impl<W: Write> Sgr16<W> {
     pub fn new(inner: W) -> Sgr16<W> {
         Sgr16 {
@@ -71,6 +83,17 @@ impl<W: Write> Sgr16<W> {
         write!(self.inner, "\x1b[{params}m")
     }
 
+    /// Adds a parameter group to the run, sending the run first when it
+    /// would grow too long.
+    fn push(&mut self, group: String) -> io::Result<()> {
+        let queued: usize = self.run.iter().map(|g| g.split(';').count()).sum();
+        if queued + group.split(';').count() > MAX_PARAMS {
+            self.send_run()?;
+        }
+        self.run.push(group);
+        Ok(())
+    }
+
     /// Adds an SGR sequence's parameter groups to the run, leaving out
     /// those that change nothing.
     fn add_sgr(&mut self, params: &str) -> io::Result<()> {
@@ -84,7 +107,21 @@ impl<W: Write> Sgr16<W> {
                 }
                 "1" => {
                     self.pen.bold = true;
-                    group
+                    // A dark colour set before bold goes again in its long
+                    // form, or bold would brighten it.
+                    let dark = self
+                        .pen
+                        .fg
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|n| (30..=37).contains(n));
+                    if let Some(n) = dark {
+                        self.push(group)?;
+                        self.pen.fg = format!("38;5;{}", n - 30);
+                        self.pen.fg.clone()
+                    } else {
+                        group
+                    }
                 }
                 "22" => {
                     self.pen.bold = false;
@@ -106,11 +143,7 @@ impl<W: Write> Sgr16<W> {
                     None => group,
                 },
             };
-            let queued: usize = self.run.iter().map(|g| g.split(';').count()).sum();
-            if queued + group.split(';').count() > MAX_PARAMS {
-                self.send_run()?;
-            }
-            self.run.push(group);
+            self.push(group)?;
         }
         Ok(())
     }
@@ -128,6 +161,16 @@ impl<W: Write> Sgr16<W> {
             let params = std::str::from_utf8(&seq[2..seq.len() - 1]).unwrap_or_default();
             self.add_sgr(params)?;
         } else {
+            // Only a CSI that moves the cursor or sets a mode leaves the
+            // attributes alone; after anything else they are not known.
+            let harmless = seq.len() >= 3
+                && seq[1] == b'['
+                && seq
+                    .last()
+                    .is_some_and(|&b| (0x40..=0x7e).contains(&b) && b != b'm' && b != b'p');
+            if !harmless {
+                self.pen = Pen::unknown();
+            }
             self.send_run()?;
             self.inner.write_all(&seq)?;
         }
@@ -173,6 +216,7 @@ impl<W: Write> Write for Sgr16<W> {
         self.send_run()?;
         if !self.pending.is_empty() {
             let seq = std::mem::take(&mut self.pending);
+            self.pen = Pen::unknown();
             self.inner.write_all(&seq)?;
         }
         self.inner.flush()
@@ -182,13 +226,20 @@ impl<W: Write> Write for Sgr16<W> {
 /// SGR parameters in groups: a colour's `38;5;n` or `38;2;r;g;b` is one
 /// group, so that its numbers are not read as codes of their own.
 fn groups(params: &str) -> Vec<String> {
-    let tokens: Vec<&str> = params.split(';').collect();
+    // Numbers as numbers: `01` is bold and `00` a reset.
+    let tokens: Vec<String> = params
+        .split(';')
+        .map(|t| {
+            t.parse::<u32>()
+                .map_or_else(|_| t.to_owned(), |n| n.to_string())
+        })
+        .collect();
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        let len = match (tokens[i], tokens.get(i + 1)) {
-            ("38" | "48" | "58", Some(&"5")) => 3,
-            ("38" | "48" | "58", Some(&"2")) => 5,
+        let len = match (tokens[i].as_str(), tokens.get(i + 1).map(String::as_str)) {
+            ("38" | "48" | "58", Some("5")) => 3,
+            ("38" | "48" | "58", Some("2")) => 5,
             _ => 1,
         };
         let end = (i + len).min(tokens.len());
@@ -295,6 +346,33 @@ mod tests {
         assert_eq!(
             through(&[b"\x1b[38;5;6;49mA\x1b[38;5;6;48;5;1mB\x1b[0mC\x1b[39m\x1b[49mD"]),
             "\x1b[36mA\x1b[41mB\x1b[0mCD"
+        );
+    }
+
+    #[test]
+    fn bold_after_a_dark_colour_sends_the_colour_again_in_its_long_form() {
+        assert_eq!(
+            through(&[b"\x1b[38;5;6mA\x1b[1mB\x1b[22mC"]),
+            "\x1b[36mA\x1b[1;38;5;6mB\x1b[22mC"
+        );
+        assert_eq!(through(&[b"\x1b[38;5;14mA\x1b[1mB"]), "\x1b[96mA\x1b[1mB");
+    }
+
+    #[test]
+    fn numbers_are_read_as_numbers_and_unknown_forms_forget_the_pen() {
+        assert_eq!(
+            through(&[b"\x1b[36mA\x1b[00mB\x1b[36mC"]),
+            "\x1b[36mA\x1b[0mB\x1b[36mC"
+        );
+        assert_eq!(through(&[b"\x1b[01m\x1b[38;5;0mA"]), "\x1b[1;38;5;0mA");
+        // A colon form passes as it is, and the next colour is sent again.
+        assert_eq!(
+            through(&[b"\x1b[38:5:1mA\x1b[39mB"]),
+            "\x1b[38:5:1mA\x1b[39mB"
+        );
+        assert_eq!(
+            through(&[b"\x1b[38;5;6mA\x1b7\x1b[38;5;6mB\x1b[2;3H\x1b[38;5;6mC"]),
+            "\x1b[36mA\x1b7\x1b[38;5;6mB\x1b[2;3HC"
         );
     }
 

@@ -452,3 +452,40 @@ fn symlink_loop_is_reported_and_the_rest_loads() {
     );
     assert_eq!(loaded.corpus.articles.len(), 1);
 }
+
+/// A FIFO where a file should be is skipped without being opened: opening
+/// one blocks until a writer comes, which none will.
+#[test]
+fn a_fifo_is_skipped_and_does_not_block_the_load() {
+    let dir = Scratch::new("in-fifo");
+    dir.write("articles/ok.md", "Fine\n\nText.\n");
+    for name in ["articles/pipe.md", "events.toml"] {
+        let path = std::ffi::CString::new(dir.path.join(name).as_os_str().as_encoded_bytes())
+            .expect("no NUL in a temp path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0, "mkfifo");
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = dir.path.clone();
+    std::thread::spawn(move || {
+        let loaded = chronicle::corpus::load(&chronicle::corpus::Location::Dir(path));
+        let _ = tx.send(
+            loaded
+                .problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>(),
+        );
+    });
+    let shown = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the load blocked on a FIFO");
+    for name in ["articles/pipe.md", "events.toml"] {
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains(&format!("{name}:1:1: is not a regular file"))),
+            "{name}: {shown:#?}"
+        );
+    }
+}

@@ -18,7 +18,8 @@ pub struct Read {
     pub folded: Vec<Folded>,
 }
 
-/// Files a thread takes at a time.
+/// Files a thread takes at a time at most; fewer in a small corpus, so
+/// that every core gets some.
 const CHUNK: usize = 32;
 
 /// What one file gave: the article with its folded body and where its id
@@ -105,10 +106,11 @@ fn parse_parallel<T: Send>(
         let before = first();
         return (files.into_iter().map(one).collect(), before);
     }
-    let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
+    let size = (count / (threads * 8)).clamp(1, CHUNK);
+    let mut chunks = Vec::with_capacity(count.div_ceil(size));
     let mut files = files.into_iter().enumerate().peekable();
     while files.peek().is_some() {
-        let chunk: Vec<(usize, SourceFile)> = files.by_ref().take(CHUNK).collect();
+        let chunk: Vec<(usize, SourceFile)> = files.by_ref().take(size).collect();
         chunks.push(Mutex::new(chunk));
     }
     let next = AtomicUsize::new(0);

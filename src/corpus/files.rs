@@ -133,18 +133,30 @@ fn article_paths(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     paths
 }
 
-/// Reads a regular file. It is opened without blocking and checked after
-/// opening, so a FIFO or device in a corpus cannot hang the load, and a path
-/// is looked up once rather than twice.
+/// Reads a regular file. Anything else (a FIFO, a device, a socket) is
+/// skipped before it is opened, since opening some has effects; the file is
+/// then opened without blocking and checked again, in case it was swapped.
 fn read(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
 
     let shown = path.to_string_lossy();
     let cannot = |err: std::io::Error| file_problem(&shown, format!("cannot read: {err}"));
+    let not_regular = || file_problem(&shown, "is not a regular file; skipped");
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => {
+            problems.push(not_regular());
+            return None;
+        }
+        Err(err) => {
+            problems.push(cannot(err));
+            return None;
+        }
+    }
     let opened = fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path);
     let (mut file, meta) = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
         Ok(found) => found,
@@ -154,7 +166,7 @@ fn read(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceText> {
         }
     };
     if !meta.is_file() {
-        problems.push(file_problem(&shown, "is not a regular file; skipped"));
+        problems.push(not_regular());
         return None;
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
@@ -177,7 +189,7 @@ fn decode_owned(path: &str, mut bytes: Vec<u8>, problems: &mut Vec<Diagnostic>) 
             path: path.to_owned(),
             text,
         },
-        Err(err) => decode(path, err.as_bytes(), problems),
+        Err(err) => decode_unmarked(path, err.as_bytes(), problems),
     }
 }
 
@@ -186,7 +198,11 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// UTF-8 text without a byte-order mark. Invalid bytes are reported at
 /// their line and column and replaced, so the rest of the file still loads.
 fn decode(path: &str, bytes: &[u8], problems: &mut Vec<Diagnostic>) -> SourceText {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    decode_unmarked(path, bytes.strip_prefix(BOM).unwrap_or(bytes), problems)
+}
+
+/// [`decode`] for bytes whose byte-order mark, if any, is gone already.
+fn decode_unmarked(path: &str, bytes: &[u8], problems: &mut Vec<Diagnostic>) -> SourceText {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(err) => {

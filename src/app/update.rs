@@ -26,21 +26,22 @@ impl App {
         if !self.moves_timeline(action) {
             self.follow();
         }
-        if !matches!(action, Action::Resize(..) | Action::Follow) {
-            self.message = None;
-        }
-        if action == Action::Follow {
-            // Done above.
-        } else if let Action::Resize(w, h) = action {
-            self.size = Rect::new(0, 0, w, h);
-        } else if self.overlay.is_some() {
-            self.update_overlay(action);
-        } else if self.export_prompt.is_some() {
-            self.update_export(action);
-        } else if self.input.is_some() {
-            self.update_input(action);
-        } else {
-            self.update_normal(action);
+        match action {
+            // Following is all it does, done above.
+            Action::Follow => {}
+            Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            _ => {
+                self.message = None;
+                if self.overlay.is_some() {
+                    self.update_overlay(action);
+                } else if self.export_prompt.is_some() {
+                    self.update_export(action);
+                } else if self.input.is_some() {
+                    self.update_input(action);
+                } else {
+                    self.update_normal(action);
+                }
+            }
         }
         self.keep_in_view();
     }

@@ -16,6 +16,7 @@ use toml::{Table, Value};
 use crate::app::keymap::Key;
 use crate::app::{Action, Keymap};
 use crate::corpus::diag::{line_col, Diagnostic};
+use crate::corpus::fields::in_file_order;
 use crate::text::sanitize::sanitize_line;
 use crate::ui::theme::Theme;
 
@@ -123,7 +124,7 @@ impl Config {
                         ),
                     }
                 }
-                for (key, value) in doc.get_ref().iter() {
+                for (key, value) in in_file_order(doc.get_ref()) {
                     let at = key.span().start;
                     match (
                         key.get_ref().as_ref(),
@@ -257,7 +258,7 @@ fn theme_text(name: &str) -> String {
 /// Each `[keys.LAYER] action = [...]` replaces that action's keys; its
 /// keys are taken away from any other action of the layer.
 fn merge_keys(keys: &mut Table, layers: &DeTable, report: &mut impl FnMut(usize, String)) {
-    for (layer, actions) in layers.iter() {
+    for (layer, actions) in in_file_order(layers) {
         let name = layer.get_ref().as_ref();
         let (Some(Value::Table(target)), DeValue::Table(actions)) =
             (keys.get_mut(name), actions.get_ref())
@@ -269,7 +270,7 @@ fn merge_keys(keys: &mut Table, layers: &DeTable, report: &mut impl FnMut(usize,
             report(layer.span().start, msg);
             continue;
         };
-        for (action, list) in actions.iter() {
+        for (action, list) in in_file_order(actions) {
             let action_name = action.get_ref().as_ref();
             if Action::deserialize(Value::String(action_name.to_owned())).is_err() {
                 report(
@@ -328,7 +329,7 @@ fn merge_styles(
     values: &Table,
     report: &mut impl FnMut(usize, String),
 ) {
-    for (role, spec) in roles.iter() {
+    for (role, spec) in in_file_order(roles) {
         let name = role.get_ref().as_ref();
         if !base.contains_key(name) {
             let known: Vec<&str> = base.keys().map(String::as_str).collect();

@@ -39,6 +39,35 @@ fn keys_rebind_and_free_the_key_elsewhere_in_the_layer() {
 }
 
 #[test]
+fn a_key_taken_twice_goes_to_the_action_written_last() {
+    for (text, winner) in [
+        (
+            "[keys.normal]\nquit = [\"x\"]\ndown = [\"x\"]\n",
+            Action::Down,
+        ),
+        (
+            "[keys.normal]\ndown = [\"x\"]\nquit = [\"x\"]\n",
+            Action::Quit,
+        ),
+    ] {
+        let config = Config::from_text("c.toml", text, false);
+        assert_eq!(
+            config.keymap.action(Layer::Normal, &press('x')),
+            Some(winner),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn problems_come_in_file_order() {
+    let text = "zebra = 1\napple = 2\n[styles]\nzoo = {}\nant = {}\n";
+    let config = Config::from_text("c.toml", text, false);
+    let lines: Vec<usize> = config.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [1, 2, 4, 5], "{:?}", config.problems);
+}
+
+#[test]
 fn theme_and_style_overrides_apply_and_no_color_wins() {
     let text = "theme = \"default\"\n[styles]\nhighlight = { fg = \"white\", bg = \"magenta\", bold = true }\n";
     let config = Config::from_text("c.toml", text, false);

@@ -141,6 +141,25 @@ impl Default for Keymap {
     }
 }
 
+/// The actions of a layer of the default keymap, in the order written.
+fn default_order(layer: &str) -> Vec<Action> {
+    let Ok(doc) = toml::de::DeTable::parse(DEFAULT) else {
+        return Vec::new();
+    };
+    let Some(toml::de::DeValue::Table(table)) = doc.get_ref().get(layer).map(|v| v.get_ref())
+    else {
+        return Vec::new();
+    };
+    let mut names: Vec<_> = table.keys().collect();
+    names.sort_by_key(|name| name.span().start);
+    names
+        .iter()
+        .filter_map(|name| {
+            Action::deserialize(toml::Value::String(name.get_ref().to_string())).ok()
+        })
+        .collect()
+}
+
 impl Keymap {
     /// Parses a keymap table; every problem is listed.
     pub fn from_toml(text: &str) -> Result<Keymap, Vec<String>> {
@@ -186,6 +205,12 @@ impl Keymap {
                 }
                 out.list.push((action, keys));
             }
+            // Listed in the order of the default keymap, which a table
+            // (sorted by name) does not keep.
+            let rank = default_order(name);
+            out.list.sort_by_key(|(action, _)| {
+                rank.iter().position(|a| a == action).unwrap_or(usize::MAX)
+            });
             out
         };
         let keymap = Keymap {

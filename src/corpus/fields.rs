@@ -38,6 +38,19 @@ impl Ctx<'_> {
     }
 }
 
+/// A table's entries in the order the file writes them: a parsed table is
+/// sorted by key, and problems and overrides go in file order.
+pub fn in_file_order<'t, 'i>(
+    table: &'t DeTable<'i>,
+) -> Vec<(
+    &'t Spanned<toml::de::DeString<'i>>,
+    &'t Spanned<DeValue<'i>>,
+)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
 /// Parses a TOML document, reporting every syntax error; what could be
 /// parsed is returned all the same.
 pub fn parse<'i>(text: &'i str, ctx: &mut Ctx) -> Spanned<DeTable<'i>> {
@@ -272,7 +285,7 @@ impl<'t, 'i> Record<'t, 'i> {
 
     /// Reports every key that was not asked for.
     pub fn finish(self, ctx: &mut Ctx, allowed: &[&str]) {
-        for (key, _) in self.table.iter() {
+        for (key, _) in in_file_order(self.table) {
             if !self.asked.contains(&key.get_ref().as_ref()) {
                 let name = sanitize_line(key.get_ref());
                 ctx.error(
@@ -285,5 +298,30 @@ impl<'t, 'i> Record<'t, 'i> {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_are_reported_in_file_order() {
+        let src = SourceText {
+            path: "events.toml".into(),
+            text: "zeta = 1\nid = \"x\"\nalpha = 2\n".into(),
+        };
+        let mut problems = Vec::new();
+        let mut ctx = Ctx {
+            src: &src,
+            base: 0,
+            problems: &mut problems,
+        };
+        let doc = parse(&src.text, &mut ctx);
+        let mut rec = Record::new(doc.get_ref(), doc.span(), String::new());
+        rec.id(&mut ctx, "event");
+        rec.finish(&mut ctx, &["id"]);
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [1, 3], "{problems:?}");
     }
 }

@@ -4,7 +4,7 @@
 mod article;
 mod articles;
 pub mod diag;
-mod fields;
+pub(crate) mod fields;
 mod files;
 mod pieces;
 mod records;

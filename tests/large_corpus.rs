@@ -1,4 +1,4 @@
-//! Record files larger than one parsing piece (256 KB) are checked in
+//! Record files larger than one parsing piece (32 KB) are checked in
 //! pieces on several threads; the result must be the one a single pass
 //! gives: every record, parents across pieces, duplicates across pieces.
 

@@ -73,10 +73,22 @@ impl<W: Write> Sgr16<W> {
         }
     }
 
-    /// Sends the SGR run as one sequence.
+    /// Sends the SGR run as one sequence. A dark colour set before bold
+    /// went on goes again in its long form, or bold would brighten it; this
+    /// is done here, where it is known what the text will be drawn with.
     fn send_run(&mut self) -> io::Result<()> {
         if self.run.is_empty() {
             return Ok(());
+        }
+        let dark = self
+            .pen
+            .fg
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (30..=37).contains(n));
+        if let (true, Some(n)) = (self.pen.bold, dark) {
+            self.pen.fg = format!("38;5;{}", n - 30);
+            self.push(self.pen.fg.clone())?;
         }
         let params = self.run.join(";");
         self.run.clear();
@@ -107,21 +119,7 @@ impl<W: Write> Sgr16<W> {
                 }
                 "1" => {
                     self.pen.bold = true;
-                    // A dark colour set before bold goes again in its long
-                    // form, or bold would brighten it.
-                    let dark = self
-                        .pen
-                        .fg
-                        .parse::<u8>()
-                        .ok()
-                        .filter(|n| (30..=37).contains(n));
-                    if let Some(n) = dark {
-                        self.push(group)?;
-                        self.pen.fg = format!("38;5;{}", n - 30);
-                        self.pen.fg.clone()
-                    } else {
-                        group
-                    }
+                    group
                 }
                 "22" => {
                     self.pen.bold = false;

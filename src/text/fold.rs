@@ -6,12 +6,6 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-/// An excerpt or quote found in a text: byte range into the ORIGINAL text, from the first to
-/// the last matched char. `occurrence` is 1-based and counts non-overlapping matches.
-pub fn find_folded(haystack: &str, needle: &str, occurrence: usize) -> Option<Range<usize>> {
-    Folded::new(haystack).find(needle, occurrence)
-}
-
 /// A text folded once, to look up many excerpts in it: an article cited by dozens of events
 /// and quotes is folded once instead of once per citation.
 pub struct Folded {
@@ -42,7 +36,9 @@ impl Folded {
         folded + before.checked_sub(1).map_or(0, |i| self.shifts[i].1)
     }
 
-    /// Like [`find_folded`] on the original text.
+    /// An excerpt or quote found in the text: byte range into the ORIGINAL text, from the
+    /// first to the last matched char. `occurrence` is 1-based and counts non-overlapping
+    /// matches.
     pub fn find(&self, needle: &str, occurrence: usize) -> Option<Range<usize>> {
         let needle = fold_cow(needle);
         if needle.is_empty() {
@@ -65,7 +61,7 @@ impl Folded {
         found.map(|i| i + 1)
     }
 
-    /// Like [`count_folded`] on the original text.
+    /// Number of non-overlapping occurrences (to report ambiguous or missing excerpts).
     pub fn count(&self, needle: &str) -> usize {
         let needle = fold_cow(needle);
         if needle.is_empty() {
@@ -103,11 +99,6 @@ fn matches<'a>(haystack: &'a str, needle: &'a str) -> Box<dyn Iterator<Item = us
 /// Haystack length times needle length up to which [`matches`] compares at
 /// each candidate byte: the worst case stays a few milliseconds.
 const SMALL_SEARCH: usize = 1 << 22;
-
-/// Number of occurrences (used to report ambiguous or missing excerpts).
-pub fn count_folded(haystack: &str, needle: &str) -> usize {
-    Folded::new(haystack).count(needle)
-}
 
 /// The folded form of a string, as used for matching: quote marks deleted, every run of white
 /// space one ' ', no leading or trailing space; case is kept.
@@ -238,6 +229,14 @@ fn is_quote(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find_folded(haystack: &str, needle: &str, occurrence: usize) -> Option<Range<usize>> {
+        Folded::new(haystack).find(needle, occurrence)
+    }
+
+    fn count_folded(haystack: &str, needle: &str) -> usize {
+        Folded::new(haystack).count(needle)
+    }
 
     fn found<'a>(haystack: &'a str, needle: &str, occurrence: usize) -> Option<&'a str> {
         find_folded(haystack, needle, occurrence).and_then(|r| haystack.get(r))

@@ -43,10 +43,14 @@ pub fn read(src: &SourceText, problems: &mut Vec<Diagnostic>) -> Option<(Article
     let mut id_at = 0;
     let body_raw = match split_front_matter(text) {
         FrontMatter::None => {
-            let mut lines = text.splitn(2, '\n');
-            let first = lines.next().unwrap_or_default();
-            article.title = sanitize_line(first.trim()).into_owned();
-            lines.next().unwrap_or_default()
+            let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+            if first.trim().is_empty() || is_headline(first, rest) {
+                article.title = sanitize_line(first.trim()).into_owned();
+                rest
+            } else {
+                article.title = title_from(first);
+                text
+            }
         }
         FrontMatter::Unclosed => {
             problems.push(src.at(
@@ -139,6 +143,40 @@ fn read_front_matter(toml: &str, ctx: &mut Ctx, article: &mut Article) -> usize 
     article.published_note = rec.string(ctx, "published_note").map(Spanned::into_inner);
     rec.finish(ctx, &FIELDS);
     id_at
+}
+
+/// Longest title made from an article's first sentence, in characters.
+const DERIVED_TITLE: usize = 80;
+
+/// A first line is a headline only when it looks like one: more text
+/// follows, and it is short and does not end like a sentence. Otherwise it
+/// is the story itself and must be read with the rest.
+fn is_headline(first: &str, rest: &str) -> bool {
+    let line = first.trim();
+    let sentence_end = line
+        .trim_end_matches(['"', '”', '’', '»', ')'])
+        .ends_with(['.', ',', ';', ':']);
+    !rest.trim().is_empty()
+        && !sentence_end
+        && line.chars().count() <= 160
+        && line.split_whitespace().count() <= 25
+}
+
+/// A title for an article whose text starts at once: its first sentence,
+/// cut at a word when it is long.
+fn title_from(first: &str) -> String {
+    let line = sanitize_line(first.trim());
+    let sentence = line
+        .match_indices(". ")
+        .map(|(i, _)| &line[..=i])
+        .find(|s| s.split_whitespace().count() >= 4)
+        .unwrap_or(&line);
+    if sentence.chars().count() <= DERIVED_TITLE {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(DERIVED_TITLE).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':']))
 }
 
 /// Paragraphs separated by one blank line, each on one line.
@@ -234,6 +272,32 @@ mod tests {
             .0;
         assert_eq!((a.id.as_str(), a.title.as_str()), ("a-1", "Headline"));
         assert_eq!(a.body, "First paragraph.");
+    }
+
+    #[test]
+    fn a_first_line_that_is_the_story_is_read_as_text() {
+        let mut problems = Vec::new();
+        let story = "Russian President Vladimir Putin arrived in Pyongyang early on Wednesday, the Kremlin said. \
+                     It was his first visit in 24 years.\n\nHe was met by Kim Jong Un.";
+        let a = read(&src(story), &mut problems).expect("article").0;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(a.body.starts_with("Russian President"), "{}", a.body);
+        assert_eq!(
+            a.title,
+            "Russian President Vladimir Putin arrived in Pyongyang early on Wednesday, the…"
+        );
+        let one_line = read(
+            &src("Putin said on Tuesday that talks went well."),
+            &mut problems,
+        )
+        .expect("a one-line article has text")
+        .0;
+        assert_eq!(one_line.body, "Putin said on Tuesday that talks went well.");
+        assert_eq!(
+            one_line.title,
+            "Putin said on Tuesday that talks went well."
+        );
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

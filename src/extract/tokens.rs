@@ -182,7 +182,8 @@ pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<us
         let b = bytes[i];
         if !(b == b'.' && is_abbreviation(body, par.start, i)) {
             let after = skip_closers(body, i + 1, par.end);
-            if let Some(next) = next_sentence_start(body, after, par.end) {
+            let next = next_sentence_start(body, after, par.end).or_else(|| glued(body, i, &par));
+            if let Some(next) = next {
                 starts.push(next);
                 i = next;
                 continue;
@@ -223,6 +224,17 @@ fn next_sentence_start(body: &str, i: usize, end: usize) -> Option<usize> {
         '"' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{201E}' | '(' | '['
     );
     (c.is_uppercase() || c.is_ascii_digit() || opens).then(|| end - trimmed.len())
+}
+
+/// Sentences pasted together without a space (`visit.The Kremlin`): a
+/// full stop between a lower-case letter and a capitalised word.
+fn glued(body: &str, dot: usize, par: &Range<usize>) -> Option<usize> {
+    let b = body.as_bytes();
+    let lower_before = dot > par.start && b[dot - 1].is_ascii_lowercase();
+    let capital_after = b.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
+        && dot + 2 < par.end;
+    (b[dot] == b'.' && lower_before && capital_after).then_some(dot + 1)
 }
 
 /// True when the period at `dot` ends an abbreviation or an initial.
@@ -271,5 +283,15 @@ mod tests {
         assert_eq!(shown.len(), 3, "{shown:?}");
         assert!(shown[1].starts_with("He left"));
         assert!(shown[2].starts_with("Then J. Smith"));
+    }
+
+    #[test]
+    fn sentences_glued_without_a_space_are_split() {
+        let body = "He ended his visit.The Kremlin said so. See www.example.com and the U.S.Army.";
+        let starts = sentences(body, 0..body.len(), &[]);
+        let shown: Vec<&str> = starts.iter().map(|&s| &body[s..]).collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(shown[1].starts_with("The Kremlin said"));
+        assert!(shown[2].starts_with("See www.example.com and the U.S.Army."));
     }
 }

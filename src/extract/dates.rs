@@ -7,14 +7,16 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::anchored::{counted, determined, Refs};
 use super::date_words::{
     day_number, day_spec, iso_date, may_be, month_abbr, month_of, number, starts, weekday_of,
     year_number, CALENDAR, TRIGGERS,
 };
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
+use super::seasons::{mid_month, season, weekend};
 use super::tokens::Tok;
 use super::Para;
-use crate::model::date::{DateSpec, PartialDate, Precision};
+use crate::model::date::{DateSpec, PartialDate};
 
 /// A date the text talks about.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,31 +34,27 @@ pub struct DatedMention {
     pub rule: &'static str,
 }
 
-/// Scans one paragraph; `last_day` carries the latest day-precision date
-/// across paragraphs, the reference for "the eve of".
+/// Scans one paragraph; `refs` carries the dates mentioned last across
+/// paragraphs, the reference for "the eve of" and "the next day".
 pub fn scan(
     body: &str,
     par: &Para,
     published: Option<NaiveDate>,
-    last_day: &mut Option<NaiveDate>,
+    refs: &mut Refs,
     out: &mut Vec<DatedMention>,
 ) {
     let toks = &par.toks;
     let w = Words { body, toks };
     let mut i = 0;
     while i < toks.len() {
-        let Some((first, last, date, anchor, rule)) = read_at(par, &w, i, published, *last_day)
-        else {
+        let Some((first, last, date, anchor, rule)) = read_at(par, &w, i, published, refs) else {
             i += 1;
             continue;
         };
         let span = toks[first].start..toks[last].end;
         // The eve of something is not itself the thing later eves refer to.
-        if let Some(d) = date
-            .as_ref()
-            .filter(|d| d.precision == Precision::Day && rule != "eve-of")
-        {
-            *last_day = Some(d.first_day());
+        if let Some(d) = date.as_ref().filter(|_| rule != "eve-of") {
+            refs.note(d);
         }
         out.push(DatedMention {
             phrase: body[span.clone()].to_string(),
@@ -104,7 +102,7 @@ fn read_at(
     ws: &Words,
     i: usize,
     published: Option<NaiveDate>,
-    last_day: Option<NaiveDate>,
+    refs: &Refs,
 ) -> Option<Found> {
     let body = ws.body;
     let word = |i: usize| ws.get(i);
@@ -124,7 +122,7 @@ fn read_at(
             return Some((i, i + 1, date, published, "day-month+anchor-year"));
         }
         if let Some(n) = number(w) {
-            return ago(i, n, published, ws);
+            return ago(i, n, published, ws).or_else(|| counted(i, n, ws, refs, published));
         }
         let prev = lower(i.wrapping_sub(1));
         if let Some(y) = w
@@ -164,6 +162,9 @@ fn read_at(
     }
     if !first.is_ascii_alphabetic() {
         return None;
+    }
+    if let Some(found) = mid_month(par, ws, i, published) {
+        return Some(found);
     }
     let calendar = first.is_ascii_uppercase() && may_be(&CALENDAR, w);
     let month = calendar
@@ -219,10 +220,16 @@ fn read_at(
         .iter()
         .filter(|_| may_be(&KEYWORD_STARTS, w))
         .find(|k| k.eq_ignore_ascii_case(w));
-    let ago_follows = || ws.get(i + 2).eq_ignore_ascii_case("ago");
+    let counts = || {
+        let n = number(w)?;
+        ago(i, n, published, ws).or_else(|| counted(i, n, ws, refs, published))
+    };
+    if let Some(found) = season(par, ws, i, published).or_else(|| weekend(par, ws, i, published)) {
+        return Some(found);
+    }
     match key.copied().unwrap_or("") {
-        "" if ago_follows() => number(w).and_then(|n| ago(i, n, published, ws)),
-        "" => None,
+        "" => counts(),
+        "the" | "that" => determined(i, ws, refs, published),
         "yesterday" | "today" | "tomorrow" | "tonight" => {
             let shift: i64 = match lower(i).as_str() {
                 "yesterday" => -1,
@@ -269,7 +276,7 @@ fn read_at(
             } else {
                 start
             };
-            let reference = last_day.or(published);
+            let reference = refs.day.or(published);
             let date = reference.and_then(|d| shift_days(d, -1)).map(DateSpec::day);
             Some((start, i + 1, date, reference, "eve-of"))
         }
@@ -281,6 +288,6 @@ fn read_at(
 #[rustfmt::skip]
 const KEYWORDS: &[&str] = &[
     "end", "start", "beginning", "middle", "rest", "yesterday", "today", "tomorrow", "tonight",
-    "last", "this", "next", "earlier", "later", "eve",
+    "last", "this", "next", "earlier", "later", "eve", "the", "that",
 ];
 const KEYWORD_STARTS: [u32; 256] = starts(&[KEYWORDS]);

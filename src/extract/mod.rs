@@ -3,6 +3,7 @@
 //! publication date and the known actors; hand-written scanners whose time
 //! is linear in the text (no regular expressions).
 
+mod anchored;
 pub mod augment;
 pub mod cli;
 mod date_words;
@@ -12,7 +13,9 @@ mod mentions;
 mod quotes;
 mod refer;
 mod relative;
+mod seasons;
 mod speakers;
+mod tense;
 mod tokens;
 
 use std::ops::Range;
@@ -130,9 +133,9 @@ impl<'a> Extractor<'a> {
         let names = refer::add_surnames(body, &mut paras);
 
         let mut dates = Vec::new();
-        let mut last_day = None;
+        let mut refs = anchored::Refs::default();
         for par in &paras {
-            dates::scan(body, par, published, &mut last_day, &mut dates);
+            dates::scan(body, par, published, &mut refs, &mut dates);
         }
         let mentions = paras
             .iter()

@@ -4,16 +4,13 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::dates::{Found, Words};
+use super::tense::{self, Tense};
 use super::Para;
 use crate::model::date::DateSpec;
 
-/// Words that put a bare weekday after the publication date.
-#[rustfmt::skip]
-const FUTURE: &[&str] = &[
-    "will", "shall", "scheduled", "due", "plans", "upcoming", "expected", "’ll",
-];
-/// Words that put a date written without a year before the anchor.
-const PAST: &[&str] = &["was", "were", "had", "last", "ago", "since"];
+/// How far (days) from its anchor a day written without a year may fall
+/// when the tense does not say which side it is on.
+const HALF_YEAR: i64 = 183;
 
 pub fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
@@ -76,6 +73,10 @@ pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Opti
         _ => 0,
     };
     let unit = lower(unit_at);
+    if which == "this" && matches!(unit.as_str(), "morning" | "afternoon" | "evening") {
+        let date = published.map(DateSpec::day);
+        return Some((i, unit_at, date, published, "this-part-of-day"));
+    }
     let date = published.and_then(|p| match unit.as_str() {
         "week" => shift_days(p, 7 * step).map(DateSpec::week),
         "month" => shift_months(p, -step),
@@ -123,7 +124,6 @@ pub fn weekday(
     } else {
         i
     };
-    let future = || sentence_has(par, ws, i, FUTURE);
     let (rule, date) = match prev.as_str() {
         "last" => (
             "last-weekday",
@@ -138,33 +138,21 @@ pub fn weekday(
                     .checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
             }),
         ),
-        _ if future() => ("weekday-ahead", published.and_then(|p| after(p, day, true))),
-        _ => ("weekday-past", published.and_then(|p| before(p, day, true))),
+        _ => match tense::around(par, ws, i) {
+            Tense::Future => ("weekday-ahead", published.and_then(|p| after(p, day, true))),
+            Tense::Present => ("weekday-nearest", published.and_then(|p| nearest(p, day))),
+            Tense::Past | Tense::Unknown => {
+                ("weekday-past", published.and_then(|p| before(p, day, true)))
+            }
+        },
     };
     (start, end, date.map(DateSpec::day), published, rule)
 }
 
-/// True when the sentence holding word `i` has one of `words` (lower case).
-fn sentence_has(par: &Para, ws: &Words, i: usize, words: &[&str]) -> bool {
-    let at = ws.toks[i].start;
-    let sentence = par.sentence(at);
-    // Within a window, so that one endless sentence stays linear.
-    let lo = ws
-        .toks
-        .partition_point(|t| t.start < sentence.start.max(at.saturating_sub(300)));
-    ws.toks[lo..]
-        .iter()
-        .take_while(|t| t.end <= sentence.end.min(at + 300))
-        .any(|t| {
-            words
-                .iter()
-                .any(|w| t.text(ws.body).eq_ignore_ascii_case(w))
-        })
-}
-
 /// A day or month written without a year takes the anchor's year, or the
-/// year before when its sentence speaks of the past and the date would
-/// otherwise fall after the anchor ("talks were last held on 12 December").
+/// year on the side of the anchor its clause's tense puts it ("talks were
+/// last held on 12 December"; "will meet on January 15"), or else the year
+/// that puts it within half a year of the anchor.
 pub fn anchor_year(
     par: &Para,
     ws: &Words,
@@ -173,10 +161,32 @@ pub fn anchor_year(
     make: impl Fn(i32) -> Option<DateSpec>,
 ) -> Option<DateSpec> {
     let date = make(anchor.year())?;
-    if date.first_day() > anchor && sentence_has(par, ws, i, PAST) {
-        return make(anchor.year() - 1);
-    }
-    Some(date)
+    let year = match tense::around(par, ws, i) {
+        Tense::Past if date.first_day() > anchor => anchor.year() - 1,
+        Tense::Future if date.last_day() < anchor => anchor.year() + 1,
+        Tense::Past | Tense::Future => return Some(date),
+        Tense::Present | Tense::Unknown => {
+            let ahead = (date.first_day() - anchor).num_days();
+            let behind = (anchor - date.last_day()).num_days();
+            match (ahead > HALF_YEAR, behind > HALF_YEAR) {
+                (true, _) => anchor.year() - 1,
+                (_, true) => anchor.year() + 1,
+                _ => return Some(date),
+            }
+        }
+    };
+    make(year).or(Some(date))
+}
+
+/// The `day` nearest to `d`, `d` itself included; the past on a tie.
+fn nearest(d: NaiveDate, day: Weekday) -> Option<NaiveDate> {
+    let back = before(d, day, true)?;
+    let ahead = after(d, day, true)?;
+    Some(if (ahead - d) < (d - back) {
+        ahead
+    } else {
+        back
+    })
 }
 
 /// The latest `day` before (or on, when `same` is allowed) `d`.

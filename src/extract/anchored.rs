@@ -1,0 +1,143 @@
+//! Dates relative to another date of the text: "the next day", "a day
+//! earlier", "two weeks later", "that year". They resolve against the date
+//! the text mentioned last, at the precision they need, and against the
+//! publication date only when the text has mentioned none.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::dates::{Found, Words};
+use super::relative::{shift_days, shift_months};
+use crate::model::date::DateSpec;
+
+/// The dates the text mentioned last, at each precision.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Refs {
+    pub day: Option<NaiveDate>,
+    pub month: Option<(i32, u32)>,
+    pub year: Option<i32>,
+}
+
+impl Refs {
+    /// Remembers a resolved mention as the latest at its precision and coarser.
+    pub fn note(&mut self, date: &DateSpec) {
+        use crate::model::date::Precision;
+        let first = date.first_day();
+        if date.end.is_none() && date.precision == Precision::Day {
+            self.day = Some(first);
+        }
+        if date.precision >= Precision::Month {
+            self.month = Some((first.year(), first.month()));
+        }
+        self.year = Some(first.year());
+    }
+
+    fn day_or(&self, published: Option<NaiveDate>) -> Option<NaiveDate> {
+        self.day.or(published)
+    }
+
+    fn month_or(&self, published: Option<NaiveDate>) -> Option<NaiveDate> {
+        let (y, m) = self
+            .month
+            .or_else(|| self.day.map(|d| (d.year(), d.month())))
+            .or_else(|| published.map(|d| (d.year(), d.month())))?;
+        NaiveDate::from_ymd_opt(y, m, 1)
+    }
+
+    fn year_or(&self, published: Option<NaiveDate>) -> Option<i32> {
+        self.year.or(published.map(|d| d.year()))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    Some(match word.trim_end_matches('s') {
+        "day" | "morning" | "afternoon" | "evening" | "night" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// "the next day", "the following week", "the previous year", "the same
+/// day", "that month", starting at word `i` ("the" or "that").
+pub fn determined(
+    i: usize,
+    ws: &Words,
+    refs: &Refs,
+    published: Option<NaiveDate>,
+) -> Option<Found> {
+    let is = |j: usize, w: &str| ws.get(j).eq_ignore_ascii_case(w);
+    let (step, unit_at) = if is(i, "that") {
+        (0, i + 1)
+    } else if is(i, "the") {
+        let step = match ws.lower(i + 1).as_str() {
+            "next" | "following" => 1,
+            "previous" | "preceding" => -1,
+            "same" => 0,
+            _ => return None,
+        };
+        (step, i + 2)
+    } else {
+        return None;
+    };
+    let unit = unit_of(&ws.lower(unit_at)).filter(|_| !ws.get(unit_at).ends_with('s'))?;
+    let date = shifted(unit, step, refs, published);
+    Some((
+        i,
+        unit_at,
+        date,
+        anchor(unit, refs, published),
+        "relative-to-last-date",
+    ))
+}
+
+/// "a day later", "two weeks earlier" at word `i`, the count `n`.
+pub fn counted(
+    i: usize,
+    n: u32,
+    ws: &Words,
+    refs: &Refs,
+    published: Option<NaiveDate>,
+) -> Option<Found> {
+    let unit = unit_of(&ws.lower(i + 1))?;
+    let sign = match ws.lower(i + 2).as_str() {
+        "later" => 1,
+        "earlier" => -1,
+        _ => return None,
+    };
+    let date = shifted(unit, sign * i64::from(n), refs, published);
+    Some((
+        i,
+        i + 2,
+        date,
+        anchor(unit, refs, published),
+        "relative-to-last-date",
+    ))
+}
+
+fn anchor(unit: Unit, refs: &Refs, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    match unit {
+        Unit::Day | Unit::Week => refs.day_or(published),
+        Unit::Month => refs.month_or(published),
+        Unit::Year => refs
+            .year_or(published)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+    }
+}
+
+fn shifted(unit: Unit, n: i64, refs: &Refs, published: Option<NaiveDate>) -> Option<DateSpec> {
+    match unit {
+        Unit::Day => shift_days(refs.day_or(published)?, n).map(DateSpec::day),
+        Unit::Week => shift_days(refs.day_or(published)?, 7 * n).map(DateSpec::week),
+        Unit::Month => shift_months(refs.month_or(published)?, -n),
+        Unit::Year => DateSpec::year(refs.year_or(published)? + i32::try_from(n).ok()?),
+    }
+}

@@ -1,0 +1,181 @@
+//! The tense of the clause around a date word, so that "Tuesday" or a day
+//! written without its year falls on the side of the publication date the
+//! text means. News mostly reports the past: without a marker of the future
+//! a date is taken as past, as HeidelTime does.
+
+use super::dates::Words;
+use super::Para;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    /// No finite verb or marker in reach.
+    Unknown,
+}
+
+/// How many words either side of the date word are read.
+const REACH: usize = 14;
+
+/// Past forms that do not end in "-ed".
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "met", "told", "went", "came", "took", "gave", "made", "saw", "began", "left", "held",
+    "flew", "spoke", "won", "lost", "fell", "rose", "struck", "sent", "brought", "thought",
+    "found", "got", "built", "paid", "sold", "led", "knew", "wrote", "ran", "became", "chose",
+    "drove", "fought", "stood", "sat", "kept", "felt", "heard", "meant", "began", "broke",
+    "caught", "drew", "grew", "hung", "laid", "lay", "overtook", "rode", "sank", "shook", "shot",
+    "slept", "sought", "spent", "stole", "swept", "swore", "taught", "threw", "understood",
+    "withdrew", "woke", "wore", "bought", "dealt", "forgot", "froze", "hid", "undertook",
+];
+
+/// "-ed" words that are not past forms of verbs.
+const NOT_PAST: &[&str] = &[
+    "need", "needed", "indeed", "speed", "seed", "feed", "bed", "red",
+];
+
+/// Words that put what follows in the future whatever comes before them.
+#[rustfmt::skip]
+const FUTURE: &[&str] = &[
+    "will", "shall", "won't", "would", "could", "may", "might", "can", "should", "must",
+    "plans", "plan", "intends", "upcoming", "aims", "hopes", "wants",
+];
+
+/// Words whose tense is their auxiliary's ("is due to" / "was due to").
+const PLANNED: &[&str] = &[
+    "due",
+    "scheduled",
+    "set",
+    "expected",
+    "slated",
+    "poised",
+    "planned",
+];
+
+/// The tense of the clause holding word `i`: the nearest marker before it
+/// in its sentence, else the nearest after it. Words inside a quotation
+/// only count for a date inside the same quotation, and the other way round.
+pub fn around(par: &Para, ws: &Words, i: usize) -> Tense {
+    let at = ws.toks[i].start;
+    let sentence = par.sentence(at);
+    let quoted = !par.outside(at);
+    let same_side = |j: usize| {
+        let t = ws.toks[j];
+        t.start >= sentence.start && t.end <= sentence.end && par.outside(t.start) != quoted
+    };
+    let back = (i.saturating_sub(REACH)..i).rev().filter(|&j| same_side(j));
+    for j in back {
+        if let Some(t) = marker(ws, j) {
+            return t;
+        }
+    }
+    let ahead = (i + 1..(i + 1 + REACH).min(ws.toks.len())).filter(|&j| same_side(j));
+    for j in ahead {
+        if let Some(t) = marker(ws, j) {
+            return t;
+        }
+    }
+    Tense::Unknown
+}
+
+/// The tense word `j` marks, if it marks one.
+fn marker(ws: &Words, j: usize) -> Option<Tense> {
+    let w = ws.lower(j);
+    let w = w.as_str();
+    if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
+        return Some(Tense::Future);
+    }
+    let aux = || auxiliary(ws, j);
+    if PLANNED.contains(&w) {
+        return Some(match aux() {
+            Some(Tense::Past) => Tense::Past,
+            _ => Tense::Future,
+        });
+    }
+    match w {
+        "was" | "were" | "had" | "did" | "wasn't" | "weren't" | "didn't" | "hadn't" | "ago" => {
+            return Some(Tense::Past)
+        }
+        "is" | "are" | "am" | "says" | "say" | "has" | "have" => return Some(Tense::Present),
+        _ => {}
+    }
+    // A capitalised "-ed" word is a name: "United", "Ahmed".
+    let lower_case = ws.get(j).starts_with(|c: char| c.is_ascii_lowercase());
+    let regular = w.len() >= 4 && w.ends_with("ed") && !NOT_PAST.contains(&w);
+    if lower_case && (regular || IRREGULAR_PAST.contains(&w)) {
+        // A participle takes its auxiliary's tense: "will be held", "has
+        // been held"; "is held" says nothing about when.
+        return match aux() {
+            Some(Tense::Present) if matches!(ws.lower(j - 1).as_str(), "has" | "have") => {
+                Some(Tense::Past)
+            }
+            Some(Tense::Present) => None,
+            Some(t) => Some(t),
+            None if matches!(ws.lower(j.wrapping_sub(1)).as_str(), "be" | "been") => None,
+            None => Some(Tense::Past),
+        };
+    }
+    None
+}
+
+/// The tense of the auxiliary just before word `j` ("was due", "will be
+/// held", "is expected"), if there is one.
+fn auxiliary(ws: &Words, j: usize) -> Option<Tense> {
+    let prev = ws.lower(j.wrapping_sub(1));
+    let tense = match prev.as_str() {
+        "was" | "were" | "had" => Tense::Past,
+        "is" | "are" | "am" | "has" | "have" | "’s" | "'s" => Tense::Present,
+        "be" | "been" => match ws.lower(j.wrapping_sub(2)).as_str() {
+            "has" | "have" | "had" => Tense::Past,
+            w if FUTURE.contains(&w) || w == "to" => Tense::Future,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(tense)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{sentences, words};
+    use super::*;
+
+    fn tense(text: &str, word: &str) -> Tense {
+        let mut toks = Vec::new();
+        words(text, 0..text.len(), &mut toks);
+        let par = Para {
+            range: 0..text.len(),
+            sentences: sentences(text, 0..text.len(), &[]),
+            toks,
+            quoted: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let ws = Words {
+            body: text,
+            toks: &par.toks,
+        };
+        let i = (0..par.toks.len())
+            .find(|&i| ws.get(i) == word)
+            .expect("word in text");
+        around(&par, &ws, i)
+    }
+
+    #[test]
+    fn markers_before_the_date_decide() {
+        use Tense::*;
+        let cases = [
+            ("He was scheduled to arrive late Tuesday.", Past),
+            ("The Kremlin published a document on Tuesday.", Past),
+            ("Putin will travel to Pyongyang on Tuesday.", Future),
+            ("The summit is due to open on Tuesday.", Future),
+            ("The talks will be held on Tuesday.", Future),
+            ("Talks have been held since Tuesday.", Past),
+            ("On Tuesday, the ministry said talks went well.", Past),
+            ("Putin in Pyongyang on Tuesday", Unknown),
+        ];
+        for (text, want) in cases {
+            assert_eq!(tense(text, "Tuesday"), want, "{text}");
+        }
+    }
+}

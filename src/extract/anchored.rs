@@ -58,7 +58,7 @@ enum Unit {
 
 fn unit_of(word: &str) -> Option<Unit> {
     Some(match word.trim_end_matches('s') {
-        "day" | "morning" | "afternoon" | "evening" | "night" => Unit::Day,
+        "day" | "date" | "morning" | "afternoon" | "evening" | "night" => Unit::Day,
         "week" => Unit::Week,
         "month" => Unit::Month,
         "year" => Unit::Year,
@@ -78,10 +78,32 @@ pub fn determined(
     let (step, unit_at) = if is(i, "that") {
         (0, i + 1)
     } else if is(i, "the") {
-        let step = match ws.lower(i + 1).as_str() {
+        let next = ws.lower(i + 1);
+        let step = match next.as_str() {
             "next" | "following" => 1,
             "previous" | "preceding" => -1,
             "same" => 0,
+            // "in the evening", "later in the day", "the day before".
+            "morning" | "afternoon" | "evening" | "night" => {
+                return part_of_day(i, ws, refs, published)
+            }
+            "day" => {
+                let step = match ws.lower(i + 2).as_str() {
+                    "before" => -1,
+                    "after" => 1,
+                    _ if ws.lower(i.wrapping_sub(1)) == "in" => 0,
+                    _ => return None,
+                };
+                let date = shifted(Unit::Day, step, refs, published);
+                let last = if step == 0 { i + 1 } else { i + 2 };
+                return Some((
+                    i,
+                    last,
+                    date,
+                    refs.day_or(published),
+                    "relative-to-last-date",
+                ));
+            }
             _ => return None,
         };
         (step, i + 2)
@@ -95,6 +117,21 @@ pub fn determined(
         unit_at,
         date,
         anchor(unit, refs, published),
+        "relative-to-last-date",
+    ))
+}
+
+/// "the evening" at word `i`: the part of the day mentioned last.
+fn part_of_day(i: usize, ws: &Words, refs: &Refs, published: Option<NaiveDate>) -> Option<Found> {
+    if ws.get(i + 1).ends_with('s') {
+        return None;
+    }
+    let date = refs.day_or(published).map(DateSpec::day);
+    Some((
+        i,
+        i + 1,
+        date,
+        refs.day_or(published),
         "relative-to-last-date",
     ))
 }

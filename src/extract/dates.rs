@@ -13,7 +13,7 @@ use super::date_words::{
     year_number, CALENDAR, TRIGGERS,
 };
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
-use super::seasons::{mid_month, season, weekend};
+use super::seasons::{holiday, mid_month, season, weekend};
 use super::tokens::Tok;
 use super::Para;
 use crate::model::date::{DateSpec, PartialDate};
@@ -113,7 +113,11 @@ fn read_at(
         if let Some(d) = iso_date(w) {
             return Some((i, i, Some(DateSpec::day(d)), None, "iso-date"));
         }
-        if let (Some(day), Some(month)) = (day_number(w), month_of(word(i + 1))) {
+        if lower(i + 1) == "century" {
+            return century(i, w, lower(i.wrapping_sub(1)) == "the");
+        }
+        let month_after = month_of(word(i + 1)).or_else(|| month_abbr(word(i + 1)));
+        if let (Some(day), Some(month)) = (day_number(w), month_after) {
             if let Some(y) = year_number(word(i + 2)) {
                 return Some((i, i + 2, day_spec(y, month, day), None, "day-month-year"));
             }
@@ -142,15 +146,20 @@ fn read_at(
             return Some((start, i, spec, None, "decade"));
         }
         let y = year_number(w)?;
-        // "2000 troops" counts troops: a number directly followed by a
-        // lower-case word is a year only after a word like "in" or "since".
-        let next_lower = word(i + 1).chars().next().is_some_and(char::is_lowercase);
+        // "2000 troops" counts troops: before a plural or after a word of
+        // quantity a number is a count, unless a word like "in" or "the"
+        // makes it a year ("the 2019 elections", "a 2016 referendum").
+        let next = word(i + 1);
         let spaced = par
             .toks
             .get(i + 1)
             .is_some_and(|t| body[par.toks[i].end..t.start].trim().is_empty());
-        let triggered = TRIGGERS.contains(&prev.as_str()) || prev == "year";
-        if next_lower && spaced && !triggered {
+        let plural = next.len() > 2 && next.ends_with('s') && !next.ends_with("ss");
+        let counted = spaced && next.starts_with(|c: char| c.is_lowercase()) && plural;
+        let triggered = TRIGGERS.contains(&prev.as_str())
+            || prev == "year"
+            || DETERMINERS.contains(&prev.as_str());
+        if (counted && !triggered) || QUANTITY.contains(&prev.as_str()) {
             return None;
         }
         let start = if TRIGGERS[..4].contains(&prev.as_str()) {
@@ -163,7 +172,8 @@ fn read_at(
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    if let Some(found) = mid_month(par, ws, i, published) {
+    if let Some(found) = mid_month(par, ws, i, published).or_else(|| holiday(par, ws, i, published))
+    {
         return Some(found);
     }
     let calendar = first.is_ascii_uppercase() && may_be(&CALENDAR, w);
@@ -171,18 +181,27 @@ fn read_at(
         .then(|| month_of(w).or_else(|| month_abbr(w)))
         .flatten();
     if let Some(month) = month {
-        if let Some(day) = day_number(word(i + 1)) {
-            if let Some(y) = year_number(word(i + 2)) {
-                return Some((i, i + 2, day_spec(y, month, day), None, "month-day-year"));
+        if let Some((day, to, last)) = day_or_days(ws, i + 1) {
+            let span = |y: i32| {
+                let start = day_spec(y, month, day)?;
+                match to {
+                    Some(end) if end > day => Some(DateSpec {
+                        end: Some(PartialDate::from_date(day_spec(y, month, end)?.first_day())),
+                        ..start
+                    }),
+                    _ => Some(start),
+                }
+            };
+            if let Some(y) = year_number(word(last + 1)) {
+                return Some((i, last + 1, span(y), None, "month-day-year"));
             }
-            let date =
-                published.and_then(|p| anchor_year(par, ws, i, p, |y| day_spec(y, month, day)));
+            let date = published.and_then(|p| anchor_year(par, ws, i, p, span));
             let start = if lower(i.wrapping_sub(1)) == "on" {
                 i - 1
             } else {
                 i
             };
-            return Some((start, i + 1, date, published, "month-day+anchor-year"));
+            return Some((start, last, date, published, "month-day+anchor-year"));
         }
         month_of(w)?;
         if let Some(y) = year_number(word(i + 1)) {
@@ -283,6 +302,59 @@ fn read_at(
         _ => None,
     }
 }
+
+/// "the 21st century": its years, 2001 to 2100.
+fn century(i: usize, w: &str, the: bool) -> Option<Found> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let n: i32 = digits.parse().ok().filter(|n| (1..=99).contains(n))?;
+    let first = (n - 1) * 100 + 1;
+    let spec = DateSpec::year(first).map(|s| DateSpec {
+        end: Some(PartialDate {
+            year: first + 99,
+            month: None,
+            day: None,
+        }),
+        ..s
+    });
+    let start = if the { i - 1 } else { i };
+    Some((start, i + 1, spec, None, "century"))
+}
+
+/// A day of the month at word `i`, or a range of days ("6-7", "22 to 23",
+/// "6–7"): the first day, the last, and the last word used.
+fn day_or_days(ws: &Words, i: usize) -> Option<(u32, Option<u32>, usize)> {
+    let w = ws.get(i);
+    if let Some((a, b)) = w.split_once('-') {
+        let (a, b) = (day_number(a)?, day_number(b)?);
+        return Some((a, Some(b), i));
+    }
+    let day = day_number(w)?;
+    let (Some(t), Some(next)) = (ws.toks.get(i), ws.toks.get(i + 1)) else {
+        return Some((day, None, i));
+    };
+    let gap = ws.body[t.end..next.start].trim();
+    let joined = matches!(gap, "-" | "–" | "—") || ws.get(i + 1) == "to" && gap.is_empty();
+    let at = if ws.get(i + 1) == "to" { i + 2 } else { i + 1 };
+    match day_number(ws.get(at)).filter(|_| joined) {
+        Some(end) if month_of(ws.get(at + 1)).is_none() => Some((day, Some(end), at)),
+        _ => Some((day, None, i)),
+    }
+}
+
+/// Words before a number that make it a year whatever follows.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "this", "that", "its", "his", "her", "their", "our", "’s", "'s", "for",
+];
+
+/// Words before a number that make it a count.
+#[rustfmt::skip]
+const QUANTITY: &[&str] = &[
+    "about", "some", "nearly", "over", "than", "around", "almost", "roughly", "approximately",
+    "least", "only", "just", "totalling", "totaling", "additional", "another",
+];
 
 /// The words that can start a relative phrase other than "<n> days ago".
 #[rustfmt::skip]

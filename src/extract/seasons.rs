@@ -1,6 +1,7 @@
-//! Seasons, weekends and parts of a month: "this summer", "last winter",
-//! "the spring of 2023", "over the weekend", "mid-March". A season is the
-//! span of its months (northern seasons), a weekend its Saturday and Sunday.
+//! Seasons, weekends, holidays and parts of a month: "this summer", "last
+//! winter", "the spring of 2023", "over the weekend", "Thanksgiving",
+//! "mid-March". A season is the span of its months (northern seasons), a
+//! weekend its Saturday and Sunday, a holiday its day.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -172,6 +173,59 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
     Some((i - 1, i, date, published, "weekend"))
 }
 
+/// The day of a holiday in `year`, by its first word and the next one.
+fn holiday_in(first: &str, second: &str, year: i32) -> Option<(NaiveDate, usize)> {
+    let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    match (first, second) {
+        ("Christmas", "Eve") => ymd(12, 24).map(|d| (d, 1)),
+        ("Christmas", _) => ymd(12, 25).map(|d| (d, 0)),
+        ("Halloween", _) => ymd(10, 31).map(|d| (d, 0)),
+        ("Thanksgiving", _) => {
+            let first = ymd(11, 1)?;
+            let to_thursday = (7 + 3 - first.weekday().num_days_from_monday()) % 7;
+            first
+                .checked_add_days(Days::new(u64::from(to_thursday) + 21))
+                .map(|d| (d, 0))
+        }
+        ("Easter", _) => easter(year).map(|d| (d, 0)),
+        _ => None,
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// "Christmas", "Christmas Eve", "Thanksgiving", "Easter", "Halloween",
+/// with the year written after it or the one the tense points to.
+pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -> Option<Found> {
+    let (w, next) = (ws.get(i), ws.get(i + 1));
+    let (_, used) = holiday_in(w, next, 2000)?;
+    let last = i + used;
+    if let Some(y) = year_number(ws.get(last + 1)) {
+        let date = holiday_in(w, next, y).map(|(d, _)| DateSpec::day(d));
+        return Some((i, last + 1, date, None, "holiday-year"));
+    }
+    let date = published.and_then(|p| {
+        let days: Vec<(NaiveDate, NaiveDate)> = (p.year() - 1..=p.year() + 1)
+            .filter_map(|y| holiday_in(w, next, y).map(|(d, _)| (d, d)))
+            .collect();
+        let k = pick(&days, p, how_of(&ws.lower(i.wrapping_sub(1)), par, ws, i))?;
+        Some(DateSpec::day(days[k].0))
+    });
+    Some((i, last, date, published, "holiday"))
+}
+
 /// "mid-March" (the month, its year from the anchor) and "mid-2022".
 pub fn mid_month(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -> Option<Found> {
     let w = ws.get(i);
@@ -225,5 +279,17 @@ mod tests {
         );
         let winter = season_span(2023, 12).map(|s| s.to_edtf());
         assert_eq!(winter.as_deref(), Some("2023-12/2024-02"));
+    }
+
+    #[test]
+    fn movable_holidays_fall_on_their_days() {
+        assert_eq!(easter(2024), Some(d("2024-03-31")));
+        assert_eq!(easter(2019), Some(d("2019-04-21")));
+        let thanksgiving = holiday_in("Thanksgiving", "", 2020).map(|h| h.0);
+        assert_eq!(thanksgiving, Some(d("2020-11-26")));
+        assert_eq!(
+            holiday_in("Christmas", "Eve", 2023),
+            Some((d("2023-12-24"), 1))
+        );
     }
 }

@@ -69,9 +69,15 @@ pub fn around(par: &Para, ws: &Words, i: usize) -> Tense {
         if let Some(t) = marker(ws, j) {
             return t;
         }
+        if opens_clause(ws, j) {
+            break;
+        }
     }
     let ahead = (i + 1..(i + 1 + REACH).min(ws.toks.len())).filter(|&j| same_side(j));
     for j in ahead {
+        if opens_clause(ws, j) {
+            break;
+        }
         if let Some(t) = marker(ws, j) {
             return t;
         }
@@ -79,12 +85,36 @@ pub fn around(par: &Para, ws: &Words, i: usize) -> Tense {
     Tense::Unknown
 }
 
+/// Words that open a clause of their own ("as Britain faces an October 31
+/// deadline"): a verb beyond them is another clause's.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "because", "although", "though", "whereas", "but", "when", "if", "unless",
+];
+
+/// True when a new clause starts at word `j`: a subordinator, or a
+/// semicolon, colon, dash or bracket just before it.
+fn opens_clause(ws: &Words, j: usize) -> bool {
+    let gap = match (
+        j.checked_sub(1).and_then(|k| ws.toks.get(k)),
+        ws.toks.get(j),
+    ) {
+        (Some(a), Some(b)) => &ws.body[a.end..b.start],
+        _ => "",
+    };
+    gap.contains([';', ':', '(', ')', '—', '–'])
+        || SUBORDINATORS
+            .iter()
+            .any(|w| ws.get(j).eq_ignore_ascii_case(w))
+}
+
 /// The tense word `j` marks, if it marks one.
 fn marker(ws: &Words, j: usize) -> Option<Tense> {
     let w = ws.lower(j);
     let w = w.as_str();
     if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
-        return Some(Tense::Future);
+        // "may have killed", "would have been": a perfect modal looks back.
+        let perfect = ws.lower(j + 1) == "have" && !matches!(w, "will" | "shall");
+        return Some(if perfect { Tense::Past } else { Tense::Future });
     }
     let aux = || auxiliary(ws, j);
     if PLANNED.contains(&w) {
@@ -173,6 +203,14 @@ mod tests {
             ("Talks have been held since Tuesday.", Past),
             ("On Tuesday, the ministry said talks went well.", Past),
             ("Putin in Pyongyang on Tuesday", Unknown),
+            (
+                "Officials said on Tuesday the virus may have killed two.",
+                Past,
+            ),
+            (
+                "They have called it a coup as Britain faces a Tuesday deadline.",
+                Unknown,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(tense(text, "Tuesday"), want, "{text}");

@@ -2,7 +2,7 @@
 //! quotation: a run of quotations ending in a name, an attribution that
 //! ends the paragraph, continuation, echoes and the sentence's subject.
 
-use super::speakers::{is_speech_verb, Attribution, Ctx, WINDOW};
+use super::speakers::{is_speech_verb, Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
 
 /// At most this many quotations back to back form a run.
 const MAX_RUN: usize = 20;
@@ -97,13 +97,46 @@ impl Ctx<'_> {
     }
 
     /// The first actor (or "he", "the minister") named in the quotation's
-    /// sentence before it.
+    /// sentence before it; not for a fragment, which needs a speech verb.
     pub(super) fn sentence_subject(&self, k: usize) -> Option<Attribution> {
         let p = self.first[k];
         let span = &self.spans[k];
+        if is_fragment(&self.body[span.inner.clone()])
+            && !reads_as_speech(&self.body[span.inner.clone()])
+        {
+            return None;
+        }
         let sentence = self.sentence(p, span.open);
         let m = self.mentions_in(p, sentence.start..span.open).next()?;
         let mut a = self.attr(p, m, 0.4, "sentence-subject")?;
+        a.explicit = false;
+        Some(a)
+    }
+
+    /// A quotation that opens its sentence with no attribution of its own
+    /// takes the speaker of the sentence just before it, when that sentence
+    /// reports speech outside quotation marks ("Doe said the talks failed.").
+    pub(super) fn previous_sentence(&self, k: usize) -> Option<Attribution> {
+        let span = &self.spans[k];
+        let p = self.first[k];
+        let own = self.sentence(p, span.open);
+        if self.body[own.start..span.open].trim().len() > 1 {
+            return None;
+        }
+        let (q, at) = if own.start > self.paras[p].range.start {
+            (p, own.start - 1)
+        } else {
+            let q = p.checked_sub(1)?;
+            (q, self.paras[q].range.end.saturating_sub(1))
+        };
+        let prev = self.sentence(q, at);
+        let toks = self.words_in(q, prev.clone());
+        let verb = toks
+            .iter()
+            .copied()
+            .find(|&t| is_speech_verb(self.word(q, t)))?;
+        let subject = self.subject_of(q, prev.start, verb, prev.end)?;
+        let mut a = self.attr_subject(q, subject, 0.5, "previous-sentence")?;
         a.explicit = false;
         Some(a)
     }
@@ -139,6 +172,31 @@ impl Ctx<'_> {
             name.to_string()
         }
     }
+}
+
+fn is_fragment(text: &str) -> bool {
+    text.split_whitespace().count() <= FRAGMENT_WORDS
+}
+
+/// Words that make a short fragment read as someone's words ("not doing
+/// her job") rather than a term or a label ("British exit").
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "to", "on", "in", "at", "as", "for", "with", "her", "his", "their", "you", "we", "our",
+    "my", "your", "not", "is", "are", "was", "be", "will", "can", "has", "have", "a", "an", "it",
+    "i", "me", "us", "them", "they", "he", "she", "its", "this", "that",
+];
+
+/// True when a fragment of several words has a function word in it.
+fn reads_as_speech(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() >= 2 && words.iter().any(|w| FUNCTION_WORDS.contains(&w.as_str()))
 }
 
 /// True when `needle` occurs in `hay` at word boundaries, ignoring ASCII case.

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::date_words::WEEKDAYS;
+use super::names::classify_run;
+use super::speakers::is_speech_verb;
 use super::tokens::{words, Tok};
-use crate::model::date::MONTHS;
 use crate::model::{Actor, ActorKind};
 
 /// What a mention refers to.
@@ -22,6 +22,12 @@ pub enum Who {
     Title(&'static str),
     /// Capitalised words that look like a person's name but match no alias.
     Name,
+    /// Capitalised words that name an organisation ("the Court of Session").
+    Org,
+    /// "it", before a speech verb.
+    It,
+    /// "the ministry": the word to look for in an organisation's name.
+    OrgTitle(&'static str),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -162,39 +168,24 @@ impl AliasIndex {
     }
 }
 
-/// Words that can start a sentence but never a name.
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "So", "If", "As", "When",
-    "While", "After", "Before", "During", "Since", "Last", "Next", "This", "That", "These",
-    "Those", "It", "Its", "His", "Her", "Their", "Our", "We", "They", "He", "She", "I", "Both",
-    "Despite", "Through", "Ahead", "With", "According", "Also", "However", "Meanwhile", "Then",
-    "There", "Here", "What", "Why", "How", "Who", "Where", "Asked", "Speaking", "Earlier",
-];
-
-/// Words that make a run of capitals a place or an organisation.
-#[rustfmt::skip]
-const NOT_PEOPLE: &[&str] = &[
-    "Cosmodrome", "Centre", "Center", "Station", "Sea", "East", "West", "North", "South",
-    "University", "Institute", "Ministry", "Council", "Agency", "Committee", "Union", "Office",
-    "House", "Department", "Party", "Group", "Army", "Navy", "Forces", "Company", "Bank", "News",
-    "Times", "Post", "Press", "Street", "Square", "River", "Republic", "Kingdom", "States",
-    "Nations", "Studies", "Airport", "Palace", "Hall", "Korean", "Russian", "Minister",
-];
-
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "professor",
     "official", "analyst", "ambassador", "diplomat", "general", "chancellor", "premier",
-    "secretary", "expert", "researcher", "chairman",
+    "secretary", "expert", "researcher", "chairman", "chairwoman", "governor", "mayor", "judge",
+    "prosecutor", "senator", "chief", "commander", "director", "lawyer", "attorney", "coach",
+];
+
+/// Nouns that name an organisation already named ("the ministry said").
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "ministry", "court", "company", "government", "agency", "police", "department", "council",
+    "committee", "party", "army", "military", "embassy", "commission", "authority", "office",
+    "bank", "firm", "group", "organisation", "organization", "union", "board", "administration",
+    "campaign", "club", "team", "report", "study", "statement", "institute", "university",
 ];
 
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mme", "Dr", "Prof"];
-
-fn capitalised(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
-}
 
 /// Every mention in the words `toks` (the words of one paragraph), in order.
 /// `quotes` are the quotation interiors, sorted, to mark mentions inside them.
@@ -203,83 +194,76 @@ pub fn scan(body: &str, toks: &[Tok], index: &AliasIndex, quotes: &[Range<usize>
     let mut q = 0;
     let mut i = 0;
     while i < toks.len() {
-        let (who, used) = classify(body, toks, i, index);
-        let n = used.max(1);
-        if let Some(who) = who {
-            let (start, end) = (toks[i].start, toks[i + n - 1].end);
+        let (found, end) = classify(body, toks, i, index);
+        let end = end.max(i + 1).min(toks.len());
+        if let Some((who, first)) = found.filter(|&(_, first)| first < end) {
+            let (start, stop) = (toks[first].start, toks[end - 1].end);
             while q < quotes.len() && quotes[q].end <= start {
                 q += 1;
             }
             let in_quote = quotes.get(q).is_some_and(|r| r.start <= start);
             out.push(Mention {
                 start,
-                end,
+                end: stop,
                 who,
                 in_quote,
             });
         }
-        i += n;
+        i = end;
     }
     out
 }
 
-fn classify(body: &str, toks: &[Tok], i: usize, index: &AliasIndex) -> (Option<Who>, usize) {
+/// The mention starting at word `i`, as `(who, first word)`, and the word
+/// where the scan goes on.
+fn classify(
+    body: &str,
+    toks: &[Tok],
+    i: usize,
+    index: &AliasIndex,
+) -> (Option<(Who, usize)>, usize) {
     if let Some((actor, n)) = index.match_at(body, toks, i) {
-        return (Some(Who::Actor(actor)), n);
+        return (Some((Who::Actor(actor), i)), i + n);
     }
     let word = toks[i].text(body);
+    let next = toks.get(i + 1).map_or("", |t| t.text(body));
     match word {
-        "he" | "He" | "she" | "She" => return (Some(Who::Pronoun), 1),
+        "he" | "He" | "she" | "She" => return (Some((Who::Pronoun, i)), i + 1),
+        // "it said": an organisation speaking.
+        "it" | "It" if is_speech_verb(next) => return (Some((Who::It, i)), i + 1),
         "the" | "The" => {
-            if let Some(title) = toks.get(i + 1).and_then(|t| title(t.text(body))) {
-                return (Some(Who::Title(title)), 2);
+            // "the spokesman", "the Russian leader", "the Kremlin spokesman".
+            for k in i + 1..(i + 4).min(toks.len()) {
+                let w = toks[k].text(body);
+                if let Some(title) = title(w) {
+                    return (Some((Who::Title(title), i)), k + 1);
+                }
+                if let Some(noun) = ORG_NOUNS.iter().copied().find(|n| w == *n) {
+                    return (Some((Who::OrgTitle(noun), i)), k + 1);
+                }
+                if !w.starts_with(|c: char| c.is_uppercase()) {
+                    break;
+                }
             }
-            return (None, 1);
+            return (None, i + 1);
         }
         _ => {}
     }
     if HONORIFICS.contains(&word) && toks.get(i + 1).is_some_and(|t| capitalised(t.text(body))) {
         if let Some((actor, n)) = index.match_at(body, toks, i + 1) {
-            return (Some(Who::Actor(actor)), 1 + n);
+            return (Some((Who::Actor(actor), i)), i + 1 + n);
         }
-        let n = 1 + name_len(body, toks, i + 1, index).max(1);
-        return (Some(Who::Name), n);
+        return match classify_run(body, toks, i + 1, index) {
+            (Some((Who::Name, first)), end) if first == i + 1 => (Some((Who::Name, i)), end),
+            (_, end) => (Some((Who::Name, i)), end.max(i + 2)),
+        };
     }
-    if !capitalised(word) || NOT_NAMES.contains(&word) {
-        return (None, 1);
-    }
-    let n = name_len(body, toks, i, index);
-    let run = &toks[i..i + n];
-    // A run that names a place or body is stepped over one word at a time,
-    // so that "Prime Minister Jane Doe" still yields "Jane Doe".
-    let person = n >= 2 && !run.iter().any(|t| NOT_PEOPLE.contains(&t.text(body)));
-    if person {
-        (Some(Who::Name), n)
-    } else {
-        (None, 1)
-    }
+    classify_run(body, toks, i, index)
 }
 
-/// How many capitalised words, separated by single spaces, start at word
-/// `i` (at most 4); a name stops where an alias starts.
-fn name_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex) -> usize {
-    let mut n = 0;
-    while n < 4 && i + n < toks.len() {
-        let word = toks[i + n].text(body);
-        let joined = n == 0 || body[toks[i + n - 1].end..toks[i + n].start] == *" ";
-        let alias = n > 0 && index.match_at(body, toks, i + n).is_some();
-        if !joined
-            || alias
-            || !capitalised(word)
-            || MONTHS.contains(&word)
-            || WEEKDAYS.contains(&word)
-            || NOT_NAMES.contains(&word)
-        {
-            break;
-        }
-        n += 1;
-    }
-    n
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 fn title(word: &str) -> Option<&'static str> {
@@ -291,7 +275,7 @@ pub fn is_person(who: Who, actors: &[Actor]) -> bool {
     match who {
         Who::Actor(a) => actors.get(a).is_some_and(|a| a.kind == ActorKind::Person),
         Who::Name | Who::Title(_) => true,
-        Who::Pronoun => false,
+        Who::Pronoun | Who::Org | Who::It | Who::OrgTitle(_) => false,
     }
 }
 

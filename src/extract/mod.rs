@@ -10,11 +10,13 @@ mod date_words;
 mod dates;
 mod fallbacks;
 mod mentions;
+mod names;
 mod quotes;
 mod refer;
 mod relative;
 mod seasons;
 mod speakers;
+mod subjects;
 mod tense;
 mod tokens;
 

@@ -89,9 +89,15 @@ fn closes(text: &str, i: usize, c: char, mark: Mark) -> bool {
         let next = text[i + c.len_utf8()..].chars().next();
         prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
     };
+    // Mixed marks are common in pasted text: “...\" and "...”.
+    let straight_end = || {
+        let prev = char_before(text, i);
+        let next = text[i + c.len_utf8()..].chars().next();
+        prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+    };
     match mark {
-        Mark::Curly => c == '\u{201D}',
-        Mark::Straight => c == '"',
+        Mark::Curly => c == '\u{201D}' || (c == '"' && straight_end()),
+        Mark::Straight => c == '"' || c == '\u{201D}',
         Mark::Guillemet => c == '\u{BB}',
         Mark::Low => c == '\u{201C}' || c == '\u{201D}',
         Mark::SingleGuillemet => c == '\u{203A}',
@@ -274,6 +280,14 @@ mod tests {
         let texts: Vec<String> = spans.iter().map(|s| s.text(body)).collect();
         assert_eq!(texts, ["it is over.", "more"]);
         assert!(!spans[0].closed && spans[1].closed);
+    }
+
+    #[test]
+    fn mixed_marks_close_each_other() {
+        assert_eq!(
+            quoted("\"We are here,” said Priddy. “Right now, yes.\" And “a\"b” end."),
+            ["We are here,", "Right now, yes.", "a\"b"]
+        );
     }
 
     #[test]

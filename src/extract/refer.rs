@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::mentions::{is_person, Mention, Who};
+use super::names::is_role;
 use super::{Para, Speaker};
 use crate::model::Actor;
 
@@ -19,10 +20,13 @@ const TITLE_REACH: usize = 200;
 
 const HONORIFICS: &[&str] = &["Mr. ", "Mrs. ", "Ms. ", "Mme ", "Dr. ", "Prof. "];
 
-/// Full names of people nobody listed, by surname, in order of appearance.
+/// Full names of people nobody listed, by surname, and the role words
+/// written before each mention of them ("Foreign Minister Jane Doe").
 #[derive(Default)]
 pub struct Names {
     by_surname: HashMap<String, String>,
+    /// (byte offset, role words lower-cased, full name), in text order.
+    roles: Vec<(usize, String, String)>,
 }
 
 fn surname(name: &str) -> &str {
@@ -50,18 +54,73 @@ impl Names {
     }
 }
 
+/// A name of three words or more whose first words are written elsewhere
+/// as a name of their own ("Hong Kong Carrie Lam", where the text also
+/// speaks of Hong Kong alone) starts after them.
+fn trim_prefix(body: &str, m: &mut Mention) {
+    let text = &body[m.start..m.end];
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    for &cut in spaces.iter().take(spaces.len().saturating_sub(1)).rev() {
+        let prefix = &text[..cut];
+        let alone = body.match_indices(prefix).any(|(at, _)| {
+            let rest = &body[at + prefix.len()..];
+            let next_word_capital = rest
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            at != m.start && !next_word_capital
+        });
+        if alone {
+            m.start += cut + 1;
+            return;
+        }
+    }
+}
+
+/// The role words just before `at` ("Foreign Minister"), lower-cased.
+fn roles_before(body: &str, at: usize) -> String {
+    let mut from = at.saturating_sub(60);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &body[from..at];
+    let words: Vec<&str> = head
+        .split(' ')
+        .rev()
+        .skip_while(|w| w.is_empty())
+        .take_while(|w| is_role(w))
+        .collect();
+    words
+        .iter()
+        .rev()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Registers the names of unlisted people, then marks later mentions of
 /// their surname alone ("Doe said") as mentions of them.
 pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let mut names = Names::default();
-    for par in paras.iter() {
-        for m in par.mentions.iter().filter(|m| m.who == Who::Name) {
+    for par in paras.iter_mut() {
+        for m in par.mentions.iter_mut().filter(|m| m.who == Who::Name) {
+            if body[m.start..m.end].matches(' ').count() >= 2 {
+                trim_prefix(body, m);
+            }
             let text = strip_honorific(&body[m.start..m.end]);
             if text.contains(' ') {
                 names
                     .by_surname
                     .entry(surname(text).to_string())
                     .or_insert_with(|| text.to_string());
+            }
+        }
+    }
+    for par in paras.iter() {
+        for m in par.mentions.iter().filter(|m| m.who == Who::Name) {
+            let roles = roles_before(body, m.start);
+            if !roles.is_empty() {
+                let full = names.full(&body[m.start..m.end]).to_string();
+                names.roles.push((m.start, roles, full));
             }
         }
     }
@@ -116,9 +175,44 @@ impl Resolver<'_> {
                 Speaker::New(self.names.full(&self.body[m.start..m.end]).to_string()),
                 1.0,
             )),
+            Who::Org => Some((Speaker::New(self.body[m.start..m.end].to_string()), 1.0)),
             Who::Pronoun => self.antecedent(p, m.start).map(|s| (s, 0.9)),
-            Who::Title(word) => self.titled(p, m.start, word).map(|s| (s, 0.85)),
+            Who::Title(word) => self.titled(p, m, word).map(|s| (s, 0.85)),
+            Who::It => self.organisation(p, m.start, None).map(|s| (s, 0.8)),
+            Who::OrgTitle(noun) => self
+                .organisation(p, m.start, Some(noun))
+                .map(|s| (s, 0.8))
+                .or_else(|| Some((Speaker::New(self.body[m.start..m.end].to_string()), 0.5))),
         }
+    }
+
+    /// "it" or "the ministry": the nearest organisation named before `at`
+    /// outside quotations, whose name has `noun` when one is given.
+    fn organisation(&self, p: usize, at: usize, noun: Option<&str>) -> Option<Speaker> {
+        let fits = |m: &&Mention| {
+            let text = &self.body[m.start..m.end];
+            let named = match m.who {
+                Who::Org => true,
+                Who::Actor(a) => self.actors[a].kind != crate::model::ActorKind::Person,
+                _ => false,
+            };
+            named
+                && !m.in_quote
+                && noun.is_none_or(|n| text.to_lowercase().split(' ').any(|w| w == n))
+        };
+        let floor = p.saturating_sub(PRONOUN_REACH);
+        for q in (floor..=p).rev() {
+            let list = &self.paras[q].mentions;
+            let below = if q == p {
+                list.partition_point(|m| m.start < at)
+            } else {
+                list.len()
+            };
+            if let Some(m) = list[..below].iter().rev().find(fits) {
+                return self.resolve(q, m).map(|(s, _)| s);
+            }
+        }
+        None
     }
 
     /// "he": the subject (first person named) of the nearest sentence
@@ -138,9 +232,10 @@ impl Resolver<'_> {
                 let found = par.mentions[lo..]
                     .iter()
                     .take_while(|m| m.end <= end)
-                    .find(|m| !m.in_quote && is_person(m.who, self.actors));
-                if let Some(m) = found {
-                    return self.resolve(q, m).map(|(s, _)| s);
+                    .filter(|m| !m.in_quote && is_person(m.who, self.actors))
+                    .find_map(|m| self.resolve(q, m));
+                if let Some((s, _)) = found {
+                    return Some(s);
                 }
                 end = start;
                 sentences += 1;
@@ -152,9 +247,31 @@ impl Resolver<'_> {
         None
     }
 
-    /// "the spokesman": the nearest earlier actor whose role has the word,
-    /// else the only actor whose role has it.
-    fn titled(&self, p: usize, at: usize, word: &str) -> Option<Speaker> {
+    /// "the spokesman": the name set beside it ("the chairman of the event,
+    /// Jane Doe,"), else the nearest earlier actor whose role has the word,
+    /// else the only actor whose role has it, else the latest person written
+    /// with that role ("Spokesman John Kirby").
+    fn titled(&self, p: usize, m: &Mention, word: &str) -> Option<Speaker> {
+        let beside = self.paras[p].mentions.iter().find(|n| {
+            n.start > m.end && n.who == Who::Name && {
+                let gap = &self.body[m.end..n.start];
+                gap.len() <= 60 && gap.trim_end().ends_with(',') && !gap.contains(['.', ';'])
+            }
+        });
+        if let Some(n) = beside {
+            return self.resolve(p, n).map(|(s, _)| s);
+        }
+        self.titled_actor(p, m.start, word).or_else(|| {
+            self.names
+                .roles
+                .iter()
+                .rev()
+                .find(|(at, roles, _)| *at < m.start && roles.split(' ').any(|r| r == word))
+                .map(|(_, _, name)| Speaker::New(name.clone()))
+        })
+    }
+
+    fn titled_actor(&self, p: usize, at: usize, word: &str) -> Option<Speaker> {
         let fits = |a: &Actor| {
             a.role
                 .as_deref()

@@ -5,10 +5,12 @@
 //! - `said-before`: X said (that) “...” in the same sentence
 //! - `according-to`: ..., according to X
 //! - `run-then-name`: “...”“...”Name, a run of quotations followed by a name
-//! - `paragraph-end`: ..., X adds. at the end of the quotation's paragraph
 //! - `continued`: the previous quotation of the paragraph, if it was attributed
+//! - `paragraph-end`: ..., X adds. at the end of the quotation's paragraph
 //! - `echo`: a short fragment repeating words of an earlier quotation
 //! - `sentence-subject`: whoever its sentence names first before it
+//! - `previous-sentence`: the speaker of a report of speech just before it
+//!   ("Jane Doe said the talks had failed. “...”")
 //!
 //! A short fragment none of them attributes is taken for scare quotes and
 //! dropped, as are quoted names ("Grad" launchers) and "so-called" terms.
@@ -36,11 +38,12 @@ const SPEECH_VERBS: &[&str] = &[
     "express", "hailed", "quipped", "predicted", "cautioned", "responded", "maintained",
     "specifying", "assured", "insisting", "stressing", "reported", "reports", "announcing",
     "telling", "explaining", "conceded", "mused", "joked", "agreed", "threatened", "estimated",
-    "hinted",
+    "hinted", "mentioned", "accused", "accusing", "shouted", "shouting", "chanted", "chanting",
+    "reads", "acknowledge", "calling", "decried", "condemned", "demanded", "demanding", "insist",
 ];
 
 /// Quotes of at most this many words need an attribution to count.
-const FRAGMENT_WORDS: usize = 5;
+pub(super) const FRAGMENT_WORDS: usize = 5;
 
 /// How far (bytes) around a quotation its attribution is looked for, so
 /// that a paragraph of one endless sentence still takes linear time.
@@ -103,8 +106,10 @@ pub fn attribute(
         let attribution = ctx
             .explicit(k)
             .or_else(|| ctx.continued(k, &found))
+            .or_else(|| ctx.paragraph_end(ctx.first[k], span.open))
             .or_else(|| ctx.echo(k, &found))
-            .or_else(|| ctx.sentence_subject(k));
+            .or_else(|| ctx.sentence_subject(k))
+            .or_else(|| ctx.previous_sentence(k));
         let text = span.text(body);
         let quote = |speaker, confidence, rule| FoundQuote {
             span: span.inner.clone(),
@@ -236,7 +241,6 @@ impl Ctx<'_> {
             .or_else(|| self.after(k, 0.8))
             .or_else(|| self.according_to(p, span.open))
             .or_else(|| self.run_then_name(k))
-            .or_else(|| self.paragraph_end(p, span.open))
     }
 
     /// The end of the stretch after quote `k` that may hold its attribution:
@@ -262,22 +266,8 @@ impl Ctx<'_> {
             .take(12)
             .copied()
             .find(|&t| is_speech_verb(self.word(q, t)))?;
-        let verb_start = self.paras[q].toks[verb].start;
-        let subject = self.mentions_in(q, range.start..verb_start).next();
-        let m = subject.or_else(|| self.inverted(q, verb, range.end))?;
-        self.attr(q, m, confidence, "said-after")
-    }
-
-    /// The subject after an inverted verb ("said Putin", "comments the
-    /// BBC"): the last mention before the next punctuation.
-    pub(super) fn inverted(&self, p: usize, verb: usize, limit: usize) -> Option<&Mention> {
-        let par = &self.paras[p];
-        let from = par.toks[verb].end;
-        let rest = &self.body[from..limit];
-        let stop = rest
-            .find([',', ';', ':', '“', '"', '('])
-            .map_or(limit, |i| from + i);
-        self.mentions_in(p, from..stop).next_back()
+        let subject = self.subject_of(q, range.start, verb, range.end)?;
+        self.attr_subject(q, subject, confidence, "said-after")
     }
 
     /// X said (that) “...”: the last speech verb before the quotation in its
@@ -286,47 +276,28 @@ impl Ctx<'_> {
         let p = self.first[k];
         let span = &self.spans[k];
         let sentence = self.sentence(p, span.open);
+        // A remark set off by dashes is not the attribution: "Bercow
+        // commented — which the BBC noted as unusual — “...”".
+        let aside = self.dashed(sentence.start, span.open);
         let toks = self.words_in(p, sentence.start..span.open);
         let verb = toks
             .iter()
             .rev()
             .copied()
+            .filter(|&t| !aside.contains(&self.paras[p].toks[t].start))
             .find(|&t| is_speech_verb(self.word(p, t)))?;
-        let verb_start = self.paras[p].toks[verb].start;
-        let m = self
-            .subject_before(p, sentence.start, verb_start)
-            .or_else(|| self.inverted(p, verb, span.open))?;
-        self.attr(p, m, 0.85, "said-before")
+        let subject = self.subject_of(p, sentence.start, verb, span.open)?;
+        self.attr_subject(p, subject, 0.85, "said-before")
     }
 
-    /// The subject of a verb at `verb_start`: the nearest mention before it,
-    /// skipping an appositive set off by commas ("X, a researcher, said").
-    fn subject_before(&self, p: usize, lo: usize, verb_start: usize) -> Option<&Mention> {
-        let head = self.body[lo..verb_start].trim_end();
-        let mut hi = verb_start;
-        if head.ends_with(',') {
-            let comma = lo + head.len() - 1;
-            if let Some(prev) = self.outside_comma_before(p, lo, comma) {
-                let m = self.mentions_in(p, lo..prev).next_back();
-                if m.is_some_and(|m| self.body[m.end..prev].trim().is_empty()) {
-                    return m;
-                }
-            }
-            hi = comma;
+    /// The stretch between the last two dashes before `at`, if any.
+    fn dashed(&self, lo: usize, at: usize) -> Range<usize> {
+        let text = &self.body[lo..at];
+        let mut dashes = text.rmatch_indices(['—', '–']).map(|(i, _)| lo + i);
+        match (dashes.next(), dashes.next()) {
+            (Some(b), Some(a)) => a..b,
+            _ => 0..0,
         }
-        self.mentions_in(p, lo..hi).next_back()
-    }
-
-    pub(super) fn outside_comma_before(&self, p: usize, lo: usize, at: usize) -> Option<usize> {
-        let par = &self.paras[p];
-        let mut lo = lo.max(at.saturating_sub(WINDOW));
-        while !self.body.is_char_boundary(lo) {
-            lo += 1;
-        }
-        self.body[lo..at]
-            .rmatch_indices(',')
-            .map(|(i, _)| lo + i)
-            .find(|&i| par.outside(i))
     }
 
     /// ..., according to X.

@@ -1,0 +1,200 @@
+//! Runs of capitalised words that nobody listed: people's names (with the
+//! role words before them set apart: "South African President Cyril
+//! Ramaphosa" names Cyril Ramaphosa), organisations ("the Court of
+//! Session"), and places, which name nobody.
+
+use super::date_words::WEEKDAYS;
+use super::mentions::{AliasIndex, Who};
+use super::speakers::is_speech_verb;
+use super::tokens::Tok;
+use crate::model::date::MONTHS;
+
+/// Words that can start a sentence but never a name.
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "So", "If", "As", "When",
+    "While", "After", "Before", "During", "Since", "Last", "Next", "This", "That", "These",
+    "Those", "It", "Its", "His", "Her", "Their", "Our", "We", "They", "He", "She", "I", "Both",
+    "Despite", "Through", "Ahead", "With", "According", "Also", "However", "Meanwhile", "Then",
+    "There", "Here", "What", "Why", "How", "Who", "Where", "Asked", "Speaking", "Earlier", "You",
+    "My", "Your", "Today", "Yesterday", "Tomorrow", "Now", "Later", "Still", "Yet", "Some", "Many",
+    "Most", "All", "No", "Not", "One", "Two", "Three", "Every", "Each", "Such", "Other", "More",
+];
+
+/// Role words written before a name ("President", "Lieutenant", "Voter").
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "President", "President-elect", "Vice", "Prime", "Minister", "Secretary", "Secretary-General",
+    "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice", "Senator",
+    "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "Governor", "Gov", "Mayor",
+    "General", "Gen", "Colonel", "Col", "Lieutenant", "Lt", "Captain", "Capt", "Major", "Maj",
+    "Sergeant", "Sgt", "Admiral", "Adm", "Commander", "Cmdr", "Chief", "Director",
+    "Director-General", "Spokesman", "Spokeswoman", "Spokesperson", "Speaker", "Chairman",
+    "Chairwoman", "Chair", "Leader", "Ambassador", "Envoy", "Professor", "Doctor", "Officer",
+    "Inspector", "Superintendent", "Commissioner", "Legislator", "Lawmaker", "Voter", "Resident",
+    "Councillor", "Councilor", "Deputy", "Assistant", "Attorney", "Prosecutor", "Executive",
+    "CEO", "Premier", "Sheriff", "Coach", "Pastor", "Bishop", "Archbishop", "Cardinal", "Rabbi",
+    "Imam", "Dean", "Editor", "Reporter", "Correspondent", "Analyst", "Economist", "Runner",
+    "Athlete", "Airman", "Private", "Corporal", "Specialist", "Brigadier", "Marshal", "Detective",
+    "Constable", "Trooper", "Agent", "Immunologist", "Epidemiologist", "Scientist", "Researcher",
+    "Activist", "Student", "Lord", "Lady", "Sir", "Dame", "Founder", "Co-founder", "Manager",
+    "Head", "Candidate", "Opposition", "Defence", "Defense", "Foreign", "Interior", "Finance",
+    "Health", "Justice", "Trade", "Member", "MP", "MEP", "Sen.", "Rev", "Reverend", "Father",
+    "Sister", "Brother", "Mother", "Farmer", "Teacher", "Engineer", "Pilot", "Lawyer",
+];
+
+/// Words that make a run of capitals an organisation.
+#[rustfmt::skip]
+const ORGS: &[&str] = &[
+    "University", "Institute", "Ministry", "Council", "Agency", "Committee", "Union", "Office",
+    "Department", "Party", "Group", "Army", "Navy", "Forces", "Company", "Bank", "News", "Times",
+    "Post", "Press", "Court", "Commission", "Organization", "Organisation", "Association",
+    "Authority", "Service", "Police", "Government", "Parliament", "Senate", "Congress",
+    "Assembly", "Corporation", "Foundation", "Centre", "Center", "Command", "Embassy", "Club",
+    "League", "Federation", "Inc", "Ltd", "Corp", "Board", "Bureau", "Administration", "Survey",
+    "Network", "Broadcasting", "Television", "Radio", "Guard", "Fleet", "Squadron", "Division",
+    "Battalion", "Regiment", "Brigade", "Studies", "Research", "Institution", "Society", "Trust",
+    "Fund", "Programme", "Program", "Alliance", "Coalition", "Front", "Movement", "Tribunal",
+    "Cabinet", "Secretariat", "Directorate", "Airlines", "Airways", "Motors", "Technologies",
+];
+
+/// Words that make a run of capitals a place, or a people's adjective.
+#[rustfmt::skip]
+const PLACES: &[&str] = &[
+    "Cosmodrome", "Station", "Sea", "East", "West", "North", "South", "Street", "Square", "River",
+    "Republic", "Kingdom", "States", "Nations", "Airport", "Palace", "Hall", "House", "Base",
+    "Island", "Islands", "Province", "County", "City", "Valley", "Bay", "Lake", "Ocean", "Gulf",
+    "Region", "Korean", "Russian", "American", "African", "Chinese", "British", "European",
+    "Airbase", "Air", "Airfield", "Port", "Harbour", "Harbor", "Camp", "Fort", "Park", "Bridge",
+    "Road", "Avenue", "Building", "Tower", "Mosque", "Church", "Cathedral", "Temple", "Stadium",
+    "Arena", "Hotel", "Hospital", "Prison", "School", "Museum", "Mountains", "Desert", "Strait",
+];
+
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// A word in capitals ("BHARARA"), as press releases write names.
+fn shouted(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-')
+}
+
+pub fn is_role(word: &str) -> bool {
+    ROLES.contains(&word)
+}
+
+/// What the run of capitalised words at `i` names: `(who, first, end)`,
+/// the mention covering words `first..end`; `end` is where scanning goes on.
+pub fn classify_run(
+    body: &str,
+    toks: &[Tok],
+    i: usize,
+    index: &AliasIndex,
+) -> (Option<(Who, usize)>, usize) {
+    let word = toks[i].text(body);
+    let caps = shouted(word);
+    if !(capitalised(word) || caps) || NOT_NAMES.contains(&word) {
+        return (None, i + 1);
+    }
+    let n = run_len(body, toks, i, index, caps);
+    let text = |k: usize| toks[k].text(body);
+    let has = |list: &[&str], from: usize| (from..i + n).any(|k| list.contains(&text(k)));
+    // Role words before a name set it apart; a role alone names nobody here.
+    if let Some(r) = (i..i + n).rev().find(|&k| is_role(text(k))) {
+        if r + 1 == i + n {
+            return (None, i + n);
+        }
+        if !has(ORGS, r + 1) && !has(PLACES, r + 1) {
+            return (Some((Who::Name, r + 1)), i + n);
+        }
+    }
+    if has(ORGS, i) {
+        let mut end = i + n;
+        // "Court of Session", "Ministry of Foreign Affairs".
+        // "Court of Session", "Ministry of Foreign Affairs", "Group of 20".
+        while text_at(body, toks, end) == "of" {
+            let next = text_at(body, toks, end + 1);
+            let more = if next.bytes().all(|b| b.is_ascii_digit()) && !next.is_empty() {
+                1
+            } else {
+                run_len(body, toks, end + 1, index, false)
+            };
+            if more == 0 {
+                break;
+            }
+            end += 1 + more;
+        }
+        return (Some((Who::Org, i)), end);
+    }
+    // A run that names a place is stepped over one word at a time, so that
+    // "Hong Kong Chief Executive Carrie Lam" still yields Carrie Lam.
+    if has(PLACES, i) {
+        return (None, i + 1);
+    }
+    if n >= 2 {
+        return (Some((Who::Name, i)), i + n);
+    }
+    (speaks(body, toks, i).then_some((Who::Name, i)), i + 1)
+}
+
+fn text_at<'a>(body: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    toks.get(i).map_or("", |t| t.text(body))
+}
+
+/// True when the single word at `i` is the subject of a speech verb:
+/// "Erdogan said", "said Erdogan.", "according to Erdogan".
+fn speaks(body: &str, toks: &[Tok], i: usize) -> bool {
+    let word = toks[i].text(body);
+    if MONTHS.contains(&word) || WEEKDAYS.contains(&word) {
+        return false;
+    }
+    let spaced = |a: usize, b: usize| match (toks.get(a), toks.get(b)) {
+        (Some(x), Some(y)) => body[x.end..y.start] == *" ",
+        _ => false,
+    };
+    let before = is_speech_verb(text_at(body, toks, i + 1)) && spaced(i, i + 1);
+    let prev = text_at(body, toks, i.wrapping_sub(1));
+    let after = i > 0
+        && is_speech_verb(prev)
+        && !matches!(prev, "told" | "tell" | "tells")
+        && !spaced(i, i + 1);
+    let according =
+        prev == "to" && text_at(body, toks, i.wrapping_sub(2)).eq_ignore_ascii_case("according");
+    before || after || according
+}
+
+/// How many capitalised words, separated by single spaces, start at word
+/// `i` (at most 6); a name stops where an alias starts. A run that starts in
+/// capitals goes on in capitals.
+fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -> usize {
+    let mut n = 0;
+    while n < 6 && i + n < toks.len() {
+        let word = toks[i + n].text(body);
+        let gap = if n == 0 {
+            " "
+        } else {
+            &body[toks[i + n - 1].end..toks[i + n].start]
+        };
+        // A middle initial: "Stuart B. Munsch".
+        let initial = gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
+        let joined = gap == " " || initial;
+        let alias = n > 0 && index.match_at(body, toks, i + n).is_some();
+        let styled = if caps {
+            shouted(word)
+        } else {
+            capitalised(word)
+        };
+        if !joined
+            || alias
+            || !styled
+            || MONTHS.contains(&word)
+            || WEEKDAYS.contains(&word)
+            || NOT_NAMES.contains(&word)
+        {
+            break;
+        }
+        n += 1;
+    }
+    n
+}

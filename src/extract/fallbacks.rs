@@ -163,7 +163,10 @@ impl Ctx<'_> {
             .filter_map(|w| appositive.find(w))
             .min()
             .unwrap_or(appositive.len());
-        let appositive = appositive[..cut].trim();
+        // The appositive may end the sentence: "..., secretary of the Union."
+        let appositive = appositive[..cut]
+            .trim()
+            .trim_end_matches(['.', '!', '?', '"', '”', '’', ';', ':']);
         let words = appositive.split_whitespace().count();
         let starts_low = appositive.chars().next().is_some_and(char::is_lowercase);
         if starts_low && (1..=8).contains(&words) {

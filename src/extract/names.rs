@@ -180,10 +180,12 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
         let initial = gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
         let joined = gap == " " || initial;
         let alias = n > 0 && index.match_at(body, toks, i + n).is_some();
+        // An initial: "Stuart B. Munsch", "Sergey M".
+        let letter = n > 0 && word.len() == 1 && word.chars().all(char::is_uppercase);
         let styled = if caps {
             shouted(word)
         } else {
-            capitalised(word)
+            capitalised(word) || letter
         };
         if !joined
             || alias

@@ -216,8 +216,13 @@ impl Resolver<'_> {
     }
 
     /// "he": the subject (first person named) of the nearest sentence
-    /// before `at` that names a person outside a quotation.
+    /// before `at` that names a person outside a quotation; when that
+    /// subject is itself "he", whoever it stands for.
     fn antecedent(&self, p: usize, at: usize) -> Option<Speaker> {
+        self.antecedent_within(p, at, 3)
+    }
+
+    fn antecedent_within(&self, p: usize, at: usize, depth: usize) -> Option<Speaker> {
         let floor = p.saturating_sub(PRONOUN_REACH);
         let mut sentences = 0;
         for q in (floor..=p).rev() {
@@ -229,10 +234,18 @@ impl Resolver<'_> {
                 // A sentence's subject is near its start, or near `end` in an endless one.
                 let start = start.max(end.saturating_sub(WINDOW));
                 let lo = par.mentions.partition_point(|m| m.start < start);
-                let found = par.mentions[lo..]
+                let candidates = par.mentions[lo..]
                     .iter()
                     .take_while(|m| m.end <= end)
-                    .filter(|m| !m.in_quote && is_person(m.who, self.actors))
+                    .filter(|m| !m.in_quote);
+                let subject = candidates.clone().next();
+                if let Some(m) = subject.filter(|m| m.who == Who::Pronoun && depth > 0) {
+                    if let Some(s) = self.antecedent_within(q, m.start, depth - 1) {
+                        return Some(s);
+                    }
+                }
+                let found = candidates
+                    .filter(|m| is_person(m.who, self.actors))
                     .find_map(|m| self.resolve(q, m));
                 if let Some((s, _)) = found {
                     return Some(s);

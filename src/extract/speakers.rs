@@ -21,6 +21,7 @@ use std::ops::Range;
 use super::mentions::Mention;
 use super::quotes::Span;
 use super::refer::{Names, Resolver};
+use super::subjects::INDEFINITE;
 use super::{FoundQuote, Para, Speaker};
 use crate::model::Actor;
 
@@ -120,11 +121,16 @@ pub fn attribute(
         };
         match attribution {
             Some(mut a) => {
+                // A description ("a retired nurse") is shown as written.
+                let described =
+                    |name: &str| INDEFINITE.contains(&name.split(' ').next().unwrap_or(""));
                 if let Speaker::New(name) = &a.speaker {
-                    let label = labels
-                        .entry(name.clone())
-                        .or_insert_with(|| ctx.label(k, name));
-                    a.speaker = Speaker::New(label.clone());
+                    if !described(name) {
+                        let label = labels
+                            .entry(name.clone())
+                            .or_insert_with(|| ctx.label(k, name));
+                        a.speaker = Speaker::New(label.clone());
+                    }
                 }
                 out.push(quote(Some(a.speaker.clone()), a.confidence, a.rule));
                 found.push((k, a));

@@ -38,7 +38,7 @@ const PREPOSITIONS: &[&str] = &[
 const TELL: &[&str] = &["told", "tell", "tells", "telling"];
 
 /// Words that open a description of someone unnamed.
-const INDEFINITE: &[&str] = &["a", "an", "one", "another", "A", "An", "One", "Another"];
+pub(super) const INDEFINITE: &[&str] = &["a", "an", "one", "another", "A", "An", "One", "Another"];
 
 impl<'a> Ctx<'a> {
     pub(super) fn attr_subject(
@@ -69,17 +69,41 @@ impl<'a> Ctx<'a> {
         limit: usize,
     ) -> Option<Subject<'_>> {
         let verb_start = self.paras[p].toks[verb].start;
+        // ", accusing her of ...": a participle's subject is its sentence's.
+        let word = self.word(p, verb);
+        let participle =
+            word.ends_with("ing") && self.body[lo..verb_start].trim_end().ends_with(',');
+        if participle {
+            let sentence = self.sentence(p, verb_start);
+            if let Some(m) = self
+                .mentions_in(p, sentence.start.max(lo)..verb_start)
+                .find(|m| !self.in_phrase(p, m))
+            {
+                return Some(Subject::Mention(m));
+            }
+        }
         let hi = self.before_auxiliaries(p, lo, verb);
-        self.subject_before(p, lo, hi)
-            .map(Subject::Mention)
-            .or_else(|| self.described(p, lo, hi).map(Subject::Described))
-            .or_else(|| {
-                let word = self.word(p, verb);
-                (!TELL.contains(&word))
-                    .then(|| self.inverted(p, verb, limit.max(verb_start)))
-                    .flatten()
-                    .map(Subject::Mention)
-            })
+        let named = self.subject_before(p, lo, hi);
+        let described = self.described(p, lo, hi);
+        // Whichever stands nearer the verb: "a move a White House official called".
+        // ... unless the description is the name's appositive: "Lisa
+        // Parry, a retired nurse, said".
+        let appositive = |m: &Mention, d: &Range<usize>| self.body[m.end..d.start].trim() == ",";
+        match (named, described) {
+            (Some(m), Some(d)) if d.start >= m.end && !appositive(m, &d) => {
+                return Some(Subject::Described(d))
+            }
+            (Some(m), _) => return Some(Subject::Mention(m)),
+            (None, Some(d)) => return Some(Subject::Described(d)),
+            (None, None) => {}
+        }
+        None.or_else(|| {
+            let word = self.word(p, verb);
+            (!TELL.contains(&word))
+                .then(|| self.inverted(p, verb, limit.max(verb_start)))
+                .flatten()
+                .map(Subject::Mention)
+        })
     }
 
     /// Where the words before verb `verb` stop being auxiliaries and adverbs.
@@ -147,7 +171,9 @@ impl<'a> Ctx<'a> {
             .find(|&t| matches!(self.word(p, t), "who" | "which" | "that" | "whose"))
             .unwrap_or(last);
         let range = toks[start].start..toks[end - 1].end;
-        let plain = !self.body[range.clone()].contains([',', ';', ':', '.', '"', '“', '”']);
+        let par = &self.paras[p];
+        let plain = !self.body[range.clone()].contains([',', ';', ':', '.', '"', '“', '”'])
+            && par.outside(range.start);
         (plain && end - start >= 2).then_some(range)
     }
 
@@ -158,11 +184,23 @@ impl<'a> Ctx<'a> {
         let from = par.toks[verb].end;
         let rest = &self.body[from..limit];
         let stop = rest
-            .find([',', ';', ':', '“', '"', '(', '.', '—'])
+            .find([',', ';', ':', '“', '"', '(', '—'])
             .map_or(limit, |i| from + i);
-        let m = self.mentions_in(p, from..stop).next_back()?;
+        let m = self.mentions_in(p, from..stop).next()?;
         let words_between = self.body[from..m.start].split_whitespace().count();
-        (self.body[m.end..stop].trim().is_empty() && words_between <= 4).then_some(m)
+        // "said Kosgei after the race", but not "said the government had".
+        let next = self.body[m.end..stop]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let ends = next.is_empty()
+            || next.starts_with(['.', '!', '?'])
+            || PREPOSITIONS.contains(&next)
+            || matches!(
+                next,
+                "after" | "before" | "during" | "when" | "while" | "as" | "via"
+            );
+        (ends && words_between <= 4).then_some(m)
     }
 
     pub(super) fn outside_comma_before(&self, p: usize, lo: usize, at: usize) -> Option<usize> {

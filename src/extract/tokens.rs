@@ -139,7 +139,8 @@ fn utf8_len(b: u8) -> usize {
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "St", "Sen", "Rep", "Gov",
-    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Adm", "Cmdr", "Maj", "Brig", "Rev",
+    "Supt", "Det", "Jr", "Sr", "Mt", "Ft", "No", "vs", "Gov", "Atty", "Insp", "Cpl", "Pvt",
 ];
 
 /// Sentence starts within a paragraph. `skip` lists byte ranges (quotation

@@ -2,7 +2,7 @@
 //! quotation: a run of quotations ending in a name, an attribution that
 //! ends the paragraph, continuation, echoes and the sentence's subject.
 
-use super::speakers::{is_speech_verb, Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
+use super::speakers::{Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
 
 /// At most this many quotations back to back form a run.
 const MAX_RUN: usize = 20;
@@ -49,10 +49,7 @@ impl Ctx<'_> {
         if toks.len() > 6 {
             return None;
         }
-        let verb = toks
-            .iter()
-            .copied()
-            .find(|&t| is_speech_verb(self.word(p, t)))?;
+        let verb = toks.iter().copied().find(|&t| self.speech_verb(p, t))?;
         let verb_start = par.toks[verb].start;
         let m = self
             .mentions_in(p, comma..verb_start)
@@ -131,10 +128,7 @@ impl Ctx<'_> {
         };
         let prev = self.sentence(q, at);
         let toks = self.words_in(q, prev.clone());
-        let verb = toks
-            .iter()
-            .copied()
-            .find(|&t| is_speech_verb(self.word(q, t)))?;
+        let verb = toks.iter().copied().find(|&t| self.speech_verb(q, t))?;
         let subject = self.subject_of(q, prev.start, verb, prev.end)?;
         let mut a = self.attr_subject(q, subject, 0.5, "previous-sentence")?;
         a.explicit = false;

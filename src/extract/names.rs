@@ -56,6 +56,7 @@ const ORGS: &[&str] = &[
     "Battalion", "Regiment", "Brigade", "Studies", "Research", "Institution", "Society", "Trust",
     "Fund", "Programme", "Program", "Alliance", "Coalition", "Front", "Movement", "Tribunal",
     "Cabinet", "Secretariat", "Directorate", "Airlines", "Airways", "Motors", "Technologies",
+    "International",
 ];
 
 /// Words that make a run of capitals a place, or a people's adjective.
@@ -110,6 +111,14 @@ pub fn classify_run(
         }
     }
     if has(ORGS, i) {
+        // "Amnesty International Man-kei Tam": a name after the body's.
+        let o = (i..i + n)
+            .rev()
+            .find(|&k| ORGS.contains(&text(k)))
+            .unwrap_or(i);
+        if i + n - o > 2 && !has(PLACES, o + 1) {
+            return (Some((Who::Name, o + 1)), i + n);
+        }
         let mut end = i + n;
         // "Court of Session", "Ministry of Foreign Affairs".
         // "Court of Session", "Ministry of Foreign Affairs", "Group of 20".
@@ -135,6 +144,13 @@ pub fn classify_run(
     if n >= 2 {
         return (Some((Who::Name, i)), i + n);
     }
+    if caps && word.len() >= 3 && text_at(body, toks, i + 1).ends_with('s') && {
+        let gap = &body[toks[i].end..toks.get(i + 1).map_or(toks[i].end, |t| t.start)];
+        gap.is_empty()
+    } {
+        // "RIAA's notice": an acronym that owns something is a body.
+        return (Some((Who::Org, i)), i + 1);
+    }
     (speaks(body, toks, i).then_some((Who::Name, i)), i + 1)
 }
 
@@ -153,7 +169,15 @@ fn speaks(body: &str, toks: &[Tok], i: usize) -> bool {
         (Some(x), Some(y)) => body[x.end..y.start] == *" ",
         _ => false,
     };
-    let before = is_speech_verb(text_at(body, toks, i + 1)) && spaced(i, i + 1);
+    // "GitHub said", "GitHub also said", "Erdogan has repeatedly said".
+    let verb_at = (i + 1..i + 4).find(|&k| {
+        let w = text_at(body, toks, k);
+        !(matches!(w, "also" | "has" | "had" | "later" | "then" | "again")
+            || w.ends_with("ly") && w.len() > 4)
+    });
+    let before = verb_at.is_some_and(|k| {
+        is_speech_verb(text_at(body, toks, k)) && (i..k).all(|j| spaced(j, j + 1))
+    });
     let prev = text_at(body, toks, i.wrapping_sub(1));
     let after = i > 0
         && is_speech_verb(prev)

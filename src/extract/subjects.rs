@@ -136,8 +136,15 @@ impl<'a> Ctx<'a> {
     /// The nearest mention before `hi` outside a prepositional phrase,
     /// skipping an appositive set off by commas ("X, a researcher, said").
     fn subject_before(&self, p: usize, lo: usize, hi: usize) -> Option<&Mention> {
-        let head = self.body[lo..hi].trim_end();
-        let mut hi = hi;
+        let mut head = self.body[lo..hi].trim_end();
+        // "Chris Christie, who denounced ...": the name "who" stands for.
+        if let Some(rest) = head
+            .strip_suffix(" who")
+            .or_else(|| head.strip_suffix(" which"))
+        {
+            head = rest;
+        }
+        let mut hi = lo + head.len();
         if head.ends_with(',') {
             let comma = lo + head.len() - 1;
             if let Some(prev) = self.outside_comma_before(p, lo, comma) {

@@ -56,14 +56,27 @@ enum Unit {
     Year,
 }
 
+/// The unit a word names, in any case, without allocating: most words
+/// this is asked about name none.
 fn unit_of(word: &str) -> Option<Unit> {
-    Some(match word.trim_end_matches('s') {
-        "day" | "date" | "morning" | "afternoon" | "evening" | "night" => Unit::Day,
-        "week" => Unit::Week,
-        "month" => Unit::Month,
-        "year" => Unit::Year,
-        _ => return None,
-    })
+    let w = word.trim_end_matches(['s', 'S']);
+    let is = |u: &str| w.eq_ignore_ascii_case(u);
+    Some(
+        if ["day", "date", "morning", "afternoon", "evening", "night"]
+            .into_iter()
+            .any(is)
+        {
+            Unit::Day
+        } else if is("week") {
+            Unit::Week
+        } else if is("month") {
+            Unit::Month
+        } else if is("year") {
+            Unit::Year
+        } else {
+            return None;
+        },
+    )
 }
 
 /// "the next day", "the following week", "the previous year", "the same
@@ -78,8 +91,12 @@ pub fn determined(
     let (step, unit_at) = if is(i, "that") {
         (0, i + 1)
     } else if is(i, "the") {
-        let next = ws.lower(i + 1);
-        let step = match next.as_str() {
+        // Most words after "the" start no date: no lower-casing for them.
+        let next = ws.get(i + 1);
+        if !matches!(next.len(), 3..=9) || next.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let step = match next {
             "next" | "following" => 1,
             "previous" | "preceding" => -1,
             "same" => 0,
@@ -110,7 +127,7 @@ pub fn determined(
     } else {
         return None;
     };
-    let unit = unit_of(&ws.lower(unit_at)).filter(|_| !ws.get(unit_at).ends_with('s'))?;
+    let unit = unit_of(ws.get(unit_at)).filter(|_| !ws.get(unit_at).ends_with('s'))?;
     let date = shifted(unit, step, refs, published);
     Some((
         i,
@@ -144,7 +161,7 @@ pub fn counted(
     refs: &Refs,
     published: Option<NaiveDate>,
 ) -> Option<Found> {
-    let unit = unit_of(&ws.lower(i + 1))?;
+    let unit = unit_of(ws.get(i + 1))?;
     let sign = match ws.lower(i + 2).as_str() {
         "later" => 1,
         "earlier" => -1,

@@ -240,7 +240,11 @@ fn read_at(
         .filter(|_| may_be(&KEYWORD_STARTS, w))
         .find(|k| k.eq_ignore_ascii_case(w));
     let counts = || {
-        let n = number(w)?;
+        let third = ws.get(i + 2);
+        let relative = ["ago", "later", "earlier"]
+            .iter()
+            .any(|r| third.eq_ignore_ascii_case(r));
+        let n = number(w).filter(|_| relative)?;
         ago(i, n, published, ws).or_else(|| counted(i, n, ws, refs, published))
     };
     if let Some(found) = season(par, ws, i, published).or_else(|| weekend(par, ws, i, published)) {

@@ -1,7 +1,7 @@
 //! What a mention refers to: the actor behind "he", "the spokesman" or
 //! "Mr. Doe", and one name for each person nobody listed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::mentions::{is_person, Mention, Who};
 use super::names::is_role;
@@ -54,22 +54,47 @@ impl Names {
     }
 }
 
+/// Every maximal run of capitalised words the text has, as written: the
+/// names and places it mentions on their own.
+fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
+    for par in paras {
+        let mut start: Option<usize> = None;
+        let mut last_end = 0;
+        for tok in &par.toks {
+            let capital = tok.text(body).starts_with(char::is_uppercase);
+            let joined = start.is_some() && &body[last_end..tok.start] == " ";
+            match (capital, joined) {
+                (true, true) => {}
+                (true, false) => {
+                    if let Some(s) = start {
+                        out.insert(&body[s..last_end]);
+                    }
+                    start = Some(tok.start);
+                }
+                (false, _) => {
+                    if let Some(s) = start.take() {
+                        out.insert(&body[s..last_end]);
+                    }
+                }
+            }
+            last_end = tok.end;
+        }
+        if let Some(s) = start {
+            out.insert(&body[s..last_end]);
+        }
+    }
+    out
+}
+
 /// A name of three words or more whose first words are written elsewhere
 /// as a name of their own ("Hong Kong Carrie Lam", where the text also
 /// speaks of Hong Kong alone) starts after them.
-fn trim_prefix(body: &str, m: &mut Mention) {
+fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str>) {
     let text = &body[m.start..m.end];
     let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
     for &cut in spaces.iter().take(spaces.len().saturating_sub(1)).rev() {
-        let prefix = &text[..cut];
-        let alone = body.match_indices(prefix).any(|(at, _)| {
-            let rest = &body[at + prefix.len()..];
-            let next_word_capital = rest
-                .strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
-            at != m.start && !next_word_capital
-        });
-        if alone {
+        if alone.contains(&text[..cut]) {
             m.start += cut + 1;
             return;
         }
@@ -101,10 +126,11 @@ fn roles_before(body: &str, at: usize) -> String {
 /// their surname alone ("Doe said") as mentions of them.
 pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let mut names = Names::default();
+    let alone = standalone_runs(body, paras);
     for par in paras.iter_mut() {
         for m in par.mentions.iter_mut().filter(|m| m.who == Who::Name) {
             if body[m.start..m.end].matches(' ').count() >= 2 {
-                trim_prefix(body, m);
+                trim_prefix(body, m, &alone);
             }
             let text = strip_honorific(&body[m.start..m.end]);
             if text.contains(' ') {
@@ -208,7 +234,7 @@ impl Resolver<'_> {
             } else {
                 list.len()
             };
-            if let Some(m) = list[..below].iter().rev().find(fits) {
+            if let Some(m) = list[..below].iter().rev().take(TITLE_REACH).find(fits) {
                 return self.resolve(q, m).map(|(s, _)| s);
             }
         }
@@ -265,8 +291,10 @@ impl Resolver<'_> {
     /// else the only actor whose role has it, else the latest person written
     /// with that role ("Spokesman John Kirby").
     fn titled(&self, p: usize, m: &Mention, word: &str) -> Option<Speaker> {
-        let beside = self.paras[p].mentions.iter().find(|n| {
-            n.start > m.end && n.who == Who::Name && {
+        let list = &self.paras[p].mentions;
+        let after = list.partition_point(|n| n.start <= m.end);
+        let beside = list[after..].iter().take(3).find(|n| {
+            n.who == Who::Name && {
                 let gap = &self.body[m.end..n.start];
                 gap.len() <= 60 && gap.trim_end().ends_with(',') && !gap.contains(['.', ';'])
             }
@@ -275,11 +303,12 @@ impl Resolver<'_> {
             return self.resolve(p, n).map(|(s, _)| s);
         }
         self.titled_actor(p, m.start, word).or_else(|| {
-            self.names
-                .roles
+            let roles = &self.names.roles;
+            roles[..roles.partition_point(|r| r.0 < m.start)]
                 .iter()
                 .rev()
-                .find(|(at, roles, _)| *at < m.start && roles.split(' ').any(|r| r == word))
+                .take(TITLE_REACH)
+                .find(|(_, roles, _)| roles.split(' ').any(|r| r == word))
                 .map(|(_, _, name)| Speaker::New(name.clone()))
         })
     }

@@ -1,7 +1,10 @@
 //! Extraction speed in MB/s of article text: the five shipped articles
 //! repeated to about 4 MB (as separate articles, the way a corpus is
-//! extracted), and the same text as one body, and one endless sentence of
-//! quotations (the worst case for the attribution windows).
+//! extracted), the real articles of the development set likewise with no
+//! actor list (as users bring them), the shipped text as one body, one
+//! endless sentence of quotations (the worst case for the attribution
+//! windows) and one endless paragraph of titled names and "it said" (the
+//! worst case for the look-backs).
 
 use std::hint::black_box;
 
@@ -33,6 +36,30 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    let mut devset = Vec::new();
+    let mut dev_size = 0;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devset");
+    let stories: Vec<_> = std::fs::read_dir(&root)
+        .expect("the development set")
+        .flatten()
+        .filter(|e| e.path().join("articles").is_dir())
+        .map(|e| load(&Location::Dir(e.path())).corpus)
+        .collect();
+    while dev_size < TARGET {
+        for a in stories.iter().flat_map(|c| &c.articles) {
+            dev_size += a.body.len();
+            devset.push((a.body.as_str(), a.published));
+        }
+    }
+    let bare = Extractor::new(&[]);
+    group.throughput(Throughput::Bytes(dev_size as u64));
+    group.bench_function("development set x N, no actors", |b| {
+        b.iter(|| {
+            for (body, published) in &devset {
+                black_box(bare.run(black_box(body), *published));
+            }
+        })
+    });
     let joined: String = articles
         .iter()
         .map(|(b, _)| *b)
@@ -47,6 +74,12 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(endless.len() as u64));
     group.bench_function("one endless sentence", |b| {
         b.iter(|| black_box(extractor.run(black_box(&endless), None)))
+    });
+    let names = "Chief Executive Carrie Lam of Hong Kong Island told the Court of Session, and it said the minister was “ready”; "
+        .repeat(TARGET / 110);
+    group.throughput(Throughput::Bytes(names.len() as u64));
+    group.bench_function("one endless paragraph of names", |b| {
+        b.iter(|| black_box(bare.run(black_box(&names), None)))
     });
     group.finish();
 }

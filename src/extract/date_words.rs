@@ -24,7 +24,7 @@ pub const TRIGGERS: &[&str] = &[
     "after", "through", "throughout", "of", "between", "and", "to",
 ];
 #[rustfmt::skip]
-const NUMBERS: &[&str] = &[
+pub const NUMBERS: &[&str] = &[
     "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
 ];

@@ -10,13 +10,13 @@ use chrono::{Datelike, NaiveDate};
 use super::anchored::{counted, determined, Refs};
 use super::date_words::{
     day_number, day_spec, iso_date, may_be, month_abbr, month_of, number, starts, weekday_of,
-    year_number, CALENDAR, TRIGGERS,
+    year_number, CALENDAR, MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
 };
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
 use super::seasons::{holiday, mid_month, season, weekend};
 use super::tokens::Tok;
 use super::Para;
-use crate::model::date::{DateSpec, PartialDate};
+use crate::model::date::{DateSpec, PartialDate, MONTHS};
 
 /// A date the text talks about.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,8 +92,14 @@ impl<'a> Words<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.body))
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.get(i).to_ascii_lowercase()
+    /// Word `i` in lower case, copied only when it has a capital.
+    pub fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let w = self.get(i);
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
     }
 }
 
@@ -156,13 +162,12 @@ fn read_at(
             .is_some_and(|t| body[par.toks[i].end..t.start].trim().is_empty());
         let plural = next.len() > 2 && next.ends_with('s') && !next.ends_with("ss");
         let counted = spaced && next.starts_with(|c: char| c.is_lowercase()) && plural;
-        let triggered = TRIGGERS.contains(&prev.as_str())
-            || prev == "year"
-            || DETERMINERS.contains(&prev.as_str());
-        if (counted && !triggered) || QUANTITY.contains(&prev.as_str()) {
+        let triggered =
+            TRIGGERS.contains(&&*prev) || prev == "year" || DETERMINERS.contains(&&*prev);
+        if (counted && !triggered) || QUANTITY.contains(&&*prev) {
             return None;
         }
-        let start = if TRIGGERS[..4].contains(&prev.as_str()) {
+        let start = if TRIGGERS[..4].contains(&&*prev) {
             i - 1
         } else {
             i
@@ -172,8 +177,15 @@ fn read_at(
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    if let Some(found) = mid_month(par, ws, i, published).or_else(|| holiday(par, ws, i, published))
-    {
+    // Most words start no date: one look at a table rejects them.
+    let mid = w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"mid-");
+    if !mid && !may_be(&DATE_STARTS, w) {
+        return None;
+    }
+    if mid {
+        return mid_month(par, ws, i, published);
+    }
+    if let Some(found) = holiday(par, ws, i, published).filter(|_| first.is_ascii_uppercase()) {
         return Some(found);
     }
     let calendar = first.is_ascii_uppercase() && may_be(&CALENDAR, w);
@@ -209,7 +221,7 @@ fn read_at(
         }
         let prev = lower(i.wrapping_sub(1));
         let p = published;
-        let (date, rule) = match prev.as_str() {
+        let (date, rule) = match &*prev {
             "last" => (
                 p.and_then(|p| DateSpec::month(p.year() - i32::from(month >= p.month()), month)),
                 "last-month-name",
@@ -244,17 +256,24 @@ fn read_at(
         let relative = ["ago", "later", "earlier"]
             .iter()
             .any(|r| third.eq_ignore_ascii_case(r));
-        let n = number(w).filter(|_| relative)?;
+        if !relative {
+            return None;
+        }
+        let n = number(w)?;
         ago(i, n, published, ws).or_else(|| counted(i, n, ws, refs, published))
     };
-    if let Some(found) = season(par, ws, i, published).or_else(|| weekend(par, ws, i, published)) {
+    let seasonal = matches!(w.len(), 4 | 6 | 7) && key.is_none();
+    if let Some(found) = seasonal
+        .then(|| season(par, ws, i, published).or_else(|| weekend(par, ws, i, published)))
+        .flatten()
+    {
         return Some(found);
     }
     match key.copied().unwrap_or("") {
         "" => counts(),
         "the" | "that" => determined(i, ws, refs, published),
         "yesterday" | "today" | "tomorrow" | "tonight" => {
-            let shift: i64 = match lower(i).as_str() {
+            let shift: i64 = match &*lower(i) {
                 "yesterday" => -1,
                 "tomorrow" => 1,
                 _ => 0,
@@ -271,16 +290,16 @@ fn read_at(
         "last" | "this" | "next" | "earlier" | "later" => relative_unit(i, published, ws),
         // "by the end of the month": the unit the anchor is in.
         "end" | "start" | "beginning" | "middle" | "rest"
-            if lower(i + 1) == "of" && matches!(lower(i + 2).as_str(), "the" | "this") =>
+            if lower(i + 1) == "of" && matches!(&*lower(i + 2), "the" | "this") =>
         {
             let unit = lower(i + 3);
-            let date = published.and_then(|p| match unit.as_str() {
+            let date = published.and_then(|p| match &*unit {
                 "week" => Some(DateSpec::week(p)),
                 "month" => DateSpec::month(p.year(), p.month()),
                 "year" => DateSpec::year(p.year()),
                 _ => None,
             });
-            matches!(unit.as_str(), "week" | "month" | "year").then_some((
+            matches!(&*unit, "week" | "month" | "year").then_some((
                 i,
                 i + 3,
                 date,
@@ -367,3 +386,14 @@ const KEYWORDS: &[&str] = &[
     "last", "this", "next", "earlier", "later", "eve", "the", "that",
 ];
 const KEYWORD_STARTS: [u32; 256] = starts(&[KEYWORDS]);
+/// Every word a date phrase can start with, by first byte and length:
+/// calendar names, relative keywords, seasons, holidays and counts.
+const DATE_STARTS: [u32; 256] = starts(&[
+    &MONTHS,
+    MONTH_ABBR,
+    WEEKDAYS,
+    KEYWORDS,
+    NUMBERS,
+    &["spring", "summer", "autumn", "fall", "winter", "weekend"],
+    &["Christmas", "Halloween", "Thanksgiving", "Easter"],
+]);

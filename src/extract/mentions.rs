@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+use super::lexicon::Lexicon;
 use super::names::classify_run;
 use super::speakers::is_speech_verb;
 use super::tokens::{words, Tok};
@@ -169,21 +170,23 @@ impl AliasIndex {
 }
 
 #[rustfmt::skip]
-const TITLES: &[&str] = &[
+const TITLE_WORDS: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "professor",
     "official", "analyst", "ambassador", "diplomat", "general", "chancellor", "premier",
     "secretary", "expert", "researcher", "chairman", "chairwoman", "governor", "mayor", "judge",
     "prosecutor", "senator", "chief", "commander", "director", "lawyer", "attorney", "coach",
 ];
+static TITLES: Lexicon = Lexicon::new(TITLE_WORDS);
 
 /// Nouns that name an organisation already named ("the ministry said").
 #[rustfmt::skip]
-const ORG_NOUNS: &[&str] = &[
+const ORG_NOUN_WORDS: &[&str] = &[
     "ministry", "court", "company", "government", "agency", "police", "department", "council",
     "committee", "party", "army", "military", "embassy", "commission", "authority", "office",
     "bank", "firm", "group", "organisation", "organization", "union", "board", "administration",
     "campaign", "club", "team", "report", "study", "statement", "institute", "university",
 ];
+static ORG_NOUNS: Lexicon = Lexicon::new(ORG_NOUN_WORDS);
 
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mme", "Dr", "Prof"];
 
@@ -238,7 +241,7 @@ fn classify(
                 if let Some(title) = title(w) {
                     return (Some((Who::Title(title), i)), k + 1);
                 }
-                if let Some(noun) = ORG_NOUNS.iter().copied().find(|n| w == *n) {
+                if let Some(noun) = ORG_NOUNS.get(w) {
                     return (Some((Who::OrgTitle(noun), i)), k + 1);
                 }
                 if !w.starts_with(|c: char| c.is_uppercase()) {
@@ -267,7 +270,7 @@ fn capitalised(word: &str) -> bool {
 }
 
 fn title(word: &str) -> Option<&'static str> {
-    TITLES.iter().copied().find(|t| word == *t)
+    TITLES.get(word)
 }
 
 /// True when the mention can be a person's (for "he", "she" and titles).

@@ -9,6 +9,7 @@ pub mod cli;
 mod date_words;
 mod dates;
 mod fallbacks;
+mod lexicon;
 mod mentions;
 mod names;
 mod quotes;

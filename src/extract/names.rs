@@ -3,15 +3,14 @@
 //! Ramaphosa" names Cyril Ramaphosa), organisations ("the Court of
 //! Session"), and places, which name nobody.
 
-use super::date_words::WEEKDAYS;
+use super::lexicon::Lexicon;
 use super::mentions::{AliasIndex, Who};
 use super::speakers::is_speech_verb;
 use super::tokens::Tok;
-use crate::model::date::MONTHS;
 
 /// Words that can start a sentence but never a name.
 #[rustfmt::skip]
-pub const NOT_NAMES: &[&str] = &[
+const NOT_NAME_WORDS: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "So", "If", "As", "When",
     "While", "After", "Before", "During", "Since", "Last", "Next", "This", "That", "These",
     "Those", "It", "Its", "His", "Her", "Their", "Our", "We", "They", "He", "She", "I", "Both",
@@ -23,7 +22,7 @@ pub const NOT_NAMES: &[&str] = &[
 
 /// Role words written before a name ("President", "Lieutenant", "Voter").
 #[rustfmt::skip]
-const ROLES: &[&str] = &[
+const ROLE_WORDS: &[&str] = &[
     "President", "President-elect", "Vice", "Prime", "Minister", "Secretary", "Secretary-General",
     "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice", "Senator",
     "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "Governor", "Gov", "Mayor",
@@ -45,7 +44,7 @@ const ROLES: &[&str] = &[
 
 /// Words that make a run of capitals an organisation.
 #[rustfmt::skip]
-const ORGS: &[&str] = &[
+const ORG_WORDS: &[&str] = &[
     "University", "Institute", "Ministry", "Council", "Agency", "Committee", "Union", "Office",
     "Department", "Party", "Group", "Army", "Navy", "Forces", "Company", "Bank", "News", "Times",
     "Post", "Press", "Court", "Commission", "Organization", "Organisation", "Association",
@@ -61,7 +60,7 @@ const ORGS: &[&str] = &[
 
 /// Words that make a run of capitals a place, or a people's adjective.
 #[rustfmt::skip]
-const PLACES: &[&str] = &[
+const PLACE_WORDS: &[&str] = &[
     "Cosmodrome", "Station", "Sea", "East", "West", "North", "South", "Street", "Square", "River",
     "Republic", "Kingdom", "States", "Nations", "Airport", "Palace", "Hall", "House", "Base",
     "Island", "Islands", "Province", "County", "City", "Valley", "Bay", "Lake", "Ocean", "Gulf",
@@ -70,6 +69,32 @@ const PLACES: &[&str] = &[
     "Road", "Avenue", "Building", "Tower", "Mosque", "Church", "Cathedral", "Temple", "Stadium",
     "Arena", "Hotel", "Hospital", "Prison", "School", "Museum", "Mountains", "Desert", "Strait",
 ];
+
+pub static NOT_NAMES: Lexicon = Lexicon::new(NOT_NAME_WORDS);
+static ROLES: Lexicon = Lexicon::new(ROLE_WORDS);
+static ORGS: Lexicon = Lexicon::new(ORG_WORDS);
+static PLACES: Lexicon = Lexicon::new(PLACE_WORDS);
+static CALENDAR_NAMES: Lexicon = Lexicon::new(&[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]);
 
 fn capitalised(word: &str) -> bool {
     let mut chars = word.chars();
@@ -82,7 +107,7 @@ fn shouted(word: &str) -> bool {
 }
 
 pub fn is_role(word: &str) -> bool {
-    ROLES.contains(&word)
+    ROLES.contains(word)
 }
 
 /// What the run of capitalised words at `i` names: `(who, first, end)`,
@@ -95,28 +120,28 @@ pub fn classify_run(
 ) -> (Option<(Who, usize)>, usize) {
     let word = toks[i].text(body);
     let caps = shouted(word);
-    if !(capitalised(word) || caps) || NOT_NAMES.contains(&word) {
+    if !(capitalised(word) || caps) || NOT_NAMES.contains(word) {
         return (None, i + 1);
     }
     let n = run_len(body, toks, i, index, caps);
     let text = |k: usize| toks[k].text(body);
-    let has = |list: &[&str], from: usize| (from..i + n).any(|k| list.contains(&text(k)));
+    let has = |list: &Lexicon, from: usize| (from..i + n).any(|k| list.contains(text(k)));
     // Role words before a name set it apart; a role alone names nobody here.
     if let Some(r) = (i..i + n).rev().find(|&k| is_role(text(k))) {
         if r + 1 == i + n {
             return (None, i + n);
         }
-        if !has(ORGS, r + 1) && !has(PLACES, r + 1) {
+        if !has(&ORGS, r + 1) && !has(&PLACES, r + 1) {
             return (Some((Who::Name, r + 1)), i + n);
         }
     }
-    if has(ORGS, i) {
+    if has(&ORGS, i) {
         // "Amnesty International Man-kei Tam": a name after the body's.
         let o = (i..i + n)
             .rev()
-            .find(|&k| ORGS.contains(&text(k)))
+            .find(|&k| ORGS.contains(text(k)))
             .unwrap_or(i);
-        if i + n - o > 2 && !has(PLACES, o + 1) {
+        if i + n - o > 2 && !has(&PLACES, o + 1) {
             return (Some((Who::Name, o + 1)), i + n);
         }
         let mut end = i + n;
@@ -138,7 +163,7 @@ pub fn classify_run(
     }
     // A run that names a place is stepped over one word at a time, so that
     // "Hong Kong Chief Executive Carrie Lam" still yields Carrie Lam.
-    if has(PLACES, i) {
+    if has(&PLACES, i) {
         return (None, i + 1);
     }
     if n >= 2 {
@@ -162,7 +187,7 @@ fn text_at<'a>(body: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// "Erdogan said", "said Erdogan.", "according to Erdogan".
 fn speaks(body: &str, toks: &[Tok], i: usize) -> bool {
     let word = toks[i].text(body);
-    if MONTHS.contains(&word) || WEEKDAYS.contains(&word) {
+    if CALENDAR_NAMES.contains(word) {
         return false;
     }
     let spaced = |a: usize, b: usize| match (toks.get(a), toks.get(b)) {
@@ -211,12 +236,7 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
         } else {
             capitalised(word) || letter
         };
-        if !joined
-            || alias
-            || !styled
-            || MONTHS.contains(&word)
-            || WEEKDAYS.contains(&word)
-            || NOT_NAMES.contains(&word)
+        if !joined || alias || !styled || CALENDAR_NAMES.contains(word) || NOT_NAMES.contains(word)
         {
             break;
         }

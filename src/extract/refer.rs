@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::RandomState;
+
 use super::mentions::{is_person, Mention, Who};
 use super::names::is_role;
 use super::{Para, Speaker};
@@ -18,13 +20,17 @@ const WINDOW: usize = 400;
 /// How many mentions back "the spokesman" may reach.
 const TITLE_REACH: usize = 200;
 
-const HONORIFICS: &[&str] = &["Mr. ", "Mrs. ", "Ms. ", "Mme ", "Dr. ", "Prof. "];
+/// Honorifics before a name, with and without their full stop.
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &[
+    "Mr. ", "Mrs. ", "Ms. ", "Mme ", "Dr. ", "Prof. ", "Mr ", "Mrs ", "Ms ", "Dr ", "Prof ",
+];
 
 /// Full names of people nobody listed, by surname, and the role words
 /// written before each mention of them ("Foreign Minister Jane Doe").
 #[derive(Default)]
 pub struct Names {
-    by_surname: HashMap<String, String>,
+    by_surname: HashMap<String, String, RandomState>,
     /// (byte offset, role words lower-cased, full name), in text order.
     roles: Vec<(usize, String, String)>,
 }
@@ -34,12 +40,12 @@ fn surname(name: &str) -> &str {
 }
 
 fn strip_honorific(text: &str) -> &str {
+    if !text.starts_with(['M', 'D', 'P']) {
+        return text;
+    }
     HONORIFICS
         .iter()
-        .find_map(|h| {
-            text.strip_prefix(h)
-                .or_else(|| text.strip_prefix(h.replace('.', "").as_str()))
-        })
+        .find_map(|h| text.strip_prefix(h))
         .unwrap_or(text)
 }
 
@@ -56,8 +62,8 @@ impl Names {
 
 /// Every maximal run of capitalised words the text has, as written: the
 /// names and places it mentions on their own.
-fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
+fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, RandomState> {
+    let mut out = HashSet::default();
     for par in paras {
         let mut start: Option<usize> = None;
         let mut last_end = 0;
@@ -90,7 +96,7 @@ fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str> {
 /// A name of three words or more whose first words are written elsewhere
 /// as a name of their own ("Hong Kong Carrie Lam", where the text also
 /// speaks of Hong Kong alone) starts after them.
-fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str>) {
+fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str, RandomState>) {
     let text = &body[m.start..m.end];
     let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
     for &cut in spaces.iter().take(spaces.len().saturating_sub(1)).rev() {
@@ -126,10 +132,16 @@ fn roles_before(body: &str, at: usize) -> String {
 /// their surname alone ("Doe said") as mentions of them.
 pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let mut names = Names::default();
-    let alone = standalone_runs(body, paras);
+    let long = |m: &Mention| m.who == Who::Name && body[m.start..m.end].matches(' ').count() >= 2;
+    // Built only for a text that has a name of three words to check.
+    let alone = paras
+        .iter()
+        .any(|p| p.mentions.iter().any(long))
+        .then(|| standalone_runs(body, paras))
+        .unwrap_or_default();
     for par in paras.iter_mut() {
         for m in par.mentions.iter_mut().filter(|m| m.who == Who::Name) {
-            if body[m.start..m.end].matches(' ').count() >= 2 {
+            if long(m) {
                 trim_prefix(body, m, &alone);
             }
             let text = strip_honorific(&body[m.start..m.end]);

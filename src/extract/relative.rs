@@ -53,7 +53,7 @@ pub fn ago(i: usize, n: u32, published: Option<NaiveDate>, ws: &Words) -> Option
 /// "last week", "this month", "next year", "earlier this year".
 pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Option<Found> {
     let lower = |i: usize| ws.lower(i);
-    let (which, unit_at) = match lower(i).as_str() {
+    let (which, unit_at) = match &*lower(i) {
         "earlier" | "later" if lower(i + 1) == "this" => ("this", i + 2),
         "earlier" | "later" => return None,
         w => (
@@ -73,17 +73,17 @@ pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Opti
         _ => 0,
     };
     let unit = lower(unit_at);
-    if which == "this" && matches!(unit.as_str(), "morning" | "afternoon" | "evening") {
+    if which == "this" && matches!(&*unit, "morning" | "afternoon" | "evening") {
         let date = published.map(DateSpec::day);
         return Some((i, unit_at, date, published, "this-part-of-day"));
     }
-    let date = published.and_then(|p| match unit.as_str() {
+    let date = published.and_then(|p| match &*unit {
         "week" => shift_days(p, 7 * step).map(DateSpec::week),
         "month" => shift_months(p, -step),
         "year" => DateSpec::year(p.year() + step as i32),
         _ => None,
     });
-    let rule = match (which, unit.as_str()) {
+    let rule = match (which, &*unit) {
         (_, "week" | "month" | "year") if lower(i) == "earlier" || lower(i) == "later" => {
             "within-this-unit"
         }
@@ -106,7 +106,7 @@ pub fn weekday(
     let lower = |i: usize| ws.lower(i);
     let prev = lower(i.wrapping_sub(1));
     let mut start = if matches!(
-        prev.as_str(),
+        &*prev,
         "on" | "last" | "next" | "this" | "early" | "late" | "since" | "by" | "until"
     ) {
         i - 1
@@ -117,14 +117,14 @@ pub fn weekday(
         start -= 1;
     }
     let end = if matches!(
-        lower(i + 1).as_str(),
+        &*lower(i + 1),
         "morning" | "afternoon" | "evening" | "night"
     ) {
         i + 1
     } else {
         i
     };
-    let (rule, date) = match prev.as_str() {
+    let (rule, date) = match &*prev {
         "last" => (
             "last-weekday",
             published.and_then(|p| before(p, day, false)),

@@ -104,7 +104,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     } else {
         year_number(ws.get(i + 1)).map(|y| (y, i + 1))
     };
-    let led = SEASON_LEAD.contains(&prev.as_str());
+    let led = SEASON_LEAD.contains(&&*prev);
     // "fall" is a verb far more often than a season.
     if !(led || explicit.is_some()) || (fall && explicit.is_none() && prev != "the" && !led) {
         return None;
@@ -112,7 +112,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     if fall && prev == "the" && explicit.is_none() && ws.lower(i + 1) == "of" {
         return None;
     }
-    let first = if matches!(prev.as_str(), "this" | "last" | "next" | "the") {
+    let first = if matches!(&*prev, "this" | "last" | "next" | "the") {
         i - 1
     } else {
         i
@@ -147,10 +147,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
         return None;
     }
     let prev = ws.lower(i.wrapping_sub(1));
-    if !matches!(
-        prev.as_str(),
-        "this" | "last" | "next" | "the" | "past" | "coming"
-    ) {
+    if !matches!(&*prev, "this" | "last" | "next" | "the" | "past" | "coming") {
         return None;
     }
     let date = published.and_then(|d| {

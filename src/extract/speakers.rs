@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::lexicon::Lexicon;
 use super::mentions::Mention;
 use super::quotes::Span;
 use super::refer::{Names, Resolver};
@@ -26,7 +27,7 @@ use super::{FoundQuote, Para, Speaker};
 use crate::model::Actor;
 
 #[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
+const SPEECH_VERB_WORDS: &[&str] = &[
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding", "stated",
     "states", "noted", "notes", "noting", "insisted", "insists", "asserted", "asserts", "affirmed",
     "affirms", "declared", "declares", "announced", "announces", "warned", "warns", "warning",
@@ -43,6 +44,7 @@ const SPEECH_VERBS: &[&str] = &[
     "reads", "acknowledge", "calling", "decried", "condemned", "demanded", "demanding", "insist",
     "alleged", "alleges", "denounced", "ruled", "rules",
 ];
+static SPEECH_VERBS: Lexicon = Lexicon::new(SPEECH_VERB_WORDS);
 
 /// Quotes of at most this many words need an attribution to count.
 pub(super) const FRAGMENT_WORDS: usize = 5;
@@ -52,7 +54,7 @@ pub(super) const FRAGMENT_WORDS: usize = 5;
 pub(super) const WINDOW: usize = 400;
 
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    word.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && SPEECH_VERBS.contains(&word)
+    word.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && SPEECH_VERBS.contains(word)
 }
 
 pub(super) struct Attribution {

@@ -9,9 +9,14 @@ pub fn paragraphs(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
         match c {
-            '<' => {
-                let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-                let tag = rest[1..end.saturating_sub(1).max(1)].trim_start_matches('/');
+            // As in HTML, `<` starts a tag only before a letter, `/`, `!`
+            // or `?`: "Price < 5 €" is text.
+            '<' if rest[1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c)) =>
+            {
+                let close = rest.find('>');
+                let end = close.map_or(rest.len(), |i| i + 1);
+                let tag = rest[1..close.unwrap_or(rest.len())].trim_start_matches('/');
                 let name: String = tag
                     .chars()
                     .take_while(char::is_ascii_alphanumeric)
@@ -121,6 +126,15 @@ mod tests {
             "A – B — C &nope; D & E"
         );
         assert_eq!(line("<p>unclosed <a href=\"x\""), "unclosed");
+    }
+
+    #[test]
+    fn a_lone_less_than_before_non_ascii_text_is_text() {
+        assert_eq!(line("Price < 5 €"), "Price < 5 €");
+        assert_eq!(line("a <€ b"), "a <€ b");
+        // An unclosed tag ending in a multi-byte character is dropped whole.
+        assert_eq!(line("Price <b 5 €"), "Price");
+        assert_eq!(line("x <é"), "x <é");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub struct GenerateArgs {
     /// How many articles to write (about 4 KB, 10 events and 20 quotes each).
     #[arg(long, value_name = "N")]
     pub articles: usize,
-    /// How many actors (default: half the articles, at least 40).
+    /// How many actors (default: half the articles, at least 40; at most 1000000).
     #[arg(long, value_name = "N")]
     pub actors: Option<usize>,
     /// Seed of the generator: the same seed writes the same corpus.
@@ -70,11 +70,25 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
     }
 }
 
+/// The most actors a corpus may have: all of them are held in memory (with
+/// every name taken) while the corpus is written, so a mistyped number must
+/// not exhaust it.
+pub const MAX_ACTORS: usize = 1_000_000;
+
 /// Writes the corpus described by `args` into `args.out`.
 pub fn generate(args: &GenerateArgs) -> io::Result<Summary> {
+    let actor_count = match args.actors {
+        Some(n) if n > MAX_ACTORS => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("--actors {n} is over the limit of {MAX_ACTORS} actors"),
+            ))
+        }
+        Some(n) => n.max(40),
+        None => (args.articles / 2).clamp(40, MAX_ACTORS),
+    };
     prepare(&args.out, args.force)?;
     let root = Rng::new(args.seed);
-    let actor_count = args.actors.unwrap_or(args.articles / 2).max(40);
     let actors = names::actors(&mut root.fork(0), actor_count);
     let mut out = Output::create(&args.out)?;
     out.actors(&actors)?;
@@ -303,6 +317,24 @@ fn quoted(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn too_many_actors_is_an_error_naming_the_limit_before_anything_is_written() {
+        let out = std::env::temp_dir().join(format!("chronicle-gen-actors-{}", std::process::id()));
+        for actors in [MAX_ACTORS + 1, usize::MAX] {
+            let args = GenerateArgs {
+                articles: 1,
+                actors: Some(actors),
+                seed: 1,
+                out: out.clone(),
+                force: false,
+            };
+            let err = generate(&args).expect_err("too many actors");
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+            assert!(err.to_string().contains("limit of 1000000 actors"), "{err}");
+            assert!(!out.exists(), "nothing is written");
+        }
+    }
 
     #[test]
     fn quoted_strings_parse_back_as_toml() {

@@ -289,7 +289,7 @@ mod tests {
             && e.sources[0].article == 1));
         assert_eq!(extracted[0].date.to_edtf(), "2023-09-13");
         assert_eq!(extracted[0].summary, "The Kremlin met envoys on Wednesday.");
-        assert_eq!(extracted[0].sources[0].excerpt, "on Wednesday");
+        assert_eq!(extracted[0].sources[0].excerpt, "Wednesday");
         assert_eq!(extracted[0].actors, [0]);
 
         assert_eq!(quotes.len(), 2);

@@ -51,6 +51,13 @@ pub fn scan(
             i += 1;
             continue;
         };
+        // The phrase is the date expression itself, without the
+        // preposition that led to it ("on Tuesday" reads "Tuesday"), as
+        // TimeML and TempEval measure extents.
+        let mut first = first;
+        while first < last && LEADING.contains(&&*w.lower(first)) {
+            first += 1;
+        }
         let span = toks[first].start..toks[last].end;
         // The eve of something is not itself the thing later eves refer to.
         if let Some(d) = date.as_ref().filter(|_| rule != "eve-of") {
@@ -366,6 +373,24 @@ fn day_or_days(ws: &Words, i: usize) -> Option<(u32, Option<u32>, usize)> {
         _ => Some((day, None, i)),
     }
 }
+
+/// Prepositions that lead to a date phrase without being part of it.
+const LEADING: &[&str] = &[
+    "on",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "from",
+    "before",
+    "after",
+    "at",
+    "of",
+];
 
 /// Words before a number that make it a year whatever follows.
 const DETERMINERS: &[&str] = &[

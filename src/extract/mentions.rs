@@ -236,8 +236,8 @@ fn classify(
         "it" | "It" if is_speech_verb(next) => return (Some((Who::It, i)), i + 1),
         "the" | "The" => {
             // "the spokesman", "the Russian leader", "the Kremlin spokesman".
-            for k in i + 1..(i + 4).min(toks.len()) {
-                let w = toks[k].text(body);
+            for (k, tok) in toks.iter().enumerate().take(i + 4).skip(i + 1) {
+                let w = tok.text(body);
                 if let Some(title) = title(w) {
                     return (Some((Who::Title(title), i)), k + 1);
                 }

@@ -134,11 +134,11 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let mut names = Names::default();
     let long = |m: &Mention| m.who == Who::Name && body[m.start..m.end].matches(' ').count() >= 2;
     // Built only for a text that has a name of three words to check.
-    let alone = paras
-        .iter()
-        .any(|p| p.mentions.iter().any(long))
-        .then(|| standalone_runs(body, paras))
-        .unwrap_or_default();
+    let alone = if paras.iter().any(|p| p.mentions.iter().any(long)) {
+        standalone_runs(body, paras)
+    } else {
+        HashSet::default()
+    };
     for par in paras.iter_mut() {
         for m in par.mentions.iter_mut().filter(|m| m.who == Who::Name) {
             if long(m) {

@@ -1,16 +1,16 @@
-//! Makes articles nobody annotated explorable: for each article that no
-//! curated event cites, its resolved dated mentions become extracted events
-//! and its attributed quotes extracted quotes. Curated items are never
-//! touched; extracted ones are marked `Origin::Extracted`.
+//! Makes every article explorable, annotated or not: its reports of
+//! happenings become built events, joined across articles and grouped under
+//! headline events, and its attributed quotes extracted quotes. Curated
+//! items are the source of truth: never touched, never duplicated; built
+//! and extracted ones are marked `Origin::Extracted`.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-use super::{DatedMention, Extraction, Extractor, Speaker};
-use crate::model::{Actor, ActorKind, Article, Event, EventKind, Ix, Origin, Quote, Source};
+use super::events::{self, Built, Reported};
+use super::{Extraction, Extractor, Speaker};
+use crate::model::{Actor, ActorKind, Article, DateSpec, Event, Ix, Origin, Quote, Source};
 use crate::text::sanitize::sanitize_line;
-
-/// Longest extracted event title, in characters, before "…".
-const TITLE_CHARS: usize = 80;
 
 /// What `augment` added, with the confidence of each extracted quote's
 /// speaker by quote id (the model's `Quote` has no room for it).
@@ -29,82 +29,147 @@ impl Augmented {
     }
 }
 
-/// Adds extracted events, quotes and new speakers for every article no
-/// event in `events` cites. Call it after the curated items are loaded.
+/// Byte ranges the curated items cite, by article.
+fn cited<'a>(
+    spans: impl Iterator<Item = (Ix, &'a Range<usize>)>,
+) -> HashMap<Ix, Vec<Range<usize>>> {
+    let mut out: HashMap<Ix, Vec<Range<usize>>> = HashMap::new();
+    for (a, r) in spans {
+        out.entry(a).or_default().push(r.clone());
+    }
+    out
+}
+
+fn overlaps(spans: Option<&Vec<Range<usize>>>, r: &Range<usize>) -> bool {
+    spans.is_some_and(|s| s.iter().any(|c| c.start < r.end && r.start < c.end))
+}
+
+/// Adds built events, extracted quotes and new people for every article.
+/// Call it after the curated items are loaded.
 pub fn augment(
     articles: &[Article],
     actors: &mut Vec<Actor>,
     events: &mut Vec<Event>,
     quotes: &mut Vec<Quote>,
 ) -> Augmented {
-    let cited: HashSet<Ix> = events
-        .iter()
-        .flat_map(|e| e.sources.iter().map(|s| s.article))
-        .collect();
     let mut out = Augmented::default();
-    let todo: Vec<Ix> = (0..articles.len()).filter(|a| !cited.contains(a)).collect();
-    if todo.is_empty() {
+    if articles.is_empty() {
         return out;
     }
     let known = actors.len();
-    let found: Vec<(Ix, Extraction)> = {
+    let found: Vec<Extraction> = {
         let extractor = Extractor::new(&actors[..known]);
-        todo.iter()
-            .map(|&a| (a, extractor.run(&articles[a].body, articles[a].published)))
-            .collect()
+        in_parallel(articles, |a| extractor.run(&a.body, a.published))
     };
+    let curated_events = cited(
+        events
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|s| (s.article, &s.span))),
+    );
+    let curated_quotes = cited(quotes.iter().map(|q| (q.article, &q.span)));
     let mut ids: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
     ids.extend(quotes.iter().map(|q| q.id.clone()));
     ids.extend(actors.iter().map(|a| a.id.clone()));
-    let mut new_people: HashMap<String, Ix> = HashMap::new();
-    for (a, ex) in found {
-        let article = &articles[a];
-        // The first extracted event of each paragraph, for its quotes.
-        let mut by_paragraph: Vec<Option<Ix>> = vec![None; ex.mentions.len()];
-        let mut seen: HashSet<(usize, String)> = HashSet::new();
-        for m in &ex.dates {
-            let Some(date) = m.date.clone() else {
-                continue;
-            };
-            if !seen.insert((m.sentence.start, date.to_edtf())) {
+    let mut people: HashMap<String, Ix> = HashMap::new();
+
+    // Reports that no curated event already cites.
+    let reported: Vec<Reported> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(a, ex)| {
+            let curated = curated_events.get(&a);
+            ex.reports
+                .iter()
+                .filter(move |r| !overlaps(curated, &r.span))
+                .map(move |r| Reported {
+                    article: a,
+                    report: r.clone(),
+                })
+        })
+        .collect();
+    let names: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
+    let name = |s: &Speaker| match s {
+        Speaker::Actor(a) => names.get(*a).cloned().unwrap_or_default(),
+        Speaker::New(n) => n.split(", ").next().unwrap_or(n).to_string(),
+    };
+    let built = events::join(reported, name);
+    let headlines = events::nest(&built, name);
+    let first_built = events.len();
+    for b in &built {
+        let id = unique(&mut ids, format!("x-{}-e{}", slug(&b.title), events.len()));
+        let e = to_event(id, b, articles, actors, &mut ids, &mut people);
+        events.push(e);
+        out.events += 1;
+    }
+    for h in &headlines {
+        let id = unique(&mut ids, format!("x-{}", slug(&h.title)));
+        let parent = events.len();
+        let sources: Vec<Source> = h
+            .members
+            .iter()
+            .flat_map(|&m| events[first_built + m].sources.iter().take(1).cloned())
+            .collect();
+        let actor_ix: Vec<Ix> = h
+            .actors
+            .iter()
+            .map(|s| speaker_ix(s, actors, &mut ids, &mut people))
+            .collect();
+        events.push(Event {
+            id,
+            date: span_of(h.first, h.last),
+            date_note: None,
+            title: h.title.clone(),
+            place: h.place.clone(),
+            kind: h.kind,
+            actors: actor_ix,
+            parent: None,
+            summary: format!("{} events from {} to {}.", h.members.len(), h.first, h.last),
+            sources,
+            origin: Origin::Extracted,
+            background: false,
+            built_from: Some(format!(
+                "headline over {} built events within {} days of each other that share an actor",
+                h.members.len(),
+                (h.last - h.first).num_days()
+            )),
+        });
+        for &m in &h.members {
+            events[first_built + m].parent = Some(parent);
+        }
+        out.events += 1;
+    }
+
+    // Quotes no curated quote already covers, each with the nearest event
+    // of its article: the one whose source is closest before it, else after.
+    let first_headline = first_built + built.len();
+    let mut by_article: HashMap<Ix, Vec<(usize, Ix)>> = HashMap::new();
+    for (ix, e) in events.iter().enumerate().take(first_headline) {
+        for s in &e.sources {
+            by_article
+                .entry(s.article)
+                .or_default()
+                .push((s.span.start, ix));
+        }
+    }
+    for list in by_article.values_mut() {
+        list.sort_unstable();
+    }
+    for (a, ex) in found.iter().enumerate() {
+        for q in &ex.quotes {
+            if overlaps(curated_quotes.get(&a), &q.span) {
                 continue;
             }
-            let p = ex.mentions.partition_point(|p| p.span.end < m.span.start);
-            let id = unique(&mut ids, format!("x-{}-d{}", article.id, events.len()));
-            by_paragraph
-                .get_mut(p)
-                .map(|slot| slot.get_or_insert(events.len()));
-            events.push(event(id, a, article, m, date, &ex, p));
-            out.events += 1;
-        }
-        // A paragraph with no dated mention of its own gives its quotes to
-        // the nearest earlier paragraph's event, or else the next one, so
-        // every quote of the article can be reached from the timeline.
-        let mut nearest = by_paragraph.clone();
-        let mut last = None;
-        for slot in nearest.iter_mut() {
-            last = slot.or(last);
-            *slot = last;
-        }
-        let mut next = None;
-        for slot in nearest.iter_mut().rev() {
-            next = slot.or(next);
-            *slot = next;
-        }
-        for q in &ex.quotes {
             let speaker = match &q.speaker {
-                Some(Speaker::Actor(s)) => *s,
-                Some(Speaker::New(label)) => person(label, actors, &mut ids, &mut new_people),
+                Some(s) => speaker_ix(s, actors, &mut ids, &mut people),
                 None => continue,
             };
-            let p = ex.mentions.partition_point(|p| p.span.end < q.span.start);
-            let id = unique(&mut ids, format!("x-{}-q{}", article.id, quotes.len()));
+            let id = unique(&mut ids, format!("x-{}-q{}", articles[a].id, quotes.len()));
             out.quote_confidence.insert(id.clone(), q.confidence);
             quotes.push(Quote {
                 id,
                 article: a,
                 speaker,
-                event: nearest.get(p).copied().flatten(),
+                event: nearest(by_article.get(&a), q.span.start),
                 text: q.text.clone(),
                 span: q.span.clone(),
                 origin: Origin::Extracted,
@@ -116,55 +181,125 @@ pub fn augment(
     out
 }
 
-/// An event for a resolved dated mention: the sentence is its summary.
-fn event(
-    id: String,
-    a: Ix,
-    article: &Article,
-    m: &DatedMention,
-    date: crate::model::DateSpec,
-    ex: &Extraction,
-    p: usize,
-) -> Event {
-    let sentence = sanitize_line(article.body.get(m.sentence.clone()).unwrap_or("")).into_owned();
-    let anchor = m.anchor.map_or(String::new(), |d| format!(", anchor {d}"));
-    Event {
-        id,
-        date,
-        date_note: Some(
-            sanitize_line(&format!(
-                "extracted from “{}” ({}{anchor})",
-                m.phrase, m.rule
-            ))
-            .into_owned(),
-        ),
-        title: title(&sentence),
-        place: None,
-        kind: EventKind::Report,
-        actors: ex
-            .mentions
-            .get(p)
-            .map(|p| p.actors.clone())
-            .unwrap_or_default(),
-        parent: None,
-        summary: sentence,
-        sources: vec![Source {
-            article: a,
-            excerpt: m.phrase.clone(),
-            span: m.span.clone(),
-        }],
-        origin: Origin::Extracted,
+/// `f` over every article, on every core, results in article order.
+fn in_parallel<T: Send>(articles: &[Article], f: impl Fn(&Article) -> T + Sync) -> Vec<T> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(cores).max(1);
+    if articles.len() < 8 || cores == 1 {
+        return articles.iter().map(&f).collect();
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<T>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The event whose source starts closest before `at`, else the first after.
+fn nearest(list: Option<&Vec<(usize, Ix)>>, at: usize) -> Option<Ix> {
+    let list = list?;
+    let k = list.partition_point(|(s, _)| *s <= at);
+    k.checked_sub(1)
+        .or((!list.is_empty()).then_some(0))
+        .map(|k| list[k].1)
+}
+
+fn span_of(first: chrono::NaiveDate, last: chrono::NaiveDate) -> DateSpec {
+    let start = DateSpec::day(first);
+    DateSpec {
+        end: Some(crate::model::date::PartialDate::from_date(last)),
+        ..start
     }
 }
 
-/// The sentence, cut at a word boundary to `TITLE_CHARS`.
-fn title(sentence: &str) -> String {
-    if sentence.chars().count() <= TITLE_CHARS {
-        return sentence.to_string();
+/// A lower-case id part from a title: "Putin lands" → "putin-lands".
+fn slug(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .take(40)
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    for part in s.split('-').filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
     }
-    let cut: String = sentence.chars().take(TITLE_CHARS).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+    out
+}
+
+fn speaker_ix(
+    s: &Speaker,
+    actors: &mut Vec<Actor>,
+    ids: &mut HashSet<String>,
+    people: &mut HashMap<String, Ix>,
+) -> Ix {
+    match s {
+        Speaker::Actor(a) => *a,
+        Speaker::New(label) => person(label, actors, ids, people),
+    }
+}
+
+/// The model's event for a built one: its sources cite the exact clauses.
+fn to_event(
+    id: String,
+    b: &Built,
+    articles: &[Article],
+    actors: &mut Vec<Actor>,
+    ids: &mut HashSet<String>,
+    people: &mut HashMap<String, Ix>,
+) -> Event {
+    let sources: Vec<Source> = b
+        .sources
+        .iter()
+        .map(|(a, span)| Source {
+            article: *a,
+            excerpt: articles[*a]
+                .body
+                .get(span.clone())
+                .unwrap_or("")
+                .to_string(),
+            span: span.clone(),
+        })
+        .collect();
+    let summary = sources
+        .first()
+        .map(|s| sanitize_line(&s.excerpt).into_owned())
+        .unwrap_or_default();
+    let mut actor_ix: Vec<Ix> = Vec::new();
+    for s in &b.actors {
+        let ix = speaker_ix(s, actors, ids, people);
+        if !actor_ix.contains(&ix) {
+            actor_ix.push(ix);
+        }
+    }
+    Event {
+        id,
+        date: b.date.clone(),
+        date_note: b.disagreement.clone(),
+        title: sanitize_line(&b.title).into_owned(),
+        place: b.place.as_deref().map(|p| sanitize_line(p).into_owned()),
+        kind: b.kind,
+        actors: actor_ix,
+        parent: None,
+        summary,
+        sources,
+        origin: Origin::Extracted,
+        background: b.background,
+        built_from: Some(b.built_from.clone()),
+    }
 }
 
 /// The actor for someone no actor list names: one per name, across articles.
@@ -218,116 +353,5 @@ fn unique(ids: &mut HashSet<String>, want: String) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::DateSpec;
-
-    fn article(id: &str, body: &str, published: &str) -> Article {
-        Article {
-            id: id.into(),
-            title: id.into(),
-            outlet: None,
-            url: None,
-            published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-            published_note: None,
-            body: body.into(),
-            file: format!("articles/{id}.md"),
-            cleaned: false,
-        }
-    }
-
-    fn curated_event(article: Ix) -> Event {
-        Event {
-            id: "curated".into(),
-            date: DateSpec::year(2020).expect("year"),
-            date_note: None,
-            title: "Curated".into(),
-            place: None,
-            kind: EventKind::Summit,
-            actors: vec![0],
-            parent: None,
-            summary: "Curated.".into(),
-            sources: vec![Source {
-                article,
-                excerpt: "x".into(),
-                span: 0..1,
-            }],
-            origin: Origin::Curated,
-        }
-    }
-
-    fn kremlin() -> Actor {
-        Actor {
-            id: "kremlin".into(),
-            name: "The Kremlin".into(),
-            aliases: vec!["the Kremlin".into()],
-            role: None,
-            country: None,
-            kind: ActorKind::Organisation,
-        }
-    }
-
-    #[test]
-    fn only_uncited_articles_gain_extracted_items() {
-        let body = "The Kremlin met envoys on Wednesday. “We talked,” the Kremlin said.\n\n\
-                    “It went well,” Jane Doe, a diplomat, said last week.";
-        let articles = [
-            article("cited", body, "2023-09-14"),
-            article("raw", body, "2023-09-14"),
-        ];
-        let mut actors = vec![kremlin()];
-        let mut events = vec![curated_event(0)];
-        let mut quotes = Vec::new();
-        let added = augment(&articles, &mut actors, &mut events, &mut quotes);
-
-        assert_eq!(events[0].id, "curated");
-        assert_eq!(events[0].origin, Origin::Curated);
-        let extracted = &events[1..];
-        assert_eq!((added.events, extracted.len()), (2, 2));
-        assert!(extracted.iter().all(|e| e.origin == Origin::Extracted
-            && e.sources.len() == 1
-            && e.sources[0].article == 1));
-        assert_eq!(extracted[0].date.to_edtf(), "2023-09-13");
-        assert_eq!(extracted[0].summary, "The Kremlin met envoys on Wednesday.");
-        assert_eq!(extracted[0].sources[0].excerpt, "Wednesday");
-        assert_eq!(extracted[0].actors, [0]);
-
-        assert_eq!(quotes.len(), 2);
-        assert!(quotes
-            .iter()
-            .all(|q| q.origin == Origin::Extracted && q.article == 1));
-        assert_eq!(quotes[0].speaker, 0);
-        assert_eq!(quotes[0].event, Some(1));
-        assert_eq!(actors.len(), 2);
-        assert_eq!(actors[1].name, "Jane Doe");
-        assert_eq!(actors[1].role.as_deref(), Some("a diplomat"));
-        assert_eq!(quotes[1].speaker, 1);
-        assert_eq!(quotes[1].event, Some(2));
-        assert!(added
-            .confidence(&quotes[1])
-            .is_some_and(|c| c > 0.0 && c <= 1.0));
-    }
-
-    #[test]
-    fn titles_are_cut_at_a_word() {
-        let long = "word ".repeat(40);
-        let t = title(long.trim());
-        assert!(t.ends_with('…') && t.chars().count() <= TITLE_CHARS + 1);
-        assert_eq!(title("Short."), "Short.");
-    }
-
-    #[test]
-    fn quotes_in_undated_paragraphs_join_the_nearest_extracted_event() {
-        let body = "“Before anything,” the Kremlin said.\n\n\
-                    The Kremlin met envoys on Wednesday.\n\n\
-                    “Later,” the Kremlin said.";
-        let articles = [article("raw", body, "2023-09-14")];
-        let mut actors = vec![kremlin()];
-        let (mut events, mut quotes) = (Vec::new(), Vec::new());
-        augment(&articles, &mut actors, &mut events, &mut quotes);
-        assert_eq!(events.len(), 1, "one dated mention: {events:?}");
-        let texts: Vec<(&str, Option<Ix>)> =
-            quotes.iter().map(|q| (q.text.as_str(), q.event)).collect();
-        assert_eq!(texts, [("Before anything,", Some(0)), ("Later,", Some(0))]);
-    }
-}
+#[path = "augment_tests.rs"]
+mod tests;

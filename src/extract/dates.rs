@@ -171,7 +171,16 @@ fn read_at(
         let counted = spaced && next.starts_with(|c: char| c.is_lowercase()) && plural;
         let triggered =
             TRIGGERS.contains(&&*prev) || prev == "year" || DETERMINERS.contains(&&*prev);
-        if (counted && !triggered) || QUANTITY.contains(&&*prev) {
+        // "1625 UTC" is a time, "§ 1201" a section.
+        let clock = ["UTC", "GMT", "EST", "EDT", "BST", "CET", "hours", "hrs"].contains(&next);
+        let numbered = body[..par.toks[i].start]
+            .trim_end()
+            .ends_with(['§', ':', '#', '№'])
+            || matches!(
+                &*prev,
+                "section" | "code" | "no" | "number" | "article" | "flight" | "route"
+            );
+        if (counted && !triggered) || QUANTITY.contains(&&*prev) || clock || numbered {
             return None;
         }
         let start = if TRIGGERS[..4].contains(&&*prev) {

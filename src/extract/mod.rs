@@ -8,6 +8,7 @@ pub mod augment;
 pub mod cli;
 mod date_words;
 mod dates;
+pub mod events;
 mod fallbacks;
 mod lexicon;
 mod mentions;
@@ -68,6 +69,8 @@ pub struct Extraction {
     pub quotes: Vec<FoundQuote>,
     pub dates: Vec<DatedMention>,
     pub mentions: Vec<ParagraphMentions>,
+    /// The happenings the article reports with a date, in text order.
+    pub reports: Vec<events::Report>,
 }
 
 /// An extractor for one actor list, reusable across articles.
@@ -158,10 +161,18 @@ impl<'a> Extractor<'a> {
             })
             .collect();
         let quotes = speakers::attribute(body, &paras, &spans, self.actors, &names);
+        let resolver = refer::Resolver {
+            body,
+            paras: &paras,
+            actors: self.actors,
+            names: &names,
+        };
+        let reports = events::reports(body, &paras, &dates, published, &resolver);
         Extraction {
             quotes,
             dates,
             mentions,
+            reports,
         }
     }
 }

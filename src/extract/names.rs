@@ -169,6 +169,13 @@ pub fn classify_run(
     if n >= 2 {
         return (Some((Who::Name, i)), i + n);
     }
+    // "the WHO declared": an acronym doing something is a body.
+    let next = text_at(body, toks, i + 1);
+    let acts = next.starts_with(|c: char| c.is_lowercase())
+        && (next.ends_with("ed") || next.ends_with('s'));
+    if caps && n == 1 && word.len() >= 2 && acts && !NOT_NAMES.contains(word) {
+        return (Some((Who::Org, i)), i + 1);
+    }
     if caps && word.len() >= 3 && text_at(body, toks, i + 1).ends_with('s') && {
         let gap = &body[toks[i].end..toks.get(i + 1).map_or(toks[i].end, |t| t.start)];
         gap.is_empty()

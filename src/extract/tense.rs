@@ -20,7 +20,7 @@ const REACH: usize = 14;
 
 /// Past forms that do not end in "-ed".
 #[rustfmt::skip]
-const IRREGULAR_PAST: &[&str] = &[
+pub(super) const IRREGULAR_PAST: &[&str] = &[
     "said", "met", "told", "went", "came", "took", "gave", "made", "saw", "began", "left", "held",
     "flew", "spoke", "won", "lost", "fell", "rose", "struck", "sent", "brought", "thought",
     "found", "got", "built", "paid", "sold", "led", "knew", "wrote", "ran", "became", "chose",

@@ -149,6 +149,10 @@ pub struct Event {
     pub summary: String,
     pub sources: Vec<Source>,
     pub origin: Origin,
+    /// The past mentioned as context, shown apart from the story.
+    pub background: bool,
+    /// For a built event, why its reports were joined.
+    pub built_from: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -148,6 +148,8 @@ fn events_in(
             summary: summary.into_inner(),
             sources,
             origin: Origin::Curated,
+            background: false,
+            built_from: None,
         });
     }
     (out, parents)

@@ -1,0 +1,459 @@
+//! From a dated mention to what happened: the clause that holds the date,
+//! its verb (which gives the kind, and says whether this is a happening at
+//! all), its participants and place, and a short title made from it.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::super::dates::{DatedMention, Words};
+use super::super::lexicon::Lexicon;
+use super::super::mentions::Who;
+use super::super::refer::Resolver;
+use super::super::tense::{self, Tense, IRREGULAR_PAST};
+use super::super::{Para, Speaker};
+use super::Report;
+use crate::model::EventKind;
+
+/// Longest title, in characters; a title is cut at a phrase, never with "…".
+pub const TITLE_CHARS: usize = 70;
+
+/// Verbs that attribute words to someone: a date beside them dates the
+/// saying ("told TASS on Monday"), not a happening.
+static ATTRIBUTION: Lexicon = Lexicon::new(&[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "stated",
+    "commented",
+    "wrote",
+    "tweeted",
+    "posted",
+    "asked",
+    "replied",
+    "explained",
+    "according",
+    "reported",
+    "reports",
+    "quoted",
+    "cited",
+    "saying",
+    "telling",
+]);
+
+/// Verbs of a plan that may not have happened, and of one that did not.
+static UNREAL: Lexicon = Lexicon::new(&[
+    "scheduled",
+    "planned",
+    "supposed",
+    "expected",
+    "due",
+    "intended",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "delayed",
+    "not",
+    "never",
+    "hoped",
+    "would",
+    "could",
+    "might",
+    "may",
+]);
+
+/// Words that open a new clause inside a sentence.
+static CLAUSE_OPENERS: Lexicon = Lexicon::new(&[
+    "and", "but", "which", "who", "while", "whereas", "although", "as", "when", "because", "after",
+    "before", "where", "whom", "whose", "though", "since", "until", "so",
+]);
+
+/// Words a title does not start with.
+static CONNECTIVES: Lexicon = Lexicon::new(&[
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "Then",
+    "Also",
+    "So",
+    "Yet",
+    "Earlier",
+    "Later",
+    "Separately",
+    "Instead",
+    "Still",
+    "Now",
+]);
+
+/// Words a title does not end with.
+static DANGLING: Lexicon = Lexicon::new(&[
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "that", "its", "his", "her", "their", "this", "was", "were", "is", "are", "has", "had", "have",
+    "be", "been", "but",
+]);
+
+/// Verbs and the kind of event they report.
+const KINDS: &[(&str, EventKind)] = &[
+    ("met", EventKind::Meeting),
+    ("meet", EventKind::Meeting),
+    ("meets", EventKind::Meeting),
+    ("held", EventKind::Talks),
+    ("hold", EventKind::Talks),
+    ("talked", EventKind::Talks),
+    ("discussed", EventKind::Talks),
+    ("negotiated", EventKind::Talks),
+    ("signed", EventKind::Agreement),
+    ("agreed", EventKind::Agreement),
+    ("ratified", EventKind::Agreement),
+    ("approved", EventKind::Agreement),
+    ("arrived", EventKind::Travel),
+    ("landed", EventKind::Travel),
+    ("left", EventKind::Travel),
+    ("departed", EventKind::Travel),
+    ("flew", EventKind::Travel),
+    ("travelled", EventKind::Travel),
+    ("traveled", EventKind::Travel),
+    ("returned", EventKind::Travel),
+    ("visited", EventKind::Visit),
+    ("toured", EventKind::Visit),
+    ("announced", EventKind::Statement),
+    ("declared", EventKind::Statement),
+    ("warned", EventKind::Statement),
+    ("pledged", EventKind::Statement),
+    ("ruled", EventKind::Statement),
+    ("fired", EventKind::Launch),
+    ("launched", EventKind::Launch),
+    ("tested", EventKind::Launch),
+    ("attacked", EventKind::Military),
+    ("struck", EventKind::Military),
+    ("killed", EventKind::Military),
+    ("bombed", EventKind::Military),
+    ("shelled", EventKind::Military),
+    ("invaded", EventKind::Military),
+    ("gave", EventKind::Gift),
+    ("presented", EventKind::Gift),
+    ("opened", EventKind::Ceremony),
+    ("inaugurated", EventKind::Ceremony),
+    ("welcomed", EventKind::Ceremony),
+    ("hosted", EventKind::Ceremony),
+    ("celebrated", EventKind::Ceremony),
+    ("published", EventKind::Report),
+    ("released", EventKind::Report),
+];
+
+/// How long before its article a happening is context, not news.
+const BACKGROUND_DAYS: i64 = 365;
+
+/// The report a dated mention makes, or None when it dates no happening:
+/// a dateline, an attribution, a plan, a prediction, or a date in a quote.
+pub fn read(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let date = m.date.clone()?;
+    if !par.outside(m.span.start) || is_dateline(body, par, m) {
+        return None;
+    }
+    let ws = Words {
+        body,
+        toks: &par.toks,
+    };
+    let at = par.toks.partition_point(|t| t.start < m.span.start);
+    let (lo, hi) = clause(body, par, &ws, at, m);
+    let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
+    // The past mentioned as context may be a bare name ("the 2009 H1N1
+    // outbreak"): it needs no verb.
+    let verb = match main_verb(&ws, par, lo, hi, at) {
+        Some(v) => v,
+        None if background => at,
+        None => return None,
+    };
+    let verb_word = ws.lower(verb);
+    // "told TASS on Monday", "said on Monday": the date dates the saying.
+    let said_then = (at.saturating_sub(3).max(lo)..at).any(|k| ATTRIBUTION.contains(ws.get(k)));
+    if said_then || ATTRIBUTION.contains(&verb_word) && near(verb, at, m, &par.toks) {
+        return None;
+    }
+    // Plans, predictions and what did not happen are not happenings: a
+    // verb that says so, or such a word among its auxiliaries.
+    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(&ws.lower(k)))
+        && !ws.lower(verb + 1).starts_with("have");
+    let future = tense::around(par, &ws, at) == Tense::Future;
+    let ahead = published.is_some_and(|p| date.first_day() > p);
+    if unreal || future || ahead {
+        return None;
+    }
+    let span = par.toks[lo].start..par.toks[hi - 1].end;
+    let title = title(body, span.clone(), m.span.clone())?;
+    let kind = KINDS
+        .iter()
+        .find(|(v, _)| *v == verb_word)
+        .map_or(EventKind::Other, |(_, k)| *k);
+    Some(Report {
+        span: span.clone(),
+        date,
+        title,
+        kind,
+        actors: participants(par, span.clone(), resolver, p),
+        place: place(body, &ws, lo, hi),
+        words: content_words(body, &span, &m.span),
+        background,
+        inherited: false,
+    })
+}
+
+/// "VLADIVOSTOK, April 24": a place in capitals and a date open the story.
+fn is_dateline(body: &str, par: &Para, m: &DatedMention) -> bool {
+    let head = &body[par.range.start..m.span.start];
+    head.len() < 60
+        && par.range.start == 0
+        && head
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().all(char::is_uppercase))
+}
+
+/// True when the verb at `verb` stands right beside the date phrase.
+fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::Tok]) -> bool {
+    let end = toks.partition_point(|t| t.start < m.span.end);
+    verb + 4 >= at && verb <= end + 3
+}
+
+/// The words `lo..hi` of the clause around word `at`: the sentence cut at
+/// a semicolon, a dash or a comma that opens another clause.
+fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (usize, usize) {
+    let sentence = par.sentence(m.span.start);
+    let toks = &par.toks;
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let last = toks
+        .partition_point(|t| t.end <= sentence.end)
+        .max(first + 1);
+    let breaks = |k: usize| {
+        let gap = &body[toks[k - 1].end..toks[k].start];
+        gap.contains([';', '—', '–', ':'])
+            || gap.contains(',') && CLAUSE_OPENERS.contains(&ws.lower(k))
+    };
+    let lo = (first + 1..=at).rev().find(|&k| breaks(k)).unwrap_or(first);
+    let hi = (at + 1..last).find(|&k| breaks(k)).unwrap_or(last);
+    (lo, hi.max(lo + 1))
+}
+
+/// The verb nearest the date in its clause, outside quotations: a past
+/// form, or a word after "will" or "to".
+fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<usize> {
+    let is_verb = |k: usize| {
+        let w = ws.get(k);
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w);
+        lower
+            && par.outside(par.toks[k].start)
+            && (past || KINDS.iter().any(|(v, _)| *v == w) || ATTRIBUTION.contains(w))
+    };
+    let mut order: Vec<usize> = (lo..hi).filter(|&k| is_verb(k)).collect();
+    order.sort_by_key(|&k| k.abs_diff(at));
+    // The happening's verb, not the one that attributes it ("declared a
+    // pandemic on Wednesday, Tedros said").
+    order
+        .iter()
+        .copied()
+        .find(|&k| !ATTRIBUTION.contains(ws.get(k)))
+        .or(order.first().copied())
+}
+
+/// The title: the clause without its date phrase, its attribution and a
+/// leading connective, cut at a phrase to `TITLE_CHARS`.
+fn title(body: &str, clause: Range<usize>, date: Range<usize>) -> Option<String> {
+    let before = &body[clause.start..date.start];
+    let after = &body[date.end.min(clause.end)..clause.end];
+    let before = strip_tail_preposition(before);
+    // "That year's H1N1": the possessive goes with the date.
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    let mut joined = format!("{} {}", before.trim_end(), after.trim_start());
+    for tail in [" said", " says", " told", " according to", " reported"] {
+        if let Some(at) = joined.rfind(&format!(",{tail}")) {
+            joined.truncate(at);
+        }
+    }
+    let mut words: Vec<&str> = joined
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '“' | '”' | '"')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.first().is_some_and(|w| {
+        let w = w.trim_end_matches(',');
+        CONNECTIVES.contains(w) || matches!(w, "and" | "but" | "so" | "then")
+    }) {
+        words.remove(0);
+    }
+    let mut out = String::new();
+    for w in words {
+        let next = if out.is_empty() {
+            w.to_string()
+        } else {
+            format!("{out} {w}")
+        };
+        if next.chars().count() > TITLE_CHARS {
+            break;
+        }
+        out = next;
+    }
+    let mut out = out.trim_end_matches([',', ';', ':', '.', ' ']).to_string();
+    while let Some((head, last)) = out.rsplit_once(' ') {
+        if !DANGLING.contains(&last.to_lowercase()) {
+            break;
+        }
+        out = head.trim_end_matches([',', ';', ':']).to_string();
+    }
+    let mut chars = out.chars();
+    let first = chars.next()?;
+    let title: String = first.to_uppercase().chain(chars).collect();
+    (title.split_whitespace().count() >= 2).then_some(title)
+}
+
+/// "Putin landed in Pyongyang early on": drops the words that led to the
+/// date phrase.
+fn strip_tail_preposition(text: &str) -> &str {
+    let mut text = text.trim_end();
+    for _ in 0..3 {
+        let Some((head, last)) = text.rsplit_once(' ') else {
+            break;
+        };
+        let lead = matches!(
+            last.to_lowercase().as_str(),
+            "on" | "in"
+                | "at"
+                | "since"
+                | "by"
+                | "during"
+                | "early"
+                | "late"
+                | "last"
+                | "this"
+                | "until"
+                | "from"
+                | "of"
+                | "the"
+                | "as"
+                | "through"
+        );
+        if !lead {
+            break;
+        }
+        text = head.trim_end();
+    }
+    if matches!(
+        text.to_lowercase().as_str(),
+        "on" | "in" | "at" | "early" | "late" | "last" | "as" | "through"
+    ) {
+        return "";
+    }
+    text
+}
+
+/// Who takes part: the actors and people the clause names outside quotes.
+fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::new();
+    for m in par
+        .mentions
+        .iter()
+        .filter(|m| m.start >= span.start && m.end <= span.end && !m.in_quote)
+    {
+        if matches!(m.who, Who::It | Who::OrgTitle(_)) {
+            continue;
+        }
+        if let Some((s, _)) = resolver.resolve(p, m) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// "in Pyongyang", "to the Vostochny Cosmodrome": the first capitalised
+/// place after "in", "at" or "to" in the clause.
+fn place(body: &str, ws: &Words, lo: usize, hi: usize) -> Option<String> {
+    let toks = ws.toks;
+    for k in lo..hi.saturating_sub(1) {
+        if !matches!(ws.get(k), "in" | "at" | "to") {
+            continue;
+        }
+        let mut s = k + 1;
+        if ws.get(s) == "the" {
+            s += 1;
+        }
+        let mut e = s;
+        while e < hi
+            && ws.get(e).starts_with(char::is_uppercase)
+            && (e == s || &body[toks[e - 1].end..toks[e].start] == " ")
+            && !super::super::date_words::WEEKDAYS.contains(&ws.get(e))
+            && !crate::model::date::MONTHS.contains(&ws.get(e))
+        {
+            e += 1;
+        }
+        if e > s {
+            return Some(body[toks[s].start..toks[e - 1].end].to_string());
+        }
+    }
+    None
+}
+
+/// Stopwords left out of the words reports are compared by.
+static STOPWORDS: Lexicon = Lexicon::new(&[
+    "the", "and", "that", "with", "from", "this", "were", "have", "been", "their", "they", "will",
+    "which", "after", "before", "said", "about", "into", "over", "more", "than", "when", "also",
+    "other", "some", "would", "could", "there", "where", "what", "while", "first", "last", "week",
+    "year", "month", "days", "early", "late",
+]);
+
+/// The content words of the clause outside the date, crudely stemmed, for
+/// telling reports of the same happening from others on the same day.
+fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let text = [
+        &body[clause.start..date.start.max(clause.start)],
+        &body[date.end.min(clause.end)..clause.end],
+    ];
+    for part in text {
+        for w in part.split(|c: char| !c.is_alphanumeric()) {
+            // Names are compared as actors and places, not as words.
+            if w.len() < 4 || w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if STOPWORDS.contains(&lower) {
+                continue;
+            }
+            let stem = stem(&lower);
+            if !out.contains(&stem) {
+                out.push(stem);
+            }
+        }
+    }
+    out
+}
+
+/// "signed", "signing", "signs" → "sign".
+pub fn stem(word: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(s) = word.strip_suffix(suffix) {
+            if s.len() >= 4 {
+                return s.to_string();
+            }
+        }
+    }
+    word.to_string()
+}

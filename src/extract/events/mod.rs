@@ -1,0 +1,121 @@
+//! Events built from articles nobody annotated: each dated clause that
+//! says what happened is a report ("Putin landed in Pyongyang on
+//! Wednesday"); reports of the same happening across articles become one
+//! event with every report as a source; dense runs of events that share
+//! actors are grouped under a headline event.
+
+mod clause;
+mod join;
+mod nest;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::dates::DatedMention;
+use super::refer::Resolver;
+use super::{Para, Speaker};
+use crate::model::{DateSpec, EventKind};
+
+pub use clause::TITLE_CHARS;
+pub use join::{join, Built, Reported};
+pub use nest::{nest, Headline};
+
+/// One article's account of one happening.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Byte range of the clause in the article body.
+    pub span: Range<usize>,
+    pub date: DateSpec,
+    /// A short title made from the clause.
+    pub title: String,
+    pub kind: EventKind,
+    /// Who takes part, as the clause names them.
+    pub actors: Vec<Speaker>,
+    pub place: Option<String>,
+    /// Content words of the clause, stemmed, for joining reports.
+    pub words: Vec<String>,
+    /// The past mentioned as context, long before the article.
+    pub background: bool,
+    /// Dated by the sentence before ("The two men then signed ...").
+    pub inherited: bool,
+}
+
+/// Words that carry a date over from the sentence before.
+const CONTINUING: &[&str] = &["then", "later", "afterwards", "afterward", "subsequently"];
+
+/// The reports of one article, in text order: one per clause, the finer
+/// date kept where two mentions date the same clause.
+pub(super) fn reports(
+    body: &str,
+    paras: &[Para],
+    dates: &[DatedMention],
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+) -> Vec<Report> {
+    let mut out: Vec<Report> = Vec::new();
+    for m in dates {
+        let p = paras.partition_point(|p| p.range.end <= m.span.start);
+        let Some(par) = paras.get(p) else { continue };
+        let Some(r) = clause::read(body, par, m, published, resolver, p) else {
+            continue;
+        };
+        match out.last_mut() {
+            Some(last) if last.span == r.span => {
+                if r.date.precision > last.date.precision {
+                    *last = r;
+                }
+            }
+            _ => out.push(r),
+        }
+    }
+    let inherited = continued(body, paras, &out, published, resolver);
+    out.extend(inherited);
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+/// Sentences with no date of their own that go on from a dated one in the
+/// same paragraph ("On Wednesday ... The two men then signed ...").
+fn continued(
+    body: &str,
+    paras: &[Para],
+    reports: &[Report],
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+) -> Vec<Report> {
+    let mut out = Vec::new();
+    for r in reports.iter().filter(|r| !r.background) {
+        let p = paras.partition_point(|p| p.range.end <= r.span.start);
+        let Some(par) = paras.get(p) else { continue };
+        let here = par.sentence(r.span.start);
+        if here.end >= par.range.end {
+            continue;
+        }
+        let next = par.sentence(here.end);
+        let text = &body[next.clone()];
+        let goes_on = text
+            .split(|c: char| !c.is_alphanumeric())
+            .take(6)
+            .any(|w| CONTINUING.iter().any(|c| w.eq_ignore_ascii_case(c)));
+        let dated = reports
+            .iter()
+            .any(|o| o.span.start >= next.start && o.span.start < next.end);
+        if !goes_on || dated || !par.outside(next.start) {
+            continue;
+        }
+        let mention = DatedMention {
+            span: next.start..next.start,
+            sentence: next.clone(),
+            phrase: String::new(),
+            date: Some(r.date.clone()),
+            anchor: None,
+            rule: "continued",
+        };
+        if let Some(mut c) = clause::read(body, par, &mention, published, resolver, p) {
+            c.inherited = true;
+            out.push(c);
+        }
+    }
+    out
+}

@@ -512,6 +512,11 @@ fn article_urls_are_hyperlinks_where_the_terminal_supports_them() {
         "{}",
         pty.screen()
     );
+    // The link is written after the frame that shows the URL as text.
+    let start = Instant::now();
+    while !pty.wrote(LINK_OPEN) && start.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let out = pty.output();
     assert!(
         contains(&out, LINK_OPEN),

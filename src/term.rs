@@ -15,7 +15,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
@@ -89,10 +89,13 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
 
     let out = Sgr16::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     let backend = CrosstermBackend::new(out);
-    let mut term = Terminal::new(backend)?;
     let (w, h) = terminal::size()?;
     let mut app = App::new(shared, w, h);
-    if draw(&mut term, &app, &view).is_err() {
+    // A fixed viewport: ratatui never reads the size itself, so `draw`
+    // alone decides the area (and caps it) for each frame.
+    let viewport = Viewport::Fixed(app.size);
+    let mut term = Terminal::with_options(backend, TerminalOptions { viewport })?;
+    if draw(&mut term, &mut app, &view).is_err() {
         return Ok(hang_up());
     }
     event_loop(&mut term, &mut app, &view, &rx)
@@ -134,10 +137,8 @@ fn event_loop(
                     app.handle_key(&key);
                     dirty = true;
                 }
-                Message::Input(Event::Resize(w, h)) => {
-                    app.update(Action::Resize(w, h));
-                    dirty = true;
-                }
+                // The size is read when drawing: by then this one may be old.
+                Message::Input(Event::Resize(..)) => dirty = true,
                 Message::Input(_) => {}
                 Message::Signal(SIGTERM) => {
                     restore();
@@ -170,9 +171,19 @@ fn event_loop(
     Ok(hang_up())
 }
 
-fn draw(term: &mut Screen, app: &App, view: &View) -> io::Result<()> {
-    if app.size.width == 0 || app.size.height == 0 {
+/// Draws one frame at the terminal's size, read once here: the app's
+/// scrolling, the layout (from the frame's area) and ratatui's buffers all
+/// use it, so a resize arriving meanwhile cannot make them disagree.
+fn draw(term: &mut Screen, app: &mut App, view: &View) -> io::Result<()> {
+    let (width, height) = terminal::size()?;
+    if app.terminal != (width, height) {
+        app.update(Action::Resize(width, height));
+    }
+    if app.size.is_empty() {
         return Ok(());
+    }
+    if term.get_frame().area() != app.size {
+        term.resize(app.size)?;
     }
     let links = if view.hyperlinks {
         ui::links(app)

@@ -123,7 +123,12 @@ pub struct App {
     pub quote_offset: usize,
     pub input: Option<Input>,
     pub overlay: Option<Overlay>,
+    /// The area drawn: the terminal's size, up to `layout::MAX_WIDTH` by
+    /// `layout::MAX_HEIGHT`.
     pub size: Rect,
+    /// The terminal's own size (columns, rows), for saying when it is
+    /// larger than what is drawn.
+    pub terminal: (u16, u16),
     /// A one-line note for the status bar, until the next action.
     pub message: Option<String>,
     pub running: bool,
@@ -157,7 +162,8 @@ impl App {
             quote_offset: 0,
             input: None,
             overlay: None,
-            size: Rect::new(0, 0, width, height),
+            size: layout::capped(width, height),
+            terminal: (width, height),
             message: None,
             running: true,
             export_prompt: None,

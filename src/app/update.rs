@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Overlay};
 use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
@@ -29,7 +28,10 @@ impl App {
         match action {
             // Following is all it does, done above.
             Action::Follow => {}
-            Action::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            Action::Resize(w, h) => {
+                self.size = layout::capped(w, h);
+                self.terminal = (w, h);
+            }
             _ => {
                 self.message = None;
                 if self.overlay.is_some() {

@@ -15,6 +15,12 @@ pub const WIDE: u16 = 150;
 pub const SIDE_BY_SIDE: u16 = 120;
 /// Lines of the article pane above the text: title, outlet and date.
 pub const ARTICLE_HEADER: u16 = 2;
+/// The most columns and rows drawn. ratatui keeps cell buffers for the
+/// whole area, about 40 bytes a cell, so a terminal that reports 65535x65535
+/// would need hundreds of gigabytes; a larger one is drawn in its top-left
+/// corner and the header says so.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 1000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Panes {
@@ -27,6 +33,11 @@ pub struct Panes {
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The area drawn on a terminal of this size: all of it, up to the cap.
+pub fn capped(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
 }
 
 /// Splits the screen: a header line, the panes, a status line. Zoom shows
@@ -158,5 +169,15 @@ mod tests {
         );
         assert_eq!(inner(Rect::new(0, 0, 1, 1)).width, 0);
         assert_eq!(article_text(Rect::new(0, 0, 2, 3)).height, 0);
+    }
+
+    #[test]
+    fn huge_terminals_are_drawn_up_to_the_cap() {
+        assert_eq!(capped(80, 24), Rect::new(0, 0, 80, 24));
+        assert_eq!(
+            capped(u16::MAX, 5000),
+            Rect::new(0, 0, MAX_WIDTH, MAX_HEIGHT)
+        );
+        assert_eq!(capped(200, u16::MAX), Rect::new(0, 0, 200, MAX_HEIGHT));
     }
 }

@@ -35,7 +35,9 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         too_small(area, buf, theme);
         return;
     }
-    let panes = app.panes();
+    // Laid out for the area drawn into, never a size stored earlier: the
+    // two can differ while the terminal is being resized.
+    let panes = layout::panes(area, app.focus, app.zoom);
     status::header(app, theme, panes.header, buf);
     if let Some(rect) = panes.timeline {
         timeline::draw(app, theme, rect, buf);
@@ -138,14 +140,18 @@ fn note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
 /// Writes `spans` on one row, clipped to `width`, after filling the row
 /// with `fill` (so a selection bar spans the whole row). A non-default
 /// fill wins over the spans' own styles, so the cursor row reads as one.
+/// Whatever lies outside the buffer is left out.
 fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: Style) {
     let row = Rect::new(x, y, width, 1).intersection(buf.area);
+    if row.is_empty() {
+        return;
+    }
     for cx in row.left()..row.right() {
         buf[(cx, y)].reset();
     }
     buf.set_style(row, fill);
-    let mut at = x;
-    let end = x.saturating_add(width);
+    let mut at = row.x;
+    let end = row.right();
     for span in spans {
         if at >= end {
             break;

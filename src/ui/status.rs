@@ -19,6 +19,16 @@ use crate::text::width::{tail, width};
 pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let corpus = app.corpus();
     let mut spans = vec![Span::styled(" chronicle ", theme.title)];
+    let (width, height) = app.terminal;
+    if (width, height) != (app.size.width, app.size.height) {
+        spans.push(Span::styled(
+            format!(
+                "· terminal {width}x{height}: only {}x{} drawn ",
+                app.size.width, app.size.height
+            ),
+            theme.warning,
+        ));
+    }
     if !app.filter.actors.is_empty() {
         let mode = match app.filter.combine {
             Combine::All => "all of",

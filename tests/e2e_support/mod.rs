@@ -249,6 +249,12 @@ impl Pty {
     /// Changes the terminal size (the child gets SIGWINCH).
     pub fn resize(&self, cols: u16, rows: u16) {
         lock(&self.parser).screen_mut().set_size(rows, cols);
+        self.resize_pty(cols, rows);
+    }
+
+    /// Changes the pty's size but not the screen model's: for sizes too
+    /// large to model (the screen then shows only its top-left corner).
+    pub fn resize_pty(&self, cols: u16, rows: u16) {
         self.master
             .as_ref()
             .expect("the pty master is open")

@@ -1,6 +1,6 @@
-//! End-to-end tests of a terminal that misbehaves: resize storms and sizes
-//! no screen has. The real binary runs in a pseudo-terminal (see
-//! `e2e_support`).
+//! End-to-end tests of a terminal that misbehaves: resize storms, sizes no
+//! screen has, and escape sequences cut off by a bad link. The real binary
+//! runs in a pseudo-terminal (see `e2e_support`).
 
 // Shared with e2e_pty.rs; this binary uses only part of it.
 #[allow(dead_code)]
@@ -94,4 +94,36 @@ fn a_huge_terminal_is_drawn_up_to_a_cap_with_a_note() {
         );
     }
     still_running_then_quit(&mut pty, "huge terminal");
+}
+
+#[test]
+fn keys_after_a_cut_escape_sequence_still_work() {
+    for (cut, then) in [
+        ("\x1b[?", "q"),
+        ("\x1b[<0;12", "q"),
+        ("\x1b[?", "\x03"),
+        ("\x1b[<0;12", "\x03"),
+    ] {
+        let mut pty = start(100, 30);
+        pty.send(cut);
+        // Longer than the decoder's timeout, as over a link that cut the rest.
+        thread::sleep(Duration::from_millis(150));
+        pty.send(then);
+        let status = pty
+            .wait_exit(TIMEOUT)
+            .unwrap_or_else(|| panic!("{then:?} after {cut:?} did not quit:\n{}", pty.screen()));
+        assert!(status.success(), "{cut:?} then {then:?}: {status}");
+    }
+}
+
+#[test]
+fn esc_after_a_cut_escape_sequence_closes_the_help() {
+    let pty = start(100, 30);
+    pty.send("?");
+    assert!(pty.wait_for("Keys", TIMEOUT), "no help:\n{}", pty.screen());
+    pty.send("\x1b[?");
+    thread::sleep(Duration::from_millis(150));
+    pty.send("\x1b");
+    let closed = pty.wait_screen(TIMEOUT, |s| !s.contents().contains("Keys"));
+    assert!(closed, "Esc did not close the help:\n{}", pty.screen());
 }

@@ -4,19 +4,21 @@
 //! the terminal itself goes away it exits at once with 129, writing nothing
 //! more to it.
 
-use std::io::{self, BufWriter, IsTerminal, Read, Stdout, Write};
-use std::os::fd::{AsRawFd, RawFd};
-use std::os::unix::net::UnixStream;
+mod input;
+mod keys;
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::os::fd::AsRawFd;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::KeyEvent;
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Shared};
@@ -33,7 +35,9 @@ pub const EXIT_TERMINATED: u8 = 143;
 type Screen = Terminal<CrosstermBackend<Sgr16<BufWriter<Stdout>>>>;
 
 enum Message {
-    Input(Event),
+    Key(KeyEvent),
+    /// The window changed size; `draw` reads the new size.
+    Resize,
     Signal(i32),
     /// Reading the terminal failed: it is gone.
     Gone,
@@ -81,11 +85,7 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
     install_panic_hook(restore);
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
-    // Sets up crossterm's event source (and its SIGWINCH handler) before
-    // the size is read and the first frame drawn: a resize in between
-    // would otherwise be lost.
-    event::poll(Duration::ZERO)?;
-    spawn_input(tx)?;
+    input::spawn(tx)?;
 
     let out = Sgr16::new(BufWriter::with_capacity(1 << 16, io::stdout()));
     let backend = CrosstermBackend::new(out);
@@ -133,13 +133,11 @@ fn event_loop(
         // storm of resizes or pasted keys costs one frame.
         for message in std::iter::once(first).chain(rx.try_iter()) {
             match message {
-                Message::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                Message::Key(key) => {
                     app.handle_key(&key);
                     dirty = true;
                 }
-                // The size is read when drawing: by then this one may be old.
-                Message::Input(Event::Resize(..)) => dirty = true,
-                Message::Input(_) => {}
+                Message::Resize => dirty = true,
                 Message::Signal(SIGTERM) => {
                     restore();
                     return Ok(ExitCode::from(EXIT_TERMINATED));
@@ -197,136 +195,6 @@ fn draw(term: &mut Screen, app: &mut App, view: &View) -> io::Result<()> {
         hyperlink::write(term.backend_mut(), &buffer, &links)?;
     }
     Ok(())
-}
-
-/// Reads terminal events on their own thread, so the main loop can wait
-/// on signals and input at once.
-///
-/// crossterm retries a failed read forever, at full CPU, once the terminal
-/// is gone (crossterm#793), so this thread waits on the terminal itself and
-/// calls crossterm only when input is there. crossterm is built with its
-/// level-triggered `/dev/tty` reader (`use-dev-tty`): its default reader is
-/// edge-triggered and can leave a key unread behind a resize. A hang-up or error on the
-/// terminal is `Gone`. Resizes come from a SIGWINCH pipe in the same wait.
-fn spawn_input(tx: Sender<Message>) -> io::Result<()> {
-    let tty = Tty::open()?;
-    let (winch, winch_tx) = UnixStream::pair()?;
-    winch.set_nonblocking(true)?;
-    signal_hook::low_level::pipe::register(SIGWINCH, winch_tx)?;
-    thread::spawn(move || loop {
-        let message = match tty.wait(&winch) {
-            Ready::Input => match read_queued(&tx) {
-                Ok(event) => Message::Input(event),
-                Err(_) => Message::Gone,
-            },
-            Ready::Resize => {
-                // crossterm saw the same signal on its own pipe: let it
-                // report the resize, so no signal of its stays pending.
-                while (&winch).read(&mut [0u8; 64]).is_ok_and(|n| n > 0) {}
-                match read_queued(&tx) {
-                    Ok(event) => Message::Input(event),
-                    Err(_) => Message::Gone,
-                }
-            }
-            Ready::Gone => Message::Gone,
-        };
-        let gone = matches!(message, Message::Gone);
-        if tx.send(message).is_err() || gone {
-            break;
-        }
-    });
-    Ok(())
-}
-
-/// Reads one event, first sending on every event crossterm already holds:
-/// one read of the terminal can bring several (a paste, fast typing), and
-/// the terminal then has nothing more to wake the wait.
-fn read_queued(tx: &Sender<Message>) -> io::Result<Event> {
-    // Not a zero timeout: crossterm's /dev/tty reader only hands out the
-    // events it already parsed when its wait loop runs at all.
-    const DRAIN: Duration = Duration::from_millis(1);
-    let mut event = event::read()?;
-    while event::poll(DRAIN)? {
-        let next = event::read()?;
-        if tx.send(Message::Input(event)).is_err() {
-            return Ok(next);
-        }
-        event = next;
-    }
-    Ok(event)
-}
-
-/// What the terminal or the resize pipe has for the input thread.
-enum Ready {
-    Input,
-    Resize,
-    Gone,
-}
-
-/// The terminal crossterm reads: standard input, or `/dev/tty` when
-/// standard input is not a terminal.
-struct Tty {
-    fd: RawFd,
-    /// Keeps `/dev/tty` open while it is polled.
-    _file: Option<std::fs::File>,
-}
-
-impl Tty {
-    fn open() -> io::Result<Tty> {
-        if io::stdin().is_terminal() {
-            return Ok(Tty {
-                fd: io::stdin().as_raw_fd(),
-                _file: None,
-            });
-        }
-        let file = std::fs::File::options()
-            .read(true)
-            .write(true)
-            .open("/dev/tty")?;
-        Ok(Tty {
-            fd: file.as_raw_fd(),
-            _file: Some(file),
-        })
-    }
-
-    /// Blocks until the terminal has input, hangs up or fails, or the
-    /// window changed size. Never returns `Input` for a terminal that hung
-    /// up, so crossterm is never asked to read from a dead one.
-    fn wait(&self, winch: &UnixStream) -> Ready {
-        let mut fds = [
-            libc::pollfd {
-                fd: self.fd,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: winch.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
-        ];
-        loop {
-            // SAFETY: `fds` is a valid array of two initialised pollfd
-            // structs that outlives the call; the count matches its length.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
-            if n < 0 {
-                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                    continue;
-                }
-                return Ready::Gone;
-            }
-            let tty = fds[0].revents;
-            if tty & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-                return Ready::Gone;
-            }
-            if fds[1].revents & libc::POLLIN != 0 {
-                return Ready::Resize;
-            }
-            if tty & libc::POLLIN != 0 {
-                return Ready::Input;
-            }
-        }
-    }
 }
 
 /// Whether the terminal drawn on still answers: one that hung up reports

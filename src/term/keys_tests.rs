@@ -124,3 +124,25 @@ fn unknown_sequences_mouse_reports_and_junk_make_no_key() {
     assert!(keys(&mut d, &long).is_empty());
     assert!(!d.pending());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// Whatever bytes come, cut anywhere, they make the same keys as in
+    /// one read, nothing panics, and once the timeout has passed `q` is
+    /// `q` again.
+    #[test]
+    fn any_bytes_cut_anywhere_then_the_timeout_leave_q_working(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+        cut in 0usize..200,
+    ) {
+        let mut d = Decoder::default();
+        let cut = cut.min(bytes.len());
+        let mut out = Vec::new();
+        d.feed(&bytes[..cut], &mut out);
+        d.feed(&bytes[cut..], &mut out);
+        proptest::prop_assert_eq!(&out, &decode(&bytes));
+        d.timeout(&mut out);
+        proptest::prop_assert_eq!(keys(&mut d, b"q"), [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
+    }
+}

@@ -139,3 +139,36 @@ fn no_color_marks_with_modifiers_only() {
         "highlighted passage: {reversed_rows:#?}"
     );
 }
+
+/// The text of a buffer's row.
+fn row(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+/// A frame drawn at another size than the app last heard of (a resize on
+/// its way) is laid out for the frame: nothing is written outside it.
+#[test]
+fn a_frame_smaller_than_the_last_resize_is_laid_out_for_itself() {
+    let app = mini(200, 100);
+    let mut terminal = Terminal::new(TestBackend::new(200, 30)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, &app, &Theme::colour()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(row(buffer, 29).contains("quit"), "{}", row(buffer, 29));
+}
+
+#[test]
+fn a_terminal_over_the_cap_is_drawn_up_to_it_and_the_header_says_so() {
+    let app = mini(1200, 40);
+    assert_eq!((app.size.width, app.size.height), (1000, 40));
+    let terminal = screen(&app, &Theme::colour());
+    let header = row(terminal.backend().buffer(), 0);
+    assert!(
+        header.contains("terminal 1200x40: only 1000x40 drawn"),
+        "{}",
+        header.trim_end()
+    );
+}

@@ -94,6 +94,10 @@ struct EventOut<'a> {
     summary: &'a str,
     sources: Vec<SourceOut<'a>>,
     origin: Origin,
+    /// The past mentioned as context rather than the story's own events.
+    background: bool,
+    /// For a built event: why its reports were joined.
+    built_from: Option<&'a str>,
 }
 
 fn event_out<'a>(corpus: &'a Corpus, event: &'a Event) -> EventOut<'a> {
@@ -125,6 +129,8 @@ fn event_out<'a>(corpus: &'a Corpus, event: &'a Event) -> EventOut<'a> {
             })
             .collect(),
         origin: event.origin,
+        background: event.background,
+        built_from: event.built_from.as_deref(),
     }
 }
 

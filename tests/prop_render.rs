@@ -197,6 +197,8 @@ fn build(spec: &Spec) -> (Corpus, Vec<Diagnostic>) {
             } else {
                 Origin::Curated
             },
+            background: e.kind % 3 == 0,
+            built_from: (e.kind % 2 == 0).then(|| format!("built {i}")),
         })
         .collect();
     let quotes: Vec<Quote> = if articles.is_empty() || actors.is_empty() || n == 0 {

@@ -26,8 +26,11 @@ fn lines(corpus: &Corpus, event: Ix, width: u16, theme: &Theme) -> Vec<Vec<Span<
     if event.origin == Origin::Extracted {
         head.push(Span::styled(" · extracted", theme.extracted));
     }
+    if event.background {
+        head.push(Span::styled(" · background", theme.muted));
+    }
     out.push(head);
-    let mut wrapped = |text: &str, label: &'static str, style: Style| {
+    let mut wrapped = |text: &str, label: &str, style: Style| {
         let text = format!("{label}{text}");
         for line in wrap(&text, width) {
             let piece = text
@@ -49,7 +52,35 @@ fn lines(corpus: &Corpus, event: Ix, width: u16, theme: &Theme) -> Vec<Vec<Span<
     if let Some(note) = &event.date_note {
         wrapped(note, "Date: ", theme.muted);
     }
+    let articles = reporting(corpus, event);
+    if articles.len() > 1 {
+        let names = articles.join("; ");
+        let label = format!("Reported by {} articles (s cycles): ", articles.len());
+        wrapped(&names, &label, theme.muted);
+    }
+    if let Some(why) = &event.built_from {
+        wrapped(why, "Built: ", theme.muted);
+    }
     out
+}
+
+/// The articles an event's sources are in, once each, by outlet and title.
+fn reporting(corpus: &Corpus, event: &crate::model::Event) -> Vec<String> {
+    let mut seen: Vec<Ix> = Vec::new();
+    for s in &event.sources {
+        if !seen.contains(&s.article) {
+            seen.push(s.article);
+        }
+    }
+    seen.iter()
+        .map(|&a| {
+            let article = &corpus.articles[a];
+            match &article.outlet {
+                Some(o) => format!("{o}: {}", article.title),
+                None => article.title.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Draws the details from the top of `area`, using at most `max` rows;

@@ -104,7 +104,8 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             spans.push(Span::styled("≈ ", theme.extracted));
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        let title_style = if row.context {
+        // Context rows and the past mentioned as background stand back.
+        let title_style = if row.context || event.background {
             theme.muted
         } else if row.depth == 0 {
             theme.title

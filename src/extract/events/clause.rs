@@ -194,7 +194,30 @@ pub fn read(
         return None;
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;
-    let title = title(body, span.clone(), m.span.clone())?;
+    let actors = participants(par, span.clone(), resolver, p);
+    // A clause that opens with "who" or "he" is titled with the name it
+    // stands for: "Trump, who appointed Murphy" → "Trump appointed Murphy".
+    let first = ws.get(lo);
+    let subject = match first {
+        "who" => par
+            .mentions
+            .iter()
+            .rev()
+            .find(|n| n.end <= par.toks[lo].start && !n.in_quote)
+            .and_then(|n| resolver.resolve(p, n))
+            .map(|(s, _)| s),
+        "He" | "he" | "She" | "she" => actors.first().cloned(),
+        "which" | "Which" => return None,
+        _ => None,
+    };
+    let subject = subject.map(|s| match s {
+        Speaker::Actor(a) => resolver
+            .actors
+            .get(a)
+            .map_or(String::new(), |a| a.name.clone()),
+        Speaker::New(n) => n.split(", ").next().unwrap_or(&n).to_string(),
+    });
+    let title = title(body, span.clone(), m.span.clone(), subject.as_deref())?;
     let kind = KINDS
         .iter()
         .find(|(v, _)| *v == verb_word)
@@ -204,7 +227,7 @@ pub fn read(
         date,
         title,
         kind,
-        actors: participants(par, span.clone(), resolver, p),
+        actors,
         place: place(body, &ws, lo, hi),
         words: content_words(body, &span, &m.span),
         background,
@@ -272,7 +295,12 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
 
 /// The title: the clause without its date phrase, its attribution and a
 /// leading connective, cut at a phrase to `TITLE_CHARS`.
-fn title(body: &str, clause: Range<usize>, date: Range<usize>) -> Option<String> {
+fn title(
+    body: &str,
+    clause: Range<usize>,
+    date: Range<usize>,
+    subject: Option<&str>,
+) -> Option<String> {
     let before = &body[clause.start..date.start];
     let after = &body[date.end.min(clause.end)..clause.end];
     let before = strip_tail_preposition(before);
@@ -287,6 +315,15 @@ fn title(body: &str, clause: Range<usize>, date: Range<usize>) -> Option<String>
             joined.truncate(at);
         }
     }
+    // A dateline that leads the clause ("WASHINGTON - ") is not its text.
+    let joined = joined.trim_start_matches([',', '-', '—', '–', ' ']);
+    let joined = match joined
+        .split_once(" - ")
+        .or_else(|| joined.split_once(" — "))
+    {
+        Some((head, rest)) if head.chars().all(|c| !c.is_lowercase()) => rest,
+        _ => joined,
+    };
     let mut words: Vec<&str> = joined
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, '“' | '”' | '"')))
@@ -297,6 +334,11 @@ fn title(body: &str, clause: Range<usize>, date: Range<usize>) -> Option<String>
         CONNECTIVES.contains(w) || matches!(w, "and" | "but" | "so" | "then")
     }) {
         words.remove(0);
+    }
+    if let (Some(name), Some(first)) = (subject, words.first_mut()) {
+        if !name.is_empty() {
+            *first = name;
+        }
     }
     let mut out = String::new();
     for w in words {
@@ -320,7 +362,11 @@ fn title(body: &str, clause: Range<usize>, date: Range<usize>) -> Option<String>
     let mut chars = out.chars();
     let first = chars.next()?;
     let title: String = first.to_uppercase().chain(chars).collect();
-    (title.split_whitespace().count() >= 2).then_some(title)
+    // A title says what happened: a bare name does not.
+    let says = title
+        .split_whitespace()
+        .any(|w| w.len() >= 3 && w.starts_with(char::is_lowercase));
+    (title.split_whitespace().count() >= 2 && says).then_some(title)
 }
 
 /// "Putin landed in Pyongyang early on": drops the words that led to the

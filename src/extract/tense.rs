@@ -4,6 +4,7 @@
 //! a date is taken as past, as HeidelTime does.
 
 use super::dates::Words;
+use super::lexicon::Lexicon;
 use super::Para;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +21,7 @@ const REACH: usize = 14;
 
 /// Past forms that do not end in "-ed".
 #[rustfmt::skip]
-pub(super) const IRREGULAR_PAST: &[&str] = &[
+const IRREGULAR_PAST_WORDS: &[&str] = &[
     "said", "met", "told", "went", "came", "took", "gave", "made", "saw", "began", "left", "held",
     "flew", "spoke", "won", "lost", "fell", "rose", "struck", "sent", "brought", "thought",
     "found", "got", "built", "paid", "sold", "led", "knew", "wrote", "ran", "became", "chose",
@@ -29,6 +30,7 @@ pub(super) const IRREGULAR_PAST: &[&str] = &[
     "slept", "sought", "spent", "stole", "swept", "swore", "taught", "threw", "understood",
     "withdrew", "woke", "wore", "bought", "dealt", "forgot", "froze", "hid", "undertook",
 ];
+pub(super) static IRREGULAR_PAST: Lexicon = Lexicon::new(IRREGULAR_PAST_WORDS);
 
 /// "-ed" words that are not past forms of verbs.
 const NOT_PAST: &[&str] = &[
@@ -133,7 +135,7 @@ fn marker(ws: &Words, j: usize) -> Option<Tense> {
     // A capitalised "-ed" word is a name: "United", "Ahmed".
     let lower_case = ws.get(j).starts_with(|c: char| c.is_ascii_lowercase());
     let regular = w.len() >= 4 && w.ends_with("ed") && !NOT_PAST.contains(&w);
-    if lower_case && (regular || IRREGULAR_PAST.contains(&w)) {
+    if lower_case && (regular || IRREGULAR_PAST.contains(w)) {
         // A participle takes its auxiliary's tense: "will be held", "has
         // been held"; "is held" says nothing about when.
         return match aux() {

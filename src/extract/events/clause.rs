@@ -147,6 +147,55 @@ const KINDS: &[(&str, EventKind)] = &[
     ("released", EventKind::Report),
 ];
 
+/// The verbs of `KINDS`, for a quick test of any word.
+static KIND_VERBS: Lexicon = Lexicon::new(&[
+    "met",
+    "meet",
+    "meets",
+    "held",
+    "hold",
+    "talked",
+    "discussed",
+    "negotiated",
+    "signed",
+    "agreed",
+    "ratified",
+    "approved",
+    "arrived",
+    "landed",
+    "left",
+    "departed",
+    "flew",
+    "travelled",
+    "traveled",
+    "returned",
+    "visited",
+    "toured",
+    "announced",
+    "declared",
+    "warned",
+    "pledged",
+    "ruled",
+    "fired",
+    "launched",
+    "tested",
+    "attacked",
+    "struck",
+    "killed",
+    "bombed",
+    "shelled",
+    "invaded",
+    "gave",
+    "presented",
+    "opened",
+    "inaugurated",
+    "welcomed",
+    "hosted",
+    "celebrated",
+    "published",
+    "released",
+]);
+
 /// How long before its article a happening is context, not news.
 const BACKGROUND_DAYS: i64 = 365;
 
@@ -277,20 +326,30 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
     let is_verb = |k: usize| {
         let w = ws.get(k);
         let lower = w.starts_with(|c: char| c.is_lowercase());
-        let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w);
+        let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(w);
         lower
+            && (past || KIND_VERBS.contains(w) || ATTRIBUTION.contains(w))
             && par.outside(par.toks[k].start)
-            && (past || KINDS.iter().any(|(v, _)| *v == w) || ATTRIBUTION.contains(w))
     };
-    let mut order: Vec<usize> = (lo..hi).filter(|&k| is_verb(k)).collect();
-    order.sort_by_key(|&k| k.abs_diff(at));
-    // The happening's verb, not the one that attributes it ("declared a
-    // pandemic on Wednesday, Tedros said").
-    order
-        .iter()
-        .copied()
-        .find(|&k| !ATTRIBUTION.contains(ws.get(k)))
-        .or(order.first().copied())
+    // Outwards from the date, nearest first; the happening's verb rather
+    // than the one that attributes it ("declared a pandemic on Wednesday,
+    // Tedros said"), which is kept only when there is no other.
+    let mut attribution = None;
+    for d in 0..(hi - lo) {
+        for k in [at.checked_sub(d), (d > 0).then_some(at + d)]
+            .into_iter()
+            .flatten()
+        {
+            if k < lo || k >= hi || !is_verb(k) {
+                continue;
+            }
+            if !ATTRIBUTION.contains(ws.get(k)) {
+                return Some(k);
+            }
+            attribution = attribution.or(Some(k));
+        }
+    }
+    attribution
 }
 
 /// The title: the clause without its date phrase, its attribution and a
@@ -310,8 +369,8 @@ fn title(
         .or_else(|| after.strip_prefix("’s"))
         .unwrap_or(after);
     let mut joined = format!("{} {}", before.trim_end(), after.trim_start());
-    for tail in [" said", " says", " told", " according to", " reported"] {
-        if let Some(at) = joined.rfind(&format!(",{tail}")) {
+    for tail in [", said", ", says", ", told", ", according to", ", reported"] {
+        if let Some(at) = joined.rfind(tail) {
             joined.truncate(at);
         }
     }
@@ -341,16 +400,17 @@ fn title(
         }
     }
     let mut out = String::new();
+    let mut chars = 0;
     for w in words {
-        let next = if out.is_empty() {
-            w.to_string()
-        } else {
-            format!("{out} {w}")
-        };
-        if next.chars().count() > TITLE_CHARS {
+        let add = w.chars().count() + usize::from(!out.is_empty());
+        if chars + add > TITLE_CHARS {
             break;
         }
-        out = next;
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        chars += add;
     }
     let mut out = out.trim_end_matches([',', ';', ':', '.', ' ']).to_string();
     while let Some((head, last)) = out.rsplit_once(' ') {
@@ -412,10 +472,11 @@ fn strip_tail_preposition(text: &str) -> &str {
 /// Who takes part: the actors and people the clause names outside quotes.
 fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::new();
-    for m in par
-        .mentions
+    let from = par.mentions.partition_point(|m| m.start < span.start);
+    for m in par.mentions[from..]
         .iter()
-        .filter(|m| m.start >= span.start && m.end <= span.end && !m.in_quote)
+        .take_while(|m| m.end <= span.end)
+        .filter(|m| !m.in_quote)
     {
         if matches!(m.who, Who::It | Who::OrgTitle(_)) {
             continue;

@@ -81,6 +81,54 @@ fn extract_a_bare_text_file_with_a_publication_date() {
 }
 
 #[test]
+fn the_headline_is_read_for_quotes_and_dates_too() {
+    let dir = Scratch::new("headline");
+    let file = dir.file(
+        "a.txt",
+        "Kim calls ties with Moscow a “top priority” on Wednesday\n\nKim met Putin.".as_bytes(),
+    );
+    let v = json(&chronicle(&[
+        "extract",
+        &file,
+        "--published",
+        "2023-09-14",
+        "--json",
+    ]));
+    let title = &v[0]["title"];
+    assert_eq!(
+        title["text"],
+        "Kim calls ties with Moscow a “top priority” on Wednesday"
+    );
+    assert_eq!(title["quotes"][0]["text"], "top priority");
+    assert_eq!(title["mentions"][0]["phrase"], "Wednesday");
+    assert_eq!(title["mentions"][0]["date"], "2023-09-13");
+    let lines = chronicle(&["extract", &file, "--published", "2023-09-14"]);
+    let text = String::from_utf8_lossy(&lines.stdout);
+    assert!(text.contains("title: “Kim calls ties"), "{text}");
+    assert!(text.contains("date\t2023-09-13\t“Wednesday”"), "{text}");
+}
+
+#[test]
+fn a_bare_text_whose_first_line_is_the_story_loses_nothing() {
+    let dir = Scratch::new("story");
+    let file = dir.file(
+        "a.txt",
+        "Putin landed in Pyongyang on Wednesday, the Kremlin said. It was his first visit."
+            .as_bytes(),
+    );
+    let v = json(&chronicle(&[
+        "extract",
+        &file,
+        "--published",
+        "2024-06-20",
+        "--json",
+    ]));
+    let mentions = v[0]["mentions"].as_array().expect("mentions");
+    assert_eq!(mentions[0]["phrase"], "Wednesday", "{v}");
+    assert_eq!(mentions[0]["date"], "2024-06-19");
+}
+
+#[test]
 fn without_a_publication_date_relative_mentions_stay_unresolved() {
     let dir = Scratch::new("nodate");
     let file = dir.file(

@@ -121,6 +121,15 @@ struct FileOut<'a> {
     quotes: Vec<QuoteOut<'a>>,
     mentions: Vec<MentionOut<'a>>,
     paragraphs: Vec<ParagraphOut<'a>>,
+    /// What the headline itself quotes and dates; spans are in the title.
+    title: TitleOut<'a>,
+}
+
+#[derive(Serialize)]
+struct TitleOut<'a> {
+    text: &'a str,
+    quotes: Vec<QuoteOut<'a>>,
+    mentions: Vec<MentionOut<'a>>,
 }
 
 fn speaker_name(actors: &[Actor], s: &Option<Speaker>) -> Option<String> {
@@ -224,13 +233,20 @@ pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io:
             article.published = args.published;
         }
         let ex = extractor.run(&article.body, article.published);
-        files.push((shown, article, ex));
+        // The headline is read too, as a text of its own.
+        let headline = Article {
+            body: article.title.clone(),
+            ..article.clone()
+        };
+        let tx = extractor.run(&headline.body, article.published);
+        files.push((shown, article, ex, headline, tx));
     }
     if args.json {
         let list: Vec<FileOut> = files
             .iter()
-            .map(|(file, article, ex)| {
+            .map(|(file, article, ex, headline, tx)| {
                 let chars = Chars::new(&article.body, ex);
+                let title_chars = Chars::new(&headline.body, tx);
                 FileOut {
                     file,
                     article: &article.id,
@@ -251,14 +267,20 @@ pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io:
                                 .collect(),
                         })
                         .collect(),
+                    title: TitleOut {
+                        text: &headline.body,
+                        quotes: quotes_out(headline, tx, actors, &title_chars),
+                        mentions: mentions_out(headline, tx, &title_chars),
+                    },
                 }
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
     } else {
-        for (file, article, ex) in &files {
+        for (file, article, ex, _, tx) in &files {
             write_lines(out, file, article, ex, actors)?;
+            write_title(out, article, tx, actors)?;
         }
     }
     Ok(if failed {
@@ -312,6 +334,28 @@ fn write_lines(
             .map(|a| a.name.as_str())
             .collect();
         writeln!(out, "  ¶{}\t{}", n + 1, names.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The headline's own quotes and dates, when it has any.
+fn write_title(
+    out: &mut impl Write,
+    article: &Article,
+    tx: &Extraction,
+    actors: &[Actor],
+) -> io::Result<()> {
+    if tx.quotes.is_empty() && tx.dates.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "title: “{}”", article.title)?;
+    for q in &tx.quotes {
+        let who = speaker_name(actors, &q.speaker).unwrap_or_else(|| "?".into());
+        writeln!(out, "  quote	{who}	“{}”	{}", q.text, q.rule)?;
+    }
+    for d in &tx.dates {
+        let (date, _) = date_and_anchor(d);
+        writeln!(out, "  date	{date}	“{}”	{}", d.phrase, d.rule)?;
     }
     Ok(())
 }

@@ -29,6 +29,14 @@ pub fn check(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
         loaded.problems.len()
     );
     eprintln!("{summary}");
+    let unread = loaded.extracted.unread_curated;
+    if unread > 0 {
+        eprintln!(
+            "{unread} articles that curated events or quotes cite were not read for more: \
+             their text is over {} MB",
+            crate::extract::augment::CURATED_TEXT_BUDGET >> 20
+        );
+    }
     if loaded.problems.is_empty() {
         ExitCode::SUCCESS
     } else {

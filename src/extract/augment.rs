@@ -20,7 +20,16 @@ pub struct Augmented {
     pub events: usize,
     pub quotes: usize,
     pub actors: usize,
+    /// Articles curated items cite that were not read for more, because
+    /// their text is over `CURATED_TEXT_BUDGET`.
+    pub unread_curated: usize,
 }
+
+/// How much text of articles that curated items already cite is read for
+/// more happenings and quotes. A large curated corpus gains little from it
+/// and would take seconds longer to open: over this, only the articles no
+/// curated item cites are read.
+pub const CURATED_TEXT_BUDGET: usize = 16 << 20;
 
 impl Augmented {
     /// How far to trust the speaker of an extracted quote; None if curated.
@@ -52,14 +61,42 @@ pub fn augment(
     events: &mut Vec<Event>,
     quotes: &mut Vec<Quote>,
 ) -> Augmented {
+    augment_within(articles, actors, events, quotes, CURATED_TEXT_BUDGET)
+}
+
+/// `augment`, reading curated articles only when their text is within `budget` bytes.
+fn augment_within(
+    articles: &[Article],
+    actors: &mut Vec<Actor>,
+    events: &mut Vec<Event>,
+    quotes: &mut Vec<Quote>,
+    budget: usize,
+) -> Augmented {
     let mut out = Augmented::default();
     if articles.is_empty() {
         return out;
     }
     let known = actors.len();
+    let curated: HashSet<Ix> = events
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| s.article))
+        .chain(quotes.iter().map(|q| q.article))
+        .collect();
+    let curated_text: usize = curated.iter().map(|&a| articles[a].body.len()).sum();
+    let read_curated = curated_text <= budget;
+    if !read_curated {
+        out.unread_curated = curated.len();
+    }
     let found: Vec<Extraction> = {
         let extractor = Extractor::new(&actors[..known]);
-        in_parallel(articles, |a| extractor.run(&a.body, a.published))
+        let indexed: Vec<(Ix, &Article)> = articles.iter().enumerate().collect();
+        in_parallel(&indexed, |&(a, article)| {
+            if read_curated || !curated.contains(&a) {
+                extractor.run(&article.body, article.published)
+            } else {
+                Extraction::default()
+            }
+        })
     };
     let curated_events = cited(
         events
@@ -182,7 +219,7 @@ pub fn augment(
 }
 
 /// `f` over every article, on every core, results in article order.
-fn in_parallel<T: Send>(articles: &[Article], f: impl Fn(&Article) -> T + Sync) -> Vec<T> {
+fn in_parallel<A: Sync, T: Send>(articles: &[A], f: impl Fn(&A) -> T + Sync) -> Vec<T> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(cores).max(1);
     if articles.len() < 8 || cores == 1 {

@@ -226,3 +226,26 @@ fn titles_are_short_and_never_cut_with_an_ellipsis() {
         "{t}"
     );
 }
+
+#[test]
+fn over_the_budget_only_uncited_articles_are_read() {
+    let body = "The Kremlin met envoys on Wednesday. \
+                The envoys signed a grain deal in Moscow on Thursday.";
+    let articles = [
+        article("cited", body, "2023-09-15"),
+        article("raw", body, "2023-09-15"),
+    ];
+    let mut actors = vec![kremlin()];
+    let mut events = vec![curated_event(0, 0..35)];
+    let mut quotes = Vec::new();
+    let added = augment_within(&articles, &mut actors, &mut events, &mut quotes, 10);
+    assert_eq!(added.unread_curated, 1);
+    let cited: Vec<Ix> = built(&events)
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| s.article))
+        .collect();
+    assert!(
+        !cited.is_empty() && cited.iter().all(|&a| a == 1),
+        "{cited:?}"
+    );
+}

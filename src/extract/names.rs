@@ -237,7 +237,9 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
         let joined = gap == " " || initial;
         let alias = n > 0 && index.match_at(body, toks, i + n).is_some();
         // An initial: "Stuart B. Munsch", "Sergey M".
-        let letter = n > 0 && word.len() == 1 && word.chars().all(char::is_uppercase);
+        let letter = n > 0
+            && (word.len() == 1 && word.chars().all(char::is_uppercase)
+                || matches!(word, "II" | "III" | "IV" | "Jr" | "Sr"));
         let styled = if caps {
             shouted(word)
         } else {

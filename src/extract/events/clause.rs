@@ -368,6 +368,9 @@ fn title(
         .strip_prefix("'s")
         .or_else(|| after.strip_prefix("’s"))
         .unwrap_or(after);
+    // "voted on 23 June 2016, to leave": the date's comma goes with it.
+    let after = after.trim_start();
+    let after = after.strip_prefix(',').unwrap_or(after);
     let mut joined = format!("{} {}", before.trim_end(), after.trim_start());
     for tail in [", said", ", says", ", told", ", according to", ", reported"] {
         if let Some(at) = joined.rfind(tail) {

@@ -163,9 +163,13 @@ pub fn join(mut reports: Vec<Reported>, name: impl Fn(&Speaker) -> String) -> Ve
             .take_while(|(_, c)| c.date().last_day() >= lo || c.date().precision < Precision::Day)
             .take(200)
             .find_map(|(i, c)| {
+                // The dates first: they rule out most clusters for nothing.
+                let same = same_time(c.date(), &r.report.date);
+                if !same && !day_apart(c.date(), &r.report.date) {
+                    return None;
+                }
                 let why = shared(c, &r.report, &name);
-                let when = same_time(c.date(), &r.report.date)
-                    || day_apart(c.date(), &r.report.date) && why.clearly_same();
+                let when = same || why.clearly_same();
                 (when && why.same()).then_some((i, why))
             });
         match found {

@@ -354,17 +354,7 @@ fn person(
     if let Some(&ix) = new_people.get(&name) {
         return ix;
     }
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = unique(ids, format!("x-{}", slug.trim_matches('-')));
+    let id = unique(ids, format!("x-{}", slug(&name)));
     actors.push(Actor {
         id,
         name: name.clone(),

@@ -3,10 +3,12 @@
 //! Ramaphosa" names Cyril Ramaphosa), organisations ("the Court of
 //! Session"), and places, which name nobody.
 
+use super::date_words::WEEKDAYS;
 use super::lexicon::Lexicon;
 use super::mentions::{AliasIndex, Who};
 use super::speakers::is_speech_verb;
 use super::tokens::Tok;
+use crate::model::date::MONTHS;
 
 /// Words that can start a sentence but never a name.
 #[rustfmt::skip]
@@ -74,27 +76,13 @@ pub static NOT_NAMES: Lexicon = Lexicon::new(NOT_NAME_WORDS);
 static ROLES: Lexicon = Lexicon::new(ROLE_WORDS);
 static ORGS: Lexicon = Lexicon::new(ORG_WORDS);
 static PLACES: Lexicon = Lexicon::new(PLACE_WORDS);
-static CALENDAR_NAMES: Lexicon = Lexicon::new(&[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]);
+static MONTH_NAMES: Lexicon = Lexicon::new(&MONTHS);
+static WEEKDAY_NAMES: Lexicon = Lexicon::new(WEEKDAYS);
+
+/// Month and weekday names, which start no name.
+fn calendar_name(word: &str) -> bool {
+    MONTH_NAMES.contains(word) || WEEKDAY_NAMES.contains(word)
+}
 
 fn capitalised(word: &str) -> bool {
     let mut chars = word.chars();
@@ -194,7 +182,7 @@ fn text_at<'a>(body: &'a str, toks: &[Tok], i: usize) -> &'a str {
 /// "Erdogan said", "said Erdogan.", "according to Erdogan".
 fn speaks(body: &str, toks: &[Tok], i: usize) -> bool {
     let word = toks[i].text(body);
-    if CALENDAR_NAMES.contains(word) {
+    if calendar_name(word) {
         return false;
     }
     let spaced = |a: usize, b: usize| match (toks.get(a), toks.get(b)) {
@@ -245,8 +233,7 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
         } else {
             capitalised(word) || letter
         };
-        if !joined || alias || !styled || CALENDAR_NAMES.contains(word) || NOT_NAMES.contains(word)
-        {
+        if !joined || alias || !styled || calendar_name(word) || NOT_NAMES.contains(word) {
             break;
         }
         n += 1;

@@ -7,6 +7,7 @@
 mod clause;
 mod join;
 mod nest;
+mod title;
 
 use std::ops::Range;
 
@@ -17,9 +18,9 @@ use super::refer::Resolver;
 use super::{Para, Speaker};
 use crate::model::{DateSpec, EventKind};
 
-pub use clause::TITLE_CHARS;
 pub use join::{join, Built, Reported};
 pub use nest::{nest, Headline};
+pub use title::TITLE_CHARS;
 
 /// One article's account of one happening.
 #[derive(Debug, Clone, PartialEq)]

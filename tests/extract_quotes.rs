@@ -191,6 +191,11 @@ proptest! {
                 Just("last"), Just("week"), Just("ago"), Just("two days"), Just("é"), Just("日本"),
                 Just("Jane Doe"), Just("the eve of"), Just("according to"), Just("15"),
                 Just("September"),
+                Just("the next day"), Just("two days later"), Just("that year"), Just("Christmas"),
+                Just("mid-March"), Just("this summer"), Just("the weekend"), Just("told"),
+                Just("who"), Just("—"), Just("President"), Just("the ministry"), Just("it"),
+                Just("II"), Just("UTC"), Just("§"), Just("then"), Just("Friday"), Just("NATO"),
+                Just("A. B."), Just("a spokeswoman for"), Just("Nov 22 to 23"), Just("6-7"),
             ],
             0..60,
         ).prop_map(|parts| parts.concat()),
@@ -205,8 +210,15 @@ proptest! {
         }
         for m in &found.dates {
             prop_assert_eq!(&body[m.span.clone()], m.phrase.as_str());
-            // Without a publication date only "the eve of" an earlier date has an anchor.
-            prop_assert!(published.is_some() || m.anchor.is_none() || m.rule == "eve-of");
+            // Without a publication date only a phrase relative to an earlier
+            // date of the text has an anchor.
+            let relative = matches!(m.rule, "eve-of" | "relative-to-last-date");
+            prop_assert!(published.is_some() || m.anchor.is_none() || relative);
+        }
+        for r in &found.reports {
+            prop_assert!(r.span.start <= r.span.end && r.span.end <= body.len());
+            prop_assert!(r.title.chars().count() <= chronicle::extract::events::TITLE_CHARS);
+            prop_assert!(!r.title.contains('…'));
         }
         for p in &found.mentions {
             prop_assert!(p.span.end <= body.len());

@@ -260,12 +260,15 @@ pub fn read(
 /// "VLADIVOSTOK, April 24": a place in capitals and a date open the story.
 fn is_dateline(body: &str, par: &Para, m: &DatedMention) -> bool {
     let head = &body[par.range.start..m.span.start];
+    let mut words = head
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    // A place must stand before the date: "Today, the court ruled" is news.
     head.len() < 60
         && par.range.start == 0
-        && head
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .all(|w| w.chars().all(char::is_uppercase))
+        && words.peek().is_some()
+        && words.all(|w| w.chars().all(char::is_uppercase))
 }
 
 /// True when the verb at `verb` stands right beside the date phrase.

@@ -180,7 +180,9 @@ fn read_at(
                 &*prev,
                 "section" | "code" | "no" | "number" | "article" | "flight" | "route"
             );
-        if (counted && !triggered) || QUANTITY.contains(&&*prev) || clock || numbered {
+        // Before 1500 a bare number is seldom a year in the news.
+        let medieval = y < 1500 && !TRIGGERS.contains(&&*prev);
+        if (counted && !triggered) || QUANTITY.contains(&&*prev) || clock || numbered || medieval {
             return None;
         }
         let start = if TRIGGERS[..4].contains(&&*prev) {

@@ -44,6 +44,18 @@ static ATTRIBUTION: Lexicon = Lexicon::new(&[
     "telling",
 ]);
 
+/// Prepositions before a date that bound a stretch of time rather than
+/// date a happening.
+static BOUNDING: Lexicon = Lexicon::new(&[
+    "since",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "from",
+    "by",
+]);
+
 /// Verbs of a plan that may not have happened, and of one that did not.
 static UNREAL: Lexicon = Lexicon::new(&[
     "scheduled",
@@ -191,6 +203,14 @@ pub fn read(
         toks: &par.toks,
     };
     let at = par.toks.partition_point(|t| t.start < m.span.start);
+    // "since June", "until Friday", "from 2008", "as of today" bound a
+    // stretch of time or a state; they date no happening of their own.
+    let led = |k: usize| at.checked_sub(k).map(|j| ws.lower(j));
+    let bounding = led(1).is_some_and(|w| BOUNDING.contains(&w))
+        || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as");
+    if bounding && !m.phrase.is_empty() {
+        return None;
+    }
     let (lo, hi) = clause(body, par, &ws, at, m);
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
     // The past mentioned as context may be a bare name ("the 2009 H1N1

@@ -196,6 +196,7 @@ proptest! {
                 Just("who"), Just("—"), Just("President"), Just("the ministry"), Just("it"),
                 Just("II"), Just("UTC"), Just("§"), Just("then"), Just("Friday"), Just("NATO"),
                 Just("A. B."), Just("a spokeswoman for"), Just("Nov 22 to 23"), Just("6-7"),
+                Just("Then"), Just("…"), Just(" met "), Just("since"), Just("as of"), Just("VLADIVOSTOK,"),
             ],
             0..60,
         ).prop_map(|parts| parts.concat()),

@@ -203,6 +203,9 @@ pub fn read(
         toks: &par.toks,
     };
     let at = par.toks.partition_point(|t| t.start < m.span.start);
+    if at >= par.toks.len() {
+        return None;
+    }
     // "since June", "until Friday", "from 2008", "as of today" bound a
     // stretch of time or a state; they date no happening of their own.
     let led = |k: usize| at.checked_sub(k).map(|j| ws.lower(j));
@@ -305,7 +308,8 @@ fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (u
     let first = toks.partition_point(|t| t.start < sentence.start);
     let last = toks
         .partition_point(|t| t.end <= sentence.end)
-        .max(first + 1);
+        .max(first + 1)
+        .min(toks.len());
     let breaks = |k: usize| {
         let gap = &body[toks[k - 1].end..toks[k].start];
         gap.contains([';', '—', '–', ':'])

@@ -68,9 +68,11 @@ pub fn title(
         Some((head, rest)) if head.chars().all(|c| !c.is_lowercase()) => rest,
         _ => joined,
     };
+    // An ellipsis of the source would read as a cut: a title has none.
+    let joined = joined.replace('…', " ");
     let mut words: Vec<&str> = joined
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, '“' | '”' | '"')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '…')))
         .filter(|w| !w.is_empty())
         .collect();
     while words.first().is_some_and(|w| {

@@ -9,7 +9,7 @@ use ratatui::text::Span;
 use super::put_row;
 use super::theme::Theme;
 use crate::model::{Corpus, Ix, Origin};
-use crate::text::width::width;
+use crate::text::width::width as width_of;
 use crate::text::wrap::wrap;
 
 /// The details as styled lines fitting `width`.
@@ -29,7 +29,28 @@ fn lines(corpus: &Corpus, event: Ix, width: u16, theme: &Theme) -> Vec<Vec<Span<
     if event.background {
         head.push(Span::styled(" · background", theme.muted));
     }
-    out.push(head);
+    // What does not fit after the date goes on lines of its own, whole,
+    // rather than be cut at the pane's edge.
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in head {
+        let w = width_of(&span.content);
+        if used + w > usize::from(width) && !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        let span = if line.is_empty() {
+            Span::styled(
+                span.content.trim_start_matches(" · ").to_string(),
+                span.style,
+            )
+        } else {
+            span
+        };
+        used += width_of(&span.content);
+        line.push(span);
+    }
+    out.push(line);
     let mut wrapped = |text: &str, label: &str, style: Style| {
         let text = format!("{label}{text}");
         for line in wrap(&text, width) {
@@ -110,7 +131,7 @@ pub fn draw(
         // a '…' after the last row's text, or over its last cell when full.
         let used: usize = all[usize::from(rows) - 1]
             .iter()
-            .map(|s| width(&s.content))
+            .map(|s| width_of(&s.content))
             .sum();
         let x = area
             .x

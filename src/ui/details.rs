@@ -39,15 +39,23 @@ fn lines(corpus: &Corpus, event: Ix, width: u16, theme: &Theme) -> Vec<Vec<Span<
             out.push(std::mem::take(&mut line));
             used = 0;
         }
-        let span = if line.is_empty() {
-            Span::styled(
-                span.content.trim_start_matches(" · ").to_string(),
-                span.style,
-            )
-        } else {
-            span
-        };
-        used += width_of(&span.content);
+        if line.is_empty() {
+            // A piece on a line of its own, wrapped if it is longer still.
+            let text = span.content.trim_start_matches(" · ").to_string();
+            let pieces: Vec<&str> = wrap(&text, width)
+                .into_iter()
+                .filter_map(|r| text.get(r.start..r.end))
+                .collect();
+            if let Some((last, whole)) = pieces.split_last() {
+                for piece in whole {
+                    out.push(vec![Span::styled(piece.to_string(), span.style)]);
+                }
+                used = width_of(last);
+                line.push(Span::styled(last.to_string(), span.style));
+            }
+            continue;
+        }
+        used += w;
         line.push(span);
     }
     out.push(line);

@@ -239,7 +239,16 @@ pub fn read(
         return None;
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;
-    let actors = participants(par, span.clone(), resolver, p);
+    let mut actors = participants(par, span.clone(), resolver, p);
+    // "Ghailani was captured in 2004 and transferred two years later": the
+    // second verb shares the sentence's subject.
+    if ws.get(lo) == "and" {
+        let sentence = par.sentence(span.start);
+        let before = participants(par, sentence.start..span.start, resolver, p);
+        if let Some(subject) = before.into_iter().next().filter(|s| !actors.contains(s)) {
+            actors.insert(0, subject);
+        }
+    }
     // A clause that opens with "who" or "he" is titled with the name it
     // stands for: "Trump, who appointed Murphy" → "Trump appointed Murphy".
     let first = ws.get(lo);
@@ -251,10 +260,12 @@ pub fn read(
             .find(|n| n.end <= par.toks[lo].start && !n.in_quote)
             .and_then(|n| resolver.resolve(p, n))
             .map(|(s, _)| s),
-        "He" | "he" | "She" | "she" => actors.first().cloned(),
+        "He" | "he" | "She" | "she" | "and" => actors.first().cloned(),
         "which" | "Which" => return None,
         _ => None,
     };
+    // "who" and "he" give way to the name; after "and" it is put first.
+    let replaces = first != "and";
     let subject = subject.map(|s| match s {
         Speaker::Actor(a) => resolver
             .actors
@@ -262,7 +273,8 @@ pub fn read(
             .map_or(String::new(), |a| a.name.clone()),
         Speaker::New(n) => n.split(", ").next().unwrap_or(&n).to_string(),
     });
-    let title = title(body, span.clone(), m.span.clone(), subject.as_deref())?;
+    let subject = subject.as_deref().map(|n| (n, replaces));
+    let title = title(body, span.clone(), m.span.clone(), subject)?;
     let kind = KINDS
         .iter()
         .find(|(v, _)| *v == verb_word)
@@ -310,10 +322,19 @@ fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (u
         .partition_point(|t| t.end <= sentence.end)
         .max(first + 1)
         .min(toks.len());
+    // "captured in 2004 and transferred two years later": an "and" before
+    // a verb in the past starts another happening.
+    let and_then = |k: usize| {
+        let next = ws.get(k + 1);
+        ws.get(k) == "and"
+            && next.starts_with(char::is_lowercase)
+            && (next.len() >= 4 && next.ends_with("ed") || IRREGULAR_PAST.contains(next))
+    };
     let breaks = |k: usize| {
         let gap = &body[toks[k - 1].end..toks[k].start];
         gap.contains([';', '—', '–', ':'])
             || gap.contains(',') && CLAUSE_OPENERS.contains(&ws.lower(k))
+            || and_then(k)
     };
     let lo = (first + 1..=at).rev().find(|&k| breaks(k)).unwrap_or(first);
     let hi = (at + 1..last).find(|&k| breaks(k)).unwrap_or(last);

@@ -35,12 +35,13 @@ static DANGLING: Lexicon = Lexicon::new(&[
 ]);
 
 /// The title: the clause without its date phrase, its attribution and a
-/// leading connective, cut at a phrase to `TITLE_CHARS`.
+/// leading connective, cut at a phrase to `TITLE_CHARS`; `subject` is a
+/// name to put in place of the first word (true) or before it (false).
 pub fn title(
     body: &str,
     clause: Range<usize>,
     date: Range<usize>,
-    subject: Option<&str>,
+    subject: Option<(&str, bool)>,
 ) -> Option<String> {
     let before = &body[clause.start..date.start];
     let after = &body[date.end.min(clause.end)..clause.end];
@@ -81,10 +82,14 @@ pub fn title(
     }) {
         words.remove(0);
     }
-    if let (Some(name), Some(first)) = (subject, words.first_mut()) {
-        if !name.is_empty() {
-            *first = name;
+    match subject {
+        Some((name, true)) if !name.is_empty() => {
+            if let Some(first) = words.first_mut() {
+                *first = name;
+            }
         }
+        Some((name, false)) if !name.is_empty() => words.insert(0, name),
+        _ => {}
     }
     let mut out = String::new();
     let mut chars = 0;

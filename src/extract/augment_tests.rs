@@ -249,3 +249,30 @@ fn over_the_budget_only_uncited_articles_are_read() {
         "{cited:?}"
     );
 }
+
+#[test]
+fn and_before_a_past_verb_is_another_happening_with_the_same_subject() {
+    let body = "Ahmed Ghailani was captured in Pakistan in 2004 \
+                and transferred to Guantanamo two years later.";
+    let articles = [article("a", body, "2011-01-25")];
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(&articles, &mut actors, &mut events, &mut quotes);
+    let shown: Vec<(String, &str)> = built(&events)
+        .iter()
+        .map(|e| (e.date.to_edtf(), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "2004".to_string(),
+                "Ahmed Ghailani was captured in Pakistan"
+            ),
+            (
+                "2006".to_string(),
+                "Ahmed Ghailani transferred to Guantanamo"
+            ),
+        ]
+    );
+    assert!(built(&events).iter().all(|e| e.background));
+}

@@ -77,10 +77,16 @@ fn augment_within(
         return out;
     }
     let known = actors.len();
-    let curated: HashSet<Ix> = events
-        .iter()
-        .flat_map(|e| e.sources.iter().map(|s| s.article))
-        .chain(quotes.iter().map(|q| q.article))
+    let curated_events = cited(
+        events
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|s| (s.article, &s.span))),
+    );
+    let curated_quotes = cited(quotes.iter().map(|q| (q.article, &q.span)));
+    let curated: HashSet<Ix> = curated_events
+        .keys()
+        .chain(curated_quotes.keys())
+        .copied()
         .collect();
     let curated_text: usize = curated.iter().map(|&a| articles[a].body.len()).sum();
     let read_curated = curated_text <= budget;
@@ -98,12 +104,6 @@ fn augment_within(
             }
         })
     };
-    let curated_events = cited(
-        events
-            .iter()
-            .flat_map(|e| e.sources.iter().map(|s| (s.article, &s.span))),
-    );
-    let curated_quotes = cited(quotes.iter().map(|q| (q.article, &q.span)));
     let mut ids: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
     ids.extend(quotes.iter().map(|q| q.id.clone()));
     ids.extend(actors.iter().map(|a| a.id.clone()));

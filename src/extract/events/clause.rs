@@ -83,103 +83,24 @@ static CLAUSE_OPENERS: Lexicon = Lexicon::new(&[
     "before", "where", "whom", "whose", "though", "since", "until", "so",
 ]);
 
-/// Verbs and the kind of event they report.
-const KINDS: &[(&str, EventKind)] = &[
-    ("met", EventKind::Meeting),
-    ("meet", EventKind::Meeting),
-    ("meets", EventKind::Meeting),
-    ("held", EventKind::Talks),
-    ("hold", EventKind::Talks),
-    ("talked", EventKind::Talks),
-    ("discussed", EventKind::Talks),
-    ("negotiated", EventKind::Talks),
-    ("signed", EventKind::Agreement),
-    ("agreed", EventKind::Agreement),
-    ("ratified", EventKind::Agreement),
-    ("approved", EventKind::Agreement),
-    ("arrived", EventKind::Travel),
-    ("landed", EventKind::Travel),
-    ("left", EventKind::Travel),
-    ("departed", EventKind::Travel),
-    ("flew", EventKind::Travel),
-    ("travelled", EventKind::Travel),
-    ("traveled", EventKind::Travel),
-    ("returned", EventKind::Travel),
-    ("visited", EventKind::Visit),
-    ("toured", EventKind::Visit),
-    ("announced", EventKind::Statement),
-    ("declared", EventKind::Statement),
-    ("warned", EventKind::Statement),
-    ("pledged", EventKind::Statement),
-    ("ruled", EventKind::Statement),
-    ("fired", EventKind::Launch),
-    ("launched", EventKind::Launch),
-    ("tested", EventKind::Launch),
-    ("attacked", EventKind::Military),
-    ("struck", EventKind::Military),
-    ("killed", EventKind::Military),
-    ("bombed", EventKind::Military),
-    ("shelled", EventKind::Military),
-    ("invaded", EventKind::Military),
-    ("gave", EventKind::Gift),
-    ("presented", EventKind::Gift),
-    ("opened", EventKind::Ceremony),
-    ("inaugurated", EventKind::Ceremony),
-    ("welcomed", EventKind::Ceremony),
-    ("hosted", EventKind::Ceremony),
-    ("celebrated", EventKind::Ceremony),
-    ("published", EventKind::Report),
-    ("released", EventKind::Report),
-];
-
-/// The verbs of `KINDS`, for a quick test of any word.
-static KIND_VERBS: Lexicon = Lexicon::new(&[
-    "met",
-    "meet",
-    "meets",
-    "held",
-    "hold",
-    "talked",
-    "discussed",
-    "negotiated",
-    "signed",
-    "agreed",
-    "ratified",
-    "approved",
-    "arrived",
-    "landed",
-    "left",
-    "departed",
-    "flew",
-    "travelled",
-    "traveled",
-    "returned",
-    "visited",
-    "toured",
-    "announced",
-    "declared",
-    "warned",
-    "pledged",
-    "ruled",
-    "fired",
-    "launched",
-    "tested",
-    "attacked",
-    "struck",
-    "killed",
-    "bombed",
-    "shelled",
-    "invaded",
-    "gave",
-    "presented",
-    "opened",
-    "inaugurated",
-    "welcomed",
-    "hosted",
-    "celebrated",
-    "published",
-    "released",
-]);
+/// The kind of event a verb reports, for the verbs that say.
+fn kind_of(verb: &str) -> Option<EventKind> {
+    Some(match verb {
+        "met" | "meet" | "meets" => EventKind::Meeting,
+        "held" | "hold" | "talked" | "discussed" | "negotiated" => EventKind::Talks,
+        "signed" | "agreed" | "ratified" | "approved" => EventKind::Agreement,
+        "arrived" | "landed" | "left" | "departed" | "flew" | "travelled" | "traveled"
+        | "returned" => EventKind::Travel,
+        "visited" | "toured" => EventKind::Visit,
+        "announced" | "declared" | "warned" | "pledged" | "ruled" => EventKind::Statement,
+        "fired" | "launched" | "tested" => EventKind::Launch,
+        "attacked" | "struck" | "killed" | "bombed" | "shelled" | "invaded" => EventKind::Military,
+        "gave" | "presented" => EventKind::Gift,
+        "opened" | "inaugurated" | "welcomed" | "hosted" | "celebrated" => EventKind::Ceremony,
+        "published" | "released" => EventKind::Report,
+        _ => return None,
+    })
+}
 
 /// How long before its article a happening is context, not news.
 const BACKGROUND_DAYS: i64 = 365;
@@ -275,10 +196,7 @@ pub fn read(
     });
     let subject = subject.as_deref().map(|n| (n, replaces));
     let title = title(body, span.clone(), m.span.clone(), subject)?;
-    let kind = KINDS
-        .iter()
-        .find(|(v, _)| *v == verb_word)
-        .map_or(EventKind::Other, |(_, k)| *k);
+    let kind = kind_of(&verb_word).unwrap_or(EventKind::Other);
     Some(Report {
         span: span.clone(),
         date,
@@ -349,7 +267,7 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
         let lower = w.starts_with(|c: char| c.is_lowercase());
         let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(w);
         lower
-            && (past || KIND_VERBS.contains(w) || ATTRIBUTION.contains(w))
+            && (past || kind_of(w).is_some() || ATTRIBUTION.contains(w))
             && par.outside(par.toks[k].start)
     };
     // Outwards from the date, nearest first; the happening's verb rather

@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use super::names::classify_run;
+use super::names::{capitalised, classify_run};
 use super::speakers::is_speech_verb;
 use super::tokens::{words, Tok};
 use crate::model::{Actor, ActorKind};
@@ -262,11 +262,6 @@ fn classify(
         };
     }
     classify_run(body, toks, i, index)
-}
-
-fn capitalised(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 fn title(word: &str) -> Option<&'static str> {

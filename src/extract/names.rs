@@ -84,7 +84,7 @@ fn calendar_name(word: &str) -> bool {
     MONTH_NAMES.contains(word) || WEEKDAY_NAMES.contains(word)
 }
 
-fn capitalised(word: &str) -> bool {
+pub(super) fn capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }

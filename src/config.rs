@@ -18,7 +18,7 @@ use crate::app::{Action, Keymap};
 use crate::corpus::diag::{line_col, Diagnostic};
 use crate::corpus::fields::in_file_order;
 use crate::text::sanitize::sanitize_line;
-use crate::ui::theme::Theme;
+use crate::ui::theme::{check_style, Theme};
 
 const KEYMAP: &str = include_str!("../assets/keymap.toml");
 const DEFAULT_THEME: &str = include_str!("../assets/themes/default.toml");
@@ -316,8 +316,67 @@ fn merge_keys(keys: &mut Table, layers: &DeTable, report: &mut impl FnMut(usize,
             }
             let list = parsed.into_iter().map(|(_, s)| Value::String(s)).collect();
             target.insert(action_name.to_owned(), Value::Array(list));
+            if let Some(message) = keep_a_way_out(target, name) {
+                report(action.span().start, message);
+            }
         }
     }
+}
+
+/// The action of each layer without which a reader is stuck in it: in raw
+/// mode Ctrl-C is only a key, so an explorer nobody can quit has to be
+/// killed from another terminal.
+const WAY_OUT: [(&str, &str); 3] = [
+    ("normal", "quit"),
+    ("input", "cancel"),
+    ("overlay", "close"),
+];
+
+/// When a rebinding leaves a layer's way out with no key, gives it back its
+/// default keys that nothing else took (else `ctrl-c`, taken back), and
+/// says so.
+fn keep_a_way_out(target: &mut Table, layer: &str) -> Option<String> {
+    let (_, action) = WAY_OUT.iter().find(|(l, _)| *l == layer)?;
+    let bound = |table: &Table, name: &str| match table.get(name) {
+        Some(Value::Array(list)) => list
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !bound(target, action).is_empty() {
+        return None;
+    }
+    let defaults = match parse_table(KEYMAP).get(layer) {
+        Some(Value::Table(t)) => bound(t, action),
+        _ => Vec::new(),
+    };
+    let taken: Vec<String> = target
+        .iter()
+        .filter(|(other, _)| other.as_str() != *action)
+        .flat_map(|(other, _)| bound(target, other))
+        .collect();
+    let mut back: Vec<String> = defaults
+        .into_iter()
+        .filter(|k| !taken.contains(k))
+        .collect();
+    if back.is_empty() {
+        back.push("ctrl-c".into());
+        for (_, list) in target.iter_mut() {
+            if let Value::Array(list) = list {
+                list.retain(|v| v.as_str() != Some("ctrl-c"));
+            }
+        }
+    }
+    let message = format!(
+        "[keys.{layer}] leaves no key to {}; keeping {}",
+        action.replace('_', " "),
+        back.join(", ")
+    );
+    let list = back.into_iter().map(Value::String).collect();
+    target.insert((*action).to_owned(), Value::Array(list));
+    Some(message)
 }
 
 /// Each `[styles] ROLE = { ... }` replaces that role's style, once checked
@@ -346,13 +405,11 @@ fn merge_styles(
             report(spec.span().start, msg);
             continue;
         };
-        let mut trial = base.clone();
-        trial.insert(name.to_owned(), value.clone());
-        match Theme::from_toml(&toml::to_string(&trial).unwrap_or_default()) {
-            Ok(_) => {
+        match check_style(value.clone()) {
+            Ok(()) => {
                 overrides.insert(name.to_owned(), value.clone());
             }
-            Err(e) => report(spec.span().start, format!("style `{name}`: {}", e.trim())),
+            Err(e) => report(spec.span().start, format!("style `{name}`: {e}")),
         }
     }
 }

@@ -199,3 +199,65 @@ fn no_color_and_dumb_terminals_turn_colour_off() {
     assert!(colour_off(None, Some("dumb")));
     assert!(!colour_off(None, Some("xterm-256color")));
 }
+
+#[test]
+fn a_config_cannot_take_away_every_way_out() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    for (text, quits_with) in [
+        ("[keys.normal]\nquit = []\n", vec![press('q'), ctrl_c]),
+        (
+            "[keys.normal]\nquit = [\"j\"]\ndown = [\"j\"]\n",
+            vec![press('q'), ctrl_c],
+        ),
+        (
+            "[keys.normal]\nquit = [\"x\"]\nup = [\"q\"]\ndown = [\"x\", \"ctrl-c\"]\n",
+            vec![ctrl_c],
+        ),
+    ] {
+        let config = Config::from_text("c.toml", text, false);
+        assert_eq!(config.problems.len(), 1, "{text}: {:?}", config.problems);
+        let problem = config.problems[0].to_string();
+        assert!(problem.contains("leaves no key to quit"), "{problem}");
+        let last_entry = text.trim_end().rfind('\n').unwrap() + 1;
+        let (line, _) = line_col(text, last_entry);
+        assert_eq!(config.problems[0].line, line, "{text}: {problem}");
+        for key in &quits_with {
+            assert_eq!(
+                config.keymap.action(Layer::Normal, key),
+                Some(Action::Quit),
+                "{text}: {key:?}"
+            );
+        }
+    }
+    let config = Config::from_text("c.toml", "[keys.input]\ncancel = []\n", false);
+    assert!(config.problems[0].to_string().contains("no key to cancel"));
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(
+        config.keymap.action(Layer::Input, &esc),
+        Some(Action::Cancel)
+    );
+}
+
+#[test]
+fn a_style_error_points_inside_the_file_and_names_no_other_line() {
+    for (text, words) in [
+        (
+            "[styles]\ntitle = { fg = \"red\", bold = \"yes\" }\n",
+            "boolean",
+        ),
+        (
+            "[styles]\ntitle = { blink = true }\n",
+            "unknown field `blink`",
+        ),
+        ("\n[styles.title]\nfg = 7\n", "string"),
+    ] {
+        let config = Config::from_text("c.toml", text, false);
+        assert_eq!(config.problems.len(), 1, "{text}: {:?}", config.problems);
+        let problem = &config.problems[0];
+        let lines = text.lines().count();
+        assert!(problem.line <= lines, "{text}: {problem}");
+        let shown = problem.to_string();
+        assert!(shown.contains(words), "{shown}");
+        assert!(!shown.contains("line "), "{shown}");
+    }
+}

@@ -120,6 +120,13 @@ impl StyleSpec {
     }
 }
 
+/// Checks one role's style as a config file gives it, so that a problem is
+/// told in the file's own terms (not at a line of a merged theme text).
+pub fn check_style(value: toml::Value) -> Result<(), String> {
+    let spec = StyleSpec::deserialize(value).map_err(|e| e.message().trim().to_owned())?;
+    spec.style().map(|_| ())
+}
+
 impl Theme {
     pub fn from_toml(text: &str) -> Result<Theme, String> {
         let s: ThemeSpec = toml::from_str(text).map_err(|e| e.to_string())?;

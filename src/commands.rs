@@ -58,10 +58,12 @@ fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
         .map(|name| {
             resolve_actor(corpus, name).ok_or_else(|| {
                 let shown = crate::text::sanitize::sanitize_line(name);
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!("no actor matches '{shown}'"),
-                )
+                let message = if name.trim().is_empty() {
+                    "--actor needs a name (an empty one matches nobody)".to_owned()
+                } else {
+                    format!("no actor matches '{shown}'")
+                };
+                io::Error::new(io::ErrorKind::InvalidInput, message)
             })
         })
         .collect()

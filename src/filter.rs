@@ -291,6 +291,10 @@ fn weight(corpus: &Corpus, hit: &ActorHit) -> usize {
 /// (ignoring case) wins; otherwise the best fuzzy match.
 pub fn resolve_actor(corpus: &Corpus, name: &str) -> Option<Ix> {
     let wanted = name.trim().to_lowercase();
+    // An empty query ranks every actor alike; it names nobody.
+    if wanted.is_empty() {
+        return None;
+    }
     let exact = corpus.actors.iter().position(|a| {
         a.id.to_lowercase() == wanted
             || a.name.to_lowercase() == wanted

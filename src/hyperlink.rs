@@ -36,14 +36,22 @@ pub fn supported(var: impl Fn(&str) -> Option<String>) -> bool {
         || var("KONSOLE_VERSION").is_some()
 }
 
-/// A URL that can go inside OSC 8: a scheme and printable ASCII only, so
-/// nothing in it can end the sequence early.
+/// A URL that can go inside OSC 8: printable ASCII only, so nothing in it
+/// can end the sequence early, and a web or mail address only: a corpus
+/// from elsewhere must not put a `file:` or `javascript:` link under a
+/// reader's click.
 pub fn linkable(url: &str) -> bool {
     let printable = !url.is_empty() && url.bytes().all(|b| (0x21..=0x7e).contains(&b));
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    let web = || rest.strip_prefix("//").is_some_and(|host| !host.is_empty());
     printable
-        && url
-            .split_once("://")
-            .is_some_and(|(scheme, _)| !scheme.is_empty())
+        && match scheme.to_ascii_lowercase().as_str() {
+            "http" | "https" => web(),
+            "mailto" => !rest.is_empty(),
+            _ => false,
+        }
 }
 
 /// Prints each link's cells again, as they are in `buffer`, inside an OSC 8
@@ -125,6 +133,24 @@ mod tests {
         assert!(!linkable("https://пример.рф/"));
         assert!(!linkable("example.org"));
         assert!(!linkable(""));
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_are_linked() {
+        assert!(linkable("http://example.org/"));
+        assert!(linkable("HTTPS://example.org/"));
+        assert!(linkable("mailto:desk@example.org"));
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "ftp://example.org/",
+            "data:text/html,x",
+            "https://",
+            "mailto:",
+            ":https://example.org",
+        ] {
+            assert!(!linkable(url), "{url}");
+        }
     }
 
     #[test]

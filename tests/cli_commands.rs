@@ -506,6 +506,14 @@ fn unknown_actor_is_an_error_naming_it() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("Zelensky"), "{}", stderr(&out));
+    // An empty name is no name: it matches nobody rather than whoever
+    // ranks first.
+    for empty in ["", "  "] {
+        let out = run_on(&c, &["events", "--actor", empty]);
+        assert!(!out.status.success(), "--actor {empty:?} succeeded");
+        assert!(stderr(&out).contains("needs a name"), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "");
+    }
 }
 
 // ── quotes ──────────────────────────────────────────────────────────────

@@ -109,6 +109,29 @@ fn new_speakers_are_named_as_written_with_their_appositive() {
 }
 
 #[test]
+fn titles_and_initials_stay_out_of_and_in_a_new_speakers_name() {
+    // An agent noun the role list lacks is still a title.
+    let body = "NASA Administrator Charles Bolden spoke. “We did it,” Bolden said.";
+    assert_eq!(speakers(body), ["Charles Bolden"]);
+    // A middle initial keeps its given name, even where the text also
+    // uses the given name alone.
+    let body = "Deputy Secretary David J. Hayes announced a gift.\n\n\
+                “We thank David, who continues a tradition,” said Hayes.";
+    assert_eq!(speakers(body), ["David J. Hayes"]);
+}
+
+#[test]
+fn a_sentence_that_ends_in_a_colon_introduces_the_quotation() {
+    let body = "Following SpaceX's launch, John P. Holdren, the science adviser, \
+                issued the following statement:\n\n“Congratulations to the teams for \
+                this morning's successful launch of the rocket.”";
+    assert_eq!(speakers(body), ["John P. Holdren"]);
+    // Without the colon the sentence before names no speaker.
+    let body = body.replacen("statement:", "statement.", 1);
+    assert_eq!(speakers(&body), ["?"]);
+}
+
+#[test]
 fn pronouns_titles_and_continued_quotations() {
     let body = "Kim said ties were a “top priority”. “We will always be with Russia,” he added.";
     assert_eq!(speakers(body), ["kim", "kim"]);

@@ -2,6 +2,7 @@
 //! quotation: a run of quotations ending in a name, an attribution that
 //! ends the paragraph, continuation, echoes and the sentence's subject.
 
+use super::mentions::Who;
 use super::speakers::{Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
 
 /// At most this many quotations back to back form a run.
@@ -112,7 +113,8 @@ impl Ctx<'_> {
 
     /// A quotation that opens its sentence with no attribution of its own
     /// takes the speaker of the sentence just before it, when that sentence
-    /// reports speech outside quotation marks ("Doe said the talks failed.").
+    /// reports speech outside quotation marks ("Doe said the talks failed.")
+    /// or ends in a colon.
     pub(super) fn previous_sentence(&self, k: usize) -> Option<Attribution> {
         let span = &self.spans[k];
         let p = self.first[k];
@@ -128,9 +130,26 @@ impl Ctx<'_> {
         };
         let prev = self.sentence(q, at);
         let toks = self.words_in(q, prev.clone());
-        let verb = toks.iter().copied().find(|&t| self.speech_verb(q, t))?;
-        let subject = self.subject_of(q, prev.start, verb, prev.end)?;
-        let mut a = self.attr_subject(q, subject, 0.5, "previous-sentence")?;
+        let verb = toks.iter().copied().find(|&t| self.speech_verb(q, t));
+        // A sentence that ends in a colon introduces what follows, whatever
+        // its verb: "Holdren issued the following statement: “...”".
+        let introduces = self.body[prev.clone()].trim_end().ends_with(':');
+        let mut a = match verb {
+            Some(verb) => {
+                let subject = self.subject_of(q, prev.start, verb, prev.end)?;
+                self.attr_subject(q, subject, 0.5, "previous-sentence")?
+            }
+            None if introduces => {
+                // Its subject: the first person it names, not a possessive
+                // ("Following SpaceX's launch, John Holdren issued ...").
+                let m = self.mentions_in(q, prev.clone()).find(|m| {
+                    matches!(m.who, Who::Actor(_) | Who::Name)
+                        && !self.body[m.end..].starts_with(['\'', '’'])
+                })?;
+                self.attr(q, m, 0.5, "previous-sentence")?
+            }
+            None => return None,
+        };
         a.explicit = false;
         Some(a)
     }

@@ -94,8 +94,15 @@ fn shouted(word: &str) -> bool {
     word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-')
 }
 
+/// A role word: one of the list, or an agent noun that no given name
+/// shares ("Administrator", "Seismologist", "Philanthropist"), so that a
+/// title the list lacks still stays out of the name it stands before.
 pub fn is_role(word: &str) -> bool {
-    ROLES.contains(word)
+    let agent = word.len() >= 7
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && (word.ends_with("ist") || word.ends_with("ator"));
+    agent || ROLES.contains(word)
 }
 
 /// What the run of capitalised words at `i` names: `(who, first, end)`,

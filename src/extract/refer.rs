@@ -100,7 +100,11 @@ fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str, RandomState>) 
     let text = &body[m.start..m.end];
     let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
     for &cut in spaces.iter().take(spaces.len().saturating_sub(1)).rev() {
-        if alone.contains(&text[..cut]) {
+        // "David J. Hayes": a middle initial follows its given name.
+        let initial = text[cut + 1..].split(' ').next().is_some_and(|w| {
+            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
+        });
+        if !initial && alone.contains(&text[..cut]) {
             m.start += cut + 1;
             return;
         }

@@ -135,13 +135,20 @@ pub fn read(
     if bounding && !m.phrase.is_empty() {
         return None;
     }
-    let (lo, hi) = clause(body, par, &ws, at, m);
+    let (lo, ends) = clause(body, par, &ws, at, m);
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
+    // A piece with no verb is not yet a clause: the break was a list's
+    // comma ("black clothes, face masks, and helmets gathered") or a
+    // clock's colon ("at 10:30 BST, the court issued"); read on to the
+    // next break.
+    let found = ends
+        .iter()
+        .find_map(|&hi| main_verb(&ws, par, lo, hi, at).map(|v| (v, hi)));
     // The past mentioned as context may be a bare name ("the 2009 H1N1
     // outbreak"): it needs no verb.
-    let verb = match main_verb(&ws, par, lo, hi, at) {
-        Some(v) => v,
-        None if background => at,
+    let (verb, hi) = match found {
+        Some(found) => found,
+        None if background => (at, ends[0]),
         None => return None,
     };
     let verb_word = ws.lower(verb);
@@ -230,9 +237,10 @@ fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::
     verb + 4 >= at && verb <= end + 3
 }
 
-/// The words `lo..hi` of the clause around word `at`: the sentence cut at
-/// a semicolon, a dash or a comma that opens another clause.
-fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (usize, usize) {
+/// The first word of the clause around word `at` and the places where it
+/// may end, nearest first: the sentence cut at a semicolon, a dash or a
+/// comma that opens another clause, then the sentence's end.
+fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (usize, Vec<usize>) {
     let sentence = par.sentence(m.span.start);
     let toks = &par.toks;
     let first = toks.partition_point(|t| t.start < sentence.start);
@@ -255,8 +263,9 @@ fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (u
             || and_then(k)
     };
     let lo = (first + 1..=at).rev().find(|&k| breaks(k)).unwrap_or(first);
-    let hi = (at + 1..last).find(|&k| breaks(k)).unwrap_or(last);
-    (lo, hi.max(lo + 1))
+    let mut ends: Vec<usize> = (at + 1..last).filter(|&k| breaks(k)).collect();
+    ends.push(last.max(lo + 1));
+    (lo, ends)
 }
 
 /// The verb nearest the date in its clause, outside quotations: a past

@@ -439,7 +439,14 @@ fn score(story: &str, keys: &[Wanted], built: &[Built]) -> Score {
         s.coverage += cited(best) as f64 / reporting.len() as f64;
         if !k.actors.is_empty() {
             s.with_actors += 1;
-            s.actors += actor_share(&k.actors, &best.actors);
+            let share = actor_share(&k.actors, &best.actors);
+            s.actors += share;
+            if share < 1.0 && verbose() {
+                eprintln!(
+                    "  actors  {story}: {} want {:?} got {:?}",
+                    k.id, k.actors, best.actors
+                );
+            }
         }
     }
     for e in built.iter().filter(|e| e.extracted) {

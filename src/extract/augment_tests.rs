@@ -276,3 +276,22 @@ fn and_before_a_past_verb_is_another_happening_with_the_same_subject() {
     );
     assert!(built(&events).iter().all(|e| e.background));
 }
+
+#[test]
+fn a_brand_and_a_name_written_by_its_first_word_take_part() {
+    let body = "On Friday, code hosting website GitHub blocked access to the tool.\n\n\
+                Doctor Li Wenliang had warned colleagues about the virus.\n\n\
+                Li died of the infection on Saturday.";
+    let articles = [article("a", body, "2020-02-09")];
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(&articles, &mut actors, &mut events, &mut quotes);
+    let who = |word: &str| -> Vec<String> {
+        let e = built(&events)
+            .into_iter()
+            .find(|e| e.title.contains(word))
+            .unwrap_or_else(|| panic!("an event with {word}: {events:#?}"));
+        e.actors.iter().map(|&a| actors[a].name.clone()).collect()
+    };
+    assert_eq!(who("blocked"), ["GitHub"]);
+    assert_eq!(who("died"), ["Li Wenliang"]);
+}

@@ -164,6 +164,16 @@ pub fn classify_run(
     if n >= 2 {
         return (Some((Who::Name, i)), i + n);
     }
+    // A capital inside a word is a brand's or a Scot's: "GitHub", "SpaceX",
+    // "McCain"; no common word is written so.
+    let inner = word
+        .char_indices()
+        .skip(1)
+        .any(|(k, c)| c.is_uppercase() && word[..k].chars().last().is_some_and(char::is_lowercase));
+    if inner && !caps {
+        let person = word.starts_with("Mc") || word.starts_with("Mac");
+        return (Some((if person { Who::Name } else { Who::Org }, i)), i + 1);
+    }
     // "the WHO declared": an acronym doing something is a body.
     let next = text_at(body, toks, i + 1);
     let acts = next.starts_with(|c: char| c.is_lowercase())

@@ -111,6 +111,30 @@ fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str, RandomState>) 
     }
 }
 
+/// The first word of a two-word name, where the text also writes it alone
+/// and no other name starts with it, stands for the name too: a family
+/// name written first ("Li Wenliang" ... "Li died") or a given name
+/// ("David Rubenstein" ... "David continues").
+fn add_given_names(names: &mut Names, alone: &HashSet<&str, RandomState>) {
+    let mut firsts: HashMap<&str, Option<&str>, RandomState> = HashMap::default();
+    for full in names.by_surname.values() {
+        let mut words = full.split(' ');
+        let (Some(first), Some(_), None) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        firsts
+            .entry(first)
+            .and_modify(|one| *one = None)
+            .or_insert(Some(full));
+    }
+    let given: Vec<(String, String)> = firsts
+        .into_iter()
+        .filter(|(first, _)| alone.contains(first) && !names.by_surname.contains_key(*first))
+        .filter_map(|(first, full)| Some((first.to_string(), full?.to_string())))
+        .collect();
+    names.by_surname.extend(given);
+}
+
 /// The role words just before `at` ("Foreign Minister"), lower-cased.
 fn roles_before(body: &str, at: usize) -> String {
     let mut from = at.saturating_sub(60);
@@ -137,8 +161,9 @@ fn roles_before(body: &str, at: usize) -> String {
 pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let mut names = Names::default();
     let long = |m: &Mention| m.who == Who::Name && body[m.start..m.end].matches(' ').count() >= 2;
-    // Built only for a text that has a name of three words to check.
-    let alone = if paras.iter().any(|p| p.mentions.iter().any(long)) {
+    let named = |m: &Mention| m.who == Who::Name && body[m.start..m.end].contains(' ');
+    // Built only for a text that has a name of two words or more to check.
+    let alone = if paras.iter().any(|p| p.mentions.iter().any(named)) {
         standalone_runs(body, paras)
     } else {
         HashSet::default()
@@ -157,6 +182,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
             }
         }
     }
+    add_given_names(&mut names, &alone);
     for par in paras.iter() {
         for m in par.mentions.iter().filter(|m| m.who == Who::Name) {
             let roles = roles_before(body, m.start);

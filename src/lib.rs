@@ -16,6 +16,7 @@ pub mod generate;
 pub mod hyperlink;
 pub mod import;
 pub mod model;
+pub mod read;
 pub mod sgr;
 pub mod term;
 pub mod text;

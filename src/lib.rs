@@ -17,6 +17,7 @@ pub mod hyperlink;
 pub mod import;
 pub mod model;
 pub mod read;
+pub mod save;
 pub mod sgr;
 pub mod term;
 pub mod text;

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::slug;
-use crate::export::cli::write_atomic;
 use crate::export::json::Document;
+use crate::save;
 
 #[derive(Serialize)]
 struct FrontMatter<'a> {
@@ -222,7 +222,7 @@ pub fn write_corpus(doc: &Document, dir: &Path, force: bool) -> io::Result<()> {
             }
             fs::create_dir_all(dir.join("articles"))?;
             for (rel, text) in &files {
-                write_atomic(&dir.join(rel), text.as_bytes())?;
+                save::write(&dir.join(rel), |out| out.write_all(text.as_bytes()))?;
             }
             Ok(())
         }

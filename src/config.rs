@@ -249,16 +249,18 @@ pub fn for_explorer(explicit: Option<&Path>) -> Config {
     config
 }
 
-/// `chronicle --print-config`: the effective config on stdout, problems on
+/// `chronicle --print-config`: the effective config on `out`, problems on
 /// stderr.
-pub fn print(explicit: Option<&Path>) -> std::process::ExitCode {
+pub fn print(
+    explicit: Option<&Path>,
+    out: &mut impl Write,
+) -> std::io::Result<std::process::ExitCode> {
     let config = for_explorer(explicit);
     let header = "# chronicle's effective configuration: the defaults from assets/,\n\
                   # then the config file, then NO_COLOR. Save it as\n\
                   # ~/.config/chronicle/config.toml and edit what you want to change.\n\n";
-    // A closed pipe (`--print-config | head`) is not worth a panic.
-    let _ = write!(std::io::stdout().lock(), "{header}{}", config.toml);
-    std::process::ExitCode::SUCCESS
+    write!(out, "{header}{}", config.toml)?;
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 fn parse_table(text: &str) -> Table {

@@ -19,6 +19,7 @@ pub mod model;
 pub mod read;
 pub mod save;
 pub mod sgr;
+pub mod stdout;
 pub mod term;
 pub mod text;
 pub mod ui;

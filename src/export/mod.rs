@@ -245,6 +245,43 @@ mod tests {
         );
     }
 
+    /// Counts what it is given, and the largest single write.
+    #[derive(Default)]
+    struct Pieces {
+        total: usize,
+        largest: usize,
+    }
+
+    impl Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.total += buf.len();
+            self.largest = self.largest.max(buf.len());
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn every_format_is_written_as_it_is_made_not_as_one_text() {
+        let loaded = crate::corpus::load(&crate::corpus::Location::Embedded);
+        let c = &loaded.corpus;
+        for format in Format::ALL {
+            let mut pieces = Pieces::default();
+            format.write(c, &c.order, &mut pieces).unwrap();
+            assert_eq!(pieces.total, format.render(c, &c.order).len());
+            assert!(
+                pieces.largest * 4 < pieces.total,
+                "{}: one write of {} bytes out of {}",
+                format.name(),
+                pieces.largest,
+                pieces.total
+            );
+        }
+    }
+
     #[test]
     fn quotes_follow_the_events_given() {
         let loaded = crate::corpus::load(&crate::corpus::Location::Embedded);

@@ -17,6 +17,7 @@ use crate::app::keymap::Key;
 use crate::app::{Action, Keymap};
 use crate::corpus::diag::{line_col, Diagnostic};
 use crate::corpus::fields::in_file_order;
+use crate::read::Unread;
 use crate::text::sanitize::sanitize_line;
 use crate::ui::theme::{check_style, Theme};
 
@@ -29,6 +30,8 @@ const FOLLOW_DELAY_MS: u64 = 100;
 const MAX_FOLLOW_DELAY_MS: u64 = 5000;
 const LAYERS: [&str; 3] = ["normal", "input", "overlay"];
 const THEMES: [&str; 2] = ["default", "mono"];
+/// A config is a few dozen lines; past this it is not one.
+const CONFIG_LIMIT: u64 = 16 << 20;
 
 /// The effective configuration.
 pub struct Config {
@@ -68,18 +71,32 @@ impl Config {
             return Config::from_text("", "", no_color);
         };
         let shown = file.to_string_lossy().into_owned();
-        match std::fs::read_to_string(&file) {
+        let read = crate::read::regular_file(&file, CONFIG_LIMIT).and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| {
+                Unread::Io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "stream did not contain valid UTF-8",
+                ))
+            })
+        });
+        match read {
             Ok(text) => Config::from_text(&shown, &text, no_color),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+            Err(Unread::Io(err))
+                if err.kind() == std::io::ErrorKind::NotFound && explicit.is_none() =>
+            {
                 Config::from_text("", "", no_color)
             }
-            Err(err) => {
+            Err(unread) => {
+                let message = match unread {
+                    Unread::Io(err) => format!("cannot read the config: {err}"),
+                    other => other.to_string(),
+                };
                 let mut config = Config::from_text("", "", no_color);
                 config.problems.push(Diagnostic {
                     file: sanitize_line(&shown).into_owned(),
                     line: 1,
                     col: 1,
-                    message: format!("cannot read the config: {err}; using the defaults"),
+                    message: format!("{message}; using the defaults"),
                 });
                 config
             }
@@ -232,16 +249,18 @@ pub fn for_explorer(explicit: Option<&Path>) -> Config {
     config
 }
 
-/// `chronicle --print-config`: the effective config on stdout, problems on
+/// `chronicle --print-config`: the effective config on `out`, problems on
 /// stderr.
-pub fn print(explicit: Option<&Path>) -> std::process::ExitCode {
+pub fn print(
+    explicit: Option<&Path>,
+    out: &mut impl Write,
+) -> std::io::Result<std::process::ExitCode> {
     let config = for_explorer(explicit);
     let header = "# chronicle's effective configuration: the defaults from assets/,\n\
                   # then the config file, then NO_COLOR. Save it as\n\
                   # ~/.config/chronicle/config.toml and edit what you want to change.\n\n";
-    // A closed pipe (`--print-config | head`) is not worth a panic.
-    let _ = write!(std::io::stdout().lock(), "{header}{}", config.toml);
-    std::process::ExitCode::SUCCESS
+    write!(out, "{header}{}", config.toml)?;
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 fn parse_table(text: &str) -> Table {

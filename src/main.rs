@@ -2,32 +2,41 @@
 //! terminal changes mode, so errors print as plain text), then run the
 //! explorer or a command.
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use chronicle::app::Shared;
 use chronicle::cli::{Cli, Command};
+use chronicle::stdout::Stdout;
 use chronicle::{commands, corpus, term};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if err.use_stderr() => err.exit(),
+        // --help and --version: clap would print them and ignore a failure.
+        Err(err) => return help(&err),
+    };
     if cli.print_config {
-        return chronicle::config::print(cli.config.as_deref());
+        let mut out = Stdout::new();
+        let printed = chronicle::config::print(cli.config.as_deref(), &mut out);
+        return out.finish(printed);
     }
     // Freeing a large corpus one allocation at a time takes a tenth of a
     // second that the exiting process does not need: the OS takes it back.
     let loaded = std::mem::ManuallyDrop::new(corpus::load(&cli.location()));
-    let mut out = std::io::stdout().lock();
+    let mut out = Stdout::new();
     let result = match &cli.command {
-        Some(Command::Check) => return commands::check(&loaded, &mut out),
+        Some(Command::Check) => Ok(commands::check(&loaded, &mut out)),
         Some(Command::Events(args)) => commands::events(&loaded, args, &mut out),
         Some(Command::Quotes(args)) => commands::quotes(&loaded, args, &mut out),
         Some(Command::Export(args)) => chronicle::export::cli::export(&loaded, args, &mut out),
-        Some(Command::Import(args)) => return chronicle::import::run(args),
+        Some(Command::Import(args)) => Ok(chronicle::import::run(args)),
         Some(Command::Completions(args)) => chronicle::cli_docs::write_completions(args, &mut out),
         Some(Command::Man) => chronicle::cli_docs::write_man(&mut out),
-        Some(Command::Generate(args)) => return chronicle::generate::run(args),
+        Some(Command::Generate(args)) => Ok(chronicle::generate::run(args)),
         Some(Command::Extract(args)) => chronicle::extract::cli::extract(&loaded, args, &mut out),
         Some(Command::Mentions(args)) => chronicle::extract::cli::mentions(&loaded, args, &mut out),
         None => {
@@ -40,13 +49,19 @@ fn main() -> ExitCode {
             return term::run(shared, config.theme, config.follow_delay);
         }
     };
-    match result {
-        Ok(code) => code,
-        // A closed pipe (`chronicle events | head`) is not an error.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("chronicle: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    out.finish(result)
+}
+
+/// Prints clap's help or version text, in colour on a terminal as clap
+/// would, and fails when it cannot be written.
+fn help(err: &clap::Error) -> ExitCode {
+    let text = err.render();
+    let colour = std::io::stdout().is_terminal() && !chronicle::config::no_color_from_env();
+    let mut out = Stdout::new();
+    let printed = if colour {
+        write!(out, "{}", text.ansi())
+    } else {
+        write!(out, "{text}")
+    };
+    out.finish(printed.map(|()| ExitCode::SUCCESS))
 }

@@ -4,9 +4,9 @@
 //! where they went.
 
 use super::{Action, App};
-use crate::export::cli::write_new;
 use crate::export::Format;
 use crate::model::Ix;
+use crate::save::write_new;
 
 impl App {
     pub(super) fn open_export(&mut self) {
@@ -52,12 +52,12 @@ impl App {
     fn export(&mut self, format: Format) {
         self.export_prompt = None;
         let events = self.filtered_events();
-        let text = format.render(self.corpus(), &events);
+        let corpus = self.corpus();
         let written = write_new(
             &self.export_dir,
             "chronicle-export",
             format.extension(),
-            text.as_bytes(),
+            |out| format.write(corpus, &events, out),
         );
         let shown = |p: &std::path::Path| {
             crate::text::sanitize::sanitize_line(&p.to_string_lossy()).into_owned()

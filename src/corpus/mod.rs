@@ -12,6 +12,7 @@ mod records;
 use std::path::PathBuf;
 
 pub use diag::Diagnostic;
+pub use files::FILE_LIMIT;
 
 use crate::model::{Corpus, IdMap};
 use records::Known;

@@ -3,6 +3,8 @@
 //! spreadsheet columns come first, so the file pastes into its template;
 //! chronicle's own columns follow.
 
+use std::io::{self, Write};
+
 use super::timelinejs::{display_date, slide_dates, TlDate};
 use super::{headline_of, media_article, membership};
 use crate::model::{Corpus, Ix};
@@ -60,11 +62,12 @@ fn date_cells(d: Option<&TlDate>) -> [String; 3] {
     }
 }
 
-pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<()> {
     let member = membership(corpus, events);
-    let mut out = String::new();
+    let mut line = String::new();
     let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    push_row(&mut out, &header);
+    push_row(&mut line, &header);
+    out.write_all(line.as_bytes())?;
     for &e in events {
         let event = &corpus.events[e];
         let (start, end) = slide_dates(&event.date);
@@ -119,15 +122,21 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
                 .unwrap_or_default(),
             sources.join("; "),
         ];
-        push_row(&mut out, &row);
+        line.clear();
+        push_row(&mut line, &row);
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::{load, Location};
+
+    fn render(corpus: &Corpus, events: &[Ix]) -> String {
+        crate::export::Format::Csv.render(corpus, events)
+    }
 
     /// An RFC 4180 reader, to check what the writer wrote.
     fn parse(text: &str) -> Vec<Vec<String>> {

@@ -5,6 +5,8 @@
 //! TimelineJS sidecar is the same document without `origin`, which is why
 //! these types also deserialize.
 
+use std::io::{self, Write};
+
 use serde::{Deserialize, Serialize};
 
 use super::{human_date, quotes_of};
@@ -267,11 +269,10 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
     }
 }
 
-pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<()> {
     let doc = document(corpus, events, true);
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

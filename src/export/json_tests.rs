@@ -3,6 +3,10 @@ use serde_json::Value;
 use super::*;
 use crate::corpus::{load, Location};
 
+fn render(corpus: &Corpus, events: &[Ix]) -> String {
+    crate::export::Format::Json.render(corpus, events)
+}
+
 const SCHEMA: &str = include_str!("../../assets/schema/chronicle-export.schema.json");
 
 /// Checks the parts of JSON Schema the export schema uses: type (one or a

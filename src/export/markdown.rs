@@ -4,6 +4,7 @@
 //! their speakers, and numbered footnotes for the source articles.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use super::{date_range, human_date, quotes_of};
 use crate::model::{Corpus, Ix};
@@ -41,7 +42,8 @@ fn escape(text: &str) -> String {
     out
 }
 
-pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+/// Writes the chronology to `file` a section at a time.
+pub fn write(corpus: &Corpus, events: &[Ix], file: &mut dyn Write) -> io::Result<()> {
     let member = super::membership(corpus, events);
     let mut notes = Notes {
         number: HashMap::new(),
@@ -62,6 +64,8 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
     for &e in events {
         out.push('\n');
         section(corpus, &member, e, &mut notes, &mut out);
+        file.write_all(out.as_bytes())?;
+        out.clear();
     }
     if !notes.order.is_empty() {
         out.push_str("\n---\n\n");
@@ -81,8 +85,10 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
         }
         out.push_str(&line);
         out.push('\n');
+        file.write_all(out.as_bytes())?;
+        out.clear();
     }
-    out
+    file.write_all(out.as_bytes())
 }
 
 fn section(corpus: &Corpus, member: &[bool], e: Ix, notes: &mut Notes, out: &mut String) {
@@ -135,6 +141,10 @@ fn section(corpus: &Corpus, member: &[bool], e: Ix, notes: &mut Notes, out: &mut
 mod tests {
     use super::*;
     use crate::corpus::{load, Location};
+
+    fn render(corpus: &Corpus, events: &[Ix]) -> String {
+        crate::export::Format::Markdown.render(corpus, events)
+    }
 
     #[test]
     fn headline_events_are_sections_with_their_sub_events_inside() {

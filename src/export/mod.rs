@@ -1,13 +1,16 @@
-//! Handing a timeline out: pure functions from the model and a list of
-//! events (timeline order) to the text of a file. TimelineJS3 JSON, the
-//! whole model as JSON, a Markdown chronology and a CSV table. Nothing here
-//! touches files or the terminal; `cli` does.
+//! Handing a timeline out: from the model and a list of events (timeline
+//! order) to the text of a file, written to any `Write` as it is made.
+//! TimelineJS3 JSON, the whole model as JSON, a Markdown chronology and a
+//! CSV table. Nothing here opens files or touches the terminal; `cli`
+//! does, through `crate::save`.
 
 pub mod cli;
 pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod timelinejs;
+
+use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
@@ -53,14 +56,24 @@ impl Format {
         }
     }
 
-    /// The file's text for these events.
-    pub fn render(self, corpus: &Corpus, events: &[Ix]) -> String {
+    /// Writes the file for these events to `out` as it is made, rather
+    /// than building it whole first.
+    pub fn write(self, corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<()> {
         match self {
-            Format::TimelineJs => timelinejs::render(corpus, events),
-            Format::Json => json::render(corpus, events),
-            Format::Markdown => markdown::render(corpus, events),
-            Format::Csv => csv::render(corpus, events),
+            Format::TimelineJs => timelinejs::write(corpus, events, out),
+            Format::Json => json::write(corpus, events, out),
+            Format::Markdown => markdown::write(corpus, events, out),
+            Format::Csv => csv::write(corpus, events, out),
         }
+    }
+
+    /// The file's text for these events, whole: for tests, which compare
+    /// exports.
+    pub fn render(self, corpus: &Corpus, events: &[Ix]) -> String {
+        let mut text = Vec::new();
+        self.write(corpus, events, &mut text)
+            .expect("writing into memory does not fail");
+        String::from_utf8(text).expect("every format is UTF-8")
     }
 }
 
@@ -230,6 +243,43 @@ mod tests {
             escape_html(r#"<b>"Tom" & 'Jerry'</b>"#),
             "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;"
         );
+    }
+
+    /// Counts what it is given, and the largest single write.
+    #[derive(Default)]
+    struct Pieces {
+        total: usize,
+        largest: usize,
+    }
+
+    impl Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.total += buf.len();
+            self.largest = self.largest.max(buf.len());
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn every_format_is_written_as_it_is_made_not_as_one_text() {
+        let loaded = crate::corpus::load(&crate::corpus::Location::Embedded);
+        let c = &loaded.corpus;
+        for format in Format::ALL {
+            let mut pieces = Pieces::default();
+            format.write(c, &c.order, &mut pieces).unwrap();
+            assert_eq!(pieces.total, format.render(c, &c.order).len());
+            assert!(
+                pieces.largest * 4 < pieces.total,
+                "{}: one write of {} bytes out of {}",
+                format.name(),
+                pieces.largest,
+                pieces.total
+            );
+        }
     }
 
     #[test]

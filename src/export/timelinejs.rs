@@ -7,6 +7,8 @@
 //! document (see `json`) so that `chronicle import timelinejs` gets back
 //! what TimelineJS has no place for.
 
+use std::io::{self, Write};
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -101,7 +103,7 @@ pub fn display_date(date: &DateSpec) -> Option<String> {
         .then(|| human_date(date))
 }
 
-pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
+pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<()> {
     let member = membership(corpus, events);
     let timeline = Timeline {
         title: title(corpus, events),
@@ -110,9 +112,8 @@ pub fn render(corpus: &Corpus, events: &[Ix]) -> String {
         scale: "human",
         chronicle: document(corpus, events, false),
     };
-    let mut out = serde_json::to_string_pretty(&timeline).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &timeline)?;
+    out.write_all(b"\n")
 }
 
 fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
@@ -241,6 +242,10 @@ mod tests {
 
     use super::*;
     use crate::corpus::{load, Location};
+
+    fn render(corpus: &Corpus, events: &[Ix]) -> String {
+        crate::export::Format::TimelineJs.render(corpus, events)
+    }
 
     fn exported() -> (Corpus, Value) {
         let c = load(&Location::Embedded).corpus;

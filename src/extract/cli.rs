@@ -3,7 +3,7 @@
 //! can be checked against its source.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -189,9 +189,11 @@ fn mentions_out<'a>(
         .collect()
 }
 
-/// Reads a file as UTF-8; otherwise an error naming the file and where.
-fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+/// Reads a regular file as UTF-8 (as the corpus loader reads one); otherwise
+/// an error naming the file (`path`, as shown) and where.
+fn read_text(file: &Path, path: &str) -> Result<String, String> {
+    let bytes = crate::read::regular_file(file, crate::corpus::FILE_LIMIT)
+        .map_err(|unread| format!("{path}: {unread}; file skipped"))?;
     String::from_utf8(bytes).map_err(|e| {
         let bad = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -212,7 +214,7 @@ pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io:
     let mut files = Vec::new();
     for path in &args.files {
         let shown = sanitize_line(&path.to_string_lossy()).into_owned();
-        let text = match read_text(&shown) {
+        let text = match read_text(path, &shown) {
             Ok(text) => text,
             Err(message) => {
                 eprintln!("chronicle: {message}");

@@ -10,7 +10,6 @@ mod surrogates;
 pub mod timelinejs;
 pub mod write;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -36,7 +35,8 @@ pub struct ImportArgs {
     /// The corpus directory to write.
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
-    /// Write into DIR even when it is not empty.
+    /// Write into DIR even when it is not empty: its corpus is replaced
+    /// whole (or, on any failure, left as it was); its other files stay.
     #[arg(long)]
     pub force: bool,
 }
@@ -67,10 +67,15 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     }
 }
 
+/// The largest file imported: a TimelineJS export carries its articles'
+/// text, so it can be large, but not this large.
+const FILE_LIMIT: u64 = 1 << 30;
+
 fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let ImportFormat::TimelineJs = args.format;
-    let shown = args.file.display();
-    let bytes = fs::read(&args.file).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let shown = sanitize_line(&args.file.to_string_lossy()).into_owned();
+    let bytes = crate::read::regular_file(&args.file, FILE_LIMIT)
+        .map_err(|unread| format!("{shown}: {unread}"))?;
     let (bytes, lone) = surrogates::replace_lone(&bytes);
     for (line, col) in lone {
         eprintln!(
@@ -80,7 +85,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let value = parse_json(&args.file, &bytes)?;
     let imported = timelinejs::read(&value).map_err(|m| format!("{shown}: {m}"))?;
     for note in &imported.notes {
-        eprintln!("not mapped: {}", sanitize_line(note));
+        eprintln!("not mapped: {shown}: {}", sanitize_line(note));
     }
     write::write_corpus(&imported.doc, &args.output, args.force)
         .map_err(|e| format!("cannot write the corpus: {e}"))?;

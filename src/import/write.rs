@@ -1,19 +1,20 @@
 //! A model document written as a corpus directory, in the format
 //! src/corpus reads: `articles/<id>.md` with `+++` TOML front matter,
-//! `actors.toml`, `events.toml` and `quotes.toml`. A new directory is
-//! built beside its final place and renamed into it, so it appears whole
-//! or not at all.
+//! `actors.toml`, `events.toml` and `quotes.toml`. The directory is
+//! built beside its final place and renamed into it (or swapped with the
+//! old one), so it appears whole or not at all.
 
 use std::collections::HashSet;
 use std::fs;
 use std::io;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::slug;
-use crate::export::cli::write_atomic;
 use crate::export::json::Document;
+use crate::save;
 
 #[derive(Serialize)]
 struct FrontMatter<'a> {
@@ -96,8 +97,10 @@ fn is_first(n: &usize) -> bool {
     *n == 1
 }
 
-fn toml_text<T: Serialize>(value: &T) -> io::Result<String> {
-    toml::to_string(value).map_err(|e| io::Error::other(format!("cannot write TOML: {e}")))
+/// `value` as TOML; an error names the file (`rel`) it was for.
+fn toml_text<T: Serialize>(value: &T, rel: &Path) -> io::Result<String> {
+    toml::to_string(value)
+        .map_err(|e| io::Error::other(format!("{}: cannot write TOML: {e}", rel.display())))
 }
 
 /// The files of the corpus: path relative to the directory, and text.
@@ -105,17 +108,21 @@ pub fn files(doc: &Document) -> io::Result<Vec<(PathBuf, String)>> {
     let mut out = Vec::new();
     let mut names = HashSet::new();
     for a in &doc.articles {
-        let front = toml_text(&FrontMatter {
-            id: &a.id,
-            title: &a.title,
-            outlet: a.outlet.as_deref(),
-            url: a.url.as_deref(),
-            published: a.published.as_deref(),
-            published_note: a.published_note.as_deref(),
-        })?;
         let name = file_name(&a.id, &mut names);
+        let rel = Path::new("articles").join(format!("{name}.md"));
+        let front = toml_text(
+            &FrontMatter {
+                id: &a.id,
+                title: &a.title,
+                outlet: a.outlet.as_deref(),
+                url: a.url.as_deref(),
+                published: a.published.as_deref(),
+                published_note: a.published_note.as_deref(),
+            },
+            &rel,
+        )?;
         let text = format!("+++\n{front}+++\n{}\n", a.body);
-        out.push((Path::new("articles").join(format!("{name}.md")), text));
+        out.push((rel, text));
     }
     let actors = ActorsFile {
         actor: doc
@@ -170,9 +177,13 @@ pub fn files(doc: &Document) -> io::Result<Vec<(PathBuf, String)>> {
             })
             .collect(),
     };
-    out.push(("actors.toml".into(), toml_text(&actors)?));
-    out.push(("events.toml".into(), toml_text(&events)?));
-    out.push(("quotes.toml".into(), toml_text(&quotes)?));
+    for (name, text) in [
+        ("actors.toml", toml_text(&actors, Path::new("actors.toml"))?),
+        ("events.toml", toml_text(&events, Path::new("events.toml"))?),
+        ("quotes.toml", toml_text(&quotes, Path::new("quotes.toml"))?),
+    ] {
+        out.push((name.into(), text));
+    }
     Ok(out)
 }
 
@@ -200,17 +211,34 @@ fn file_name(id: &str, taken: &mut HashSet<String>) -> String {
     name
 }
 
-/// Writes the corpus into `dir`. An existing directory must be empty
-/// unless `force`; then the corpus files are written over what is there.
+/// What a corpus directory holds. `--force` replaces these whole; anything
+/// else in the directory is the user's and stays.
+const CORPUS_ENTRIES: [&str; 4] = ["articles", "actors.toml", "events.toml", "quotes.toml"];
+
+/// Writes the corpus into `dir`, whole or not at all: it is built in a
+/// directory beside `dir` and then put in its place, so a full disk or any
+/// other failure leaves `dir` as it was and no temporary directory behind.
+/// An existing directory must be empty unless `force`; then its corpus is
+/// replaced and whatever else it holds is carried over. A symlink to a
+/// directory is followed. Errors name the file they are about.
 pub fn write_corpus(doc: &Document, dir: &Path, force: bool) -> io::Result<()> {
     let files = files(doc)?;
-    match fs::metadata(dir) {
+    let dir = match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(dir).map_err(|e| named(dir, e))?
+        }
+        _ => dir.to_path_buf(),
+    };
+    match fs::metadata(&dir) {
         Ok(meta) if !meta.is_dir() => Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             format!("{} exists and is not a directory", dir.display()),
         )),
-        Ok(_) => {
-            let empty = fs::read_dir(dir)?.next().is_none();
+        Ok(meta) => {
+            let empty = fs::read_dir(&dir)
+                .map_err(|e| named(&dir, e))?
+                .next()
+                .is_none();
             if !empty && !force {
                 return Err(io::Error::new(
                     io::ErrorKind::AlreadyExists,
@@ -220,36 +248,97 @@ pub fn write_corpus(doc: &Document, dir: &Path, force: bool) -> io::Result<()> {
                     ),
                 ));
             }
-            fs::create_dir_all(dir.join("articles"))?;
-            for (rel, text) in &files {
-                write_atomic(&dir.join(rel), text.as_bytes())?;
-            }
-            Ok(())
+            replace_corpus(&dir, &meta, &files)
         }
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
-            let name = dir
-                .file_name()
-                .map_or("corpus".into(), |n| n.to_string_lossy());
-            let parent = match dir.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            fs::create_dir_all(&parent)?;
-            let stage = parent.join(format!(".{name}.import-{}", std::process::id()));
-            let built = stage_files(&stage, &files).and_then(|()| fs::rename(&stage, dir));
+            let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+            if let Some(parent) = parent {
+                fs::create_dir_all(parent).map_err(|e| named(parent, e))?;
+            }
+            let stage = save::sibling_dir(&dir, "import").map_err(|e| named(&dir, e))?;
+            let built = stage_files(&stage, &dir, &files)
+                .and_then(|()| fs::rename(&stage, &dir).map_err(|e| named(&dir, e)));
             if built.is_err() {
                 let _ = fs::remove_dir_all(&stage);
             }
             built
         }
-        Err(err) => Err(err),
+        Err(err) => Err(named(&dir, err)),
     }
 }
 
-fn stage_files(stage: &Path, files: &[(PathBuf, String)]) -> io::Result<()> {
-    fs::create_dir_all(stage.join("articles"))?;
-    for (rel, text) in files {
-        fs::write(stage.join(rel), text)?;
+/// Builds the new corpus beside `dir`, moves the user's other entries
+/// into it, gives it `dir`'s mode and owner, then swaps it in and removes
+/// the old corpus. Until the swap, any failure puts those entries back and
+/// removes the new directory.
+fn replace_corpus(dir: &Path, meta: &fs::Metadata, files: &[(PathBuf, String)]) -> io::Result<()> {
+    let stage = save::sibling_dir(dir, "import").map_err(|e| named(dir, e))?;
+    let mut carried = Vec::new();
+    let swapped = stage_files(&stage, dir, files)
+        .and_then(|()| carry_over(dir, &stage, &mut carried))
+        .and_then(|()| {
+            fs::File::open(&stage)
+                .and_then(|d| save::keep_owner_and_mode(&d, meta))
+                .and_then(|()| save::swap_dirs(dir, &stage))
+                .map_err(|e| named(dir, e))
+        });
+    match swapped {
+        Ok(old) => fs::remove_dir_all(&old).map_err(|e| {
+            let msg = format!(
+                "the new corpus is in {}, but the old one could not be removed from {}: {e}",
+                dir.display(),
+                old.display()
+            );
+            io::Error::new(e.kind(), msg)
+        }),
+        Err(err) => {
+            // Back where they were, before the directory holding them goes
+            // (which may have been given a mode that keeps them in).
+            let _ = fs::set_permissions(&stage, fs::Permissions::from_mode(0o700));
+            for name in carried.iter().rev() {
+                if fs::rename(stage.join(name), dir.join(name)).is_err() {
+                    let msg = format!("{err}; some of its files are left in {}", stage.display());
+                    return Err(io::Error::new(err.kind(), msg));
+                }
+            }
+            let _ = fs::remove_dir_all(&stage);
+            Err(err)
+        }
+    }
+}
+
+/// Moves every entry of `dir` that is not part of a corpus into `stage`,
+/// noting each in `carried`.
+fn carry_over(dir: &Path, stage: &Path, carried: &mut Vec<std::ffi::OsString>) -> io::Result<()> {
+    for entry in fs::read_dir(dir).map_err(|e| named(dir, e))? {
+        let name = entry.map_err(|e| named(dir, e))?.file_name();
+        if CORPUS_ENTRIES.iter().any(|c| name == *c) {
+            continue;
+        }
+        fs::rename(dir.join(&name), stage.join(&name)).map_err(|e| named(&dir.join(&name), e))?;
+        carried.push(name);
     }
     Ok(())
+}
+
+/// Writes the files into `stage`; an error names the file's final place
+/// in `dir`.
+fn stage_files(stage: &Path, dir: &Path, files: &[(PathBuf, String)]) -> io::Result<()> {
+    let articles = stage.join("articles");
+    fs::create_dir(&articles).map_err(|e| named(&dir.join("articles"), e))?;
+    for (rel, text) in files {
+        save::create(&stage.join(rel), |out| out.write_all(text.as_bytes()))
+            .map_err(|e| named(&dir.join(rel), e))?;
+    }
+    // The directories' entries reach the disk before the swap names them.
+    for d in [&articles, stage] {
+        fs::File::open(d)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| named(dir, e))?;
+    }
+    Ok(())
+}
+
+fn named(path: &Path, err: io::Error) -> io::Error {
+    io::Error::new(err.kind(), format!("{}: {err}", path.display()))
 }

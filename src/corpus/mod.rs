@@ -60,10 +60,7 @@ pub fn read_article(
     text: String,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<crate::model::Article> {
-    let src = diag::SourceText {
-        path: path.to_owned(),
-        text,
-    };
+    let src = diag::SourceText::new(path, text);
     article::read(&src, problems).map(|(article, _)| article)
 }
 

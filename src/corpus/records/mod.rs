@@ -18,8 +18,7 @@ pub use events::events;
 pub use quotes::quotes;
 
 /// Ids already seen in one file, with the byte offset in the file of the
-/// first definition: its line is computed only for a duplicate, since counting
-/// lines for every record is quadratic in the file size.
+/// first definition: its line is looked up only for a duplicate.
 struct Ids(IdMap<String, usize>);
 
 impl Ids {

@@ -43,17 +43,31 @@ impl SourceText {
         }
     }
 
+    /// [`SourceText::at`] for the one problem of a file, or a few near
+    /// its start: counts from the start instead of indexing the whole file.
+    pub fn at_one(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = match self.lines.get() {
+            Some(lines) => lines.line_col(&self.text, offset),
+            None => line_col(&self.text, offset),
+        };
+        diagnostic(&self.path, line, col, message.into())
+    }
+
     /// A problem at a byte offset of this file. Columns count characters; the
     /// file name is sanitized too (a name can hold any byte but '/' and NUL).
     pub fn at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
         let (line, col) = lines.line_col(&self.text, offset);
-        Diagnostic {
-            file: sanitize_line(&self.path).into_owned(),
-            line,
-            col,
-            message: sanitize_line(&message.into()).into_owned(),
-        }
+        diagnostic(&self.path, line, col, message.into())
+    }
+}
+
+fn diagnostic(path: &str, line: usize, col: usize, message: String) -> Diagnostic {
+    Diagnostic {
+        file: sanitize_line(path).into_owned(),
+        line,
+        col,
+        message: sanitize_line(&message).into_owned(),
     }
 }
 
@@ -135,12 +149,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// A problem with a whole file (it cannot be read, it is not a directory ...).
 pub fn file_problem(path: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        file: sanitize_line(path).into_owned(),
-        line: 1,
-        col: 1,
-        message: sanitize_line(&message.into()).into_owned(),
-    }
+    diagnostic(path, 1, 1, message.into())
 }
 
 #[cfg(test)]

@@ -10,10 +10,12 @@ mod pieces;
 mod records;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 pub use diag::Diagnostic;
 
 use crate::model::{Corpus, IdMap};
+use crate::text::fold::Folded;
 use records::Known;
 
 /// Where a corpus comes from.
@@ -81,7 +83,7 @@ fn build(
     let (read, records) = articles::read_all(articles, &mut article_problems, || {
         RecordFiles::read(actors, events, quotes)
     });
-    let articles::Read { articles, folded } = read;
+    let articles::Read { articles } = read;
     let RecordFiles {
         actors,
         events,
@@ -103,6 +105,7 @@ fn build(
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
+    let folded: Vec<OnceLock<Folded>> = articles.iter().map(|_| OnceLock::new()).collect();
     let article = |id: &str| article_ix.get(id).copied();
     let actor = |id: &str| actor_ix.get(id).copied();
     let known = Known {

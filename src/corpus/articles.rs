@@ -19,9 +19,9 @@ pub struct Read {
 const CHUNK: usize = 32;
 
 /// What one file gave: the article and where its id is written, for a
-/// duplicate (`None` when the file holds no usable
-/// article), and its problems. The file's text is freed in the thread that
-/// read it, whose next file can then reuse the memory.
+/// duplicate (`None` when the file holds no usable article), and its
+/// problems. The file's text is freed in the thread that read it, whose
+/// next file can then reuse the memory.
 struct Outcome {
     read: Option<Parsed>,
     problems: Vec<Diagnostic>,

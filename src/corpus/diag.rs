@@ -73,9 +73,10 @@ fn diagnostic(path: &str, line: usize, col: usize, message: String) -> Diagnosti
 
 /// Where the lines of a text start, and how many characters come before
 /// every `STRIDE`th byte, so that a position costs a binary search and a
-/// count of at most `2 * STRIDE` bytes (the line's own on a short line) instead of a scan from the start of
-/// the file: a file with a problem on each of its 100,000 lines (or on one
-/// long line) is reported in one pass over it, not 100,000.
+/// count of at most `2 * STRIDE` bytes (a short line's own) instead of a
+/// scan from the start of the file: a file with a problem on each of its
+/// 100,000 lines (or on one long line) is reported in one pass over it,
+/// not 100,000.
 pub struct LineIndex {
     /// Byte offset of each line's start; the first is 0.
     starts: Vec<usize>,

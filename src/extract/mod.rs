@@ -117,8 +117,9 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Reads `body` within the caps of [`caps`]; spans are byte ranges
-    /// of `body` all the same.
+    /// Reads `full` within the caps of [`caps`] (its first `MAX_TEXT`
+    /// bytes, the first items of each kind); spans are byte ranges of
+    /// `full` all the same.
     pub fn run(&self, full: &str, published: Option<NaiveDate>) -> Extraction {
         let body = caps::readable(full);
         let ranges = tokens::paragraphs(body);

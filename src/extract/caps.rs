@@ -11,9 +11,10 @@
 
 use std::fmt;
 
-/// Bytes of an article's text that extraction reads. Extraction holds
-/// about ten times the text it reads while it works, so this also bounds
-/// the memory one article takes beyond its own text.
+/// Bytes of an article's text that extraction reads. Extraction holds up
+/// to twenty times the text it reads while it works (words, quotation
+/// spans, mentions), so this also bounds the memory one article takes
+/// beyond its own text.
 pub const MAX_TEXT: usize = 1 << 20;
 /// Happenings (the reports that become events) kept from one article.
 pub const MAX_EVENTS: usize = 2_000;

@@ -37,6 +37,15 @@ pub fn check(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
             crate::extract::augment::CURATED_TEXT_BUDGET >> 20
         );
     }
+    for (a, capped) in &loaded.extracted.capped {
+        let article = &c.articles[*a];
+        eprintln!(
+            "{}: article '{}' is {} {capped}",
+            article.file,
+            article.id,
+            crate::extract::caps::OVER
+        );
+    }
     if loaded.problems.is_empty() {
         ExitCode::SUCCESS
     } else {

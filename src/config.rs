@@ -15,7 +15,7 @@ use toml::{Table, Value};
 
 use crate::app::keymap::Key;
 use crate::app::{Action, Keymap};
-use crate::corpus::diag::{line_col, Diagnostic};
+use crate::corpus::diag::{Diagnostic, LineIndex};
 use crate::corpus::fields::in_file_order;
 use crate::read::Unread;
 use crate::text::sanitize::sanitize_line;
@@ -107,8 +107,9 @@ impl Config {
     /// drops colours from style overrides.
     pub fn from_text(file: &str, text: &str, no_color: bool) -> Config {
         let mut problems = Vec::new();
+        let lines = LineIndex::new(text);
         let mut report = |at: usize, message: String| {
-            let (line, col) = line_col(text, at);
+            let (line, col) = lines.line_col(text, at);
             problems.push(Diagnostic {
                 file: sanitize_line(file).into_owned(),
                 line,

@@ -3,6 +3,7 @@ use ratatui::style::Color;
 
 use super::*;
 use crate::app::Layer;
+use crate::corpus::diag::line_col;
 
 fn press(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)

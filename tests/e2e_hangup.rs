@@ -8,6 +8,7 @@ use std::io::Read;
 use std::os::fd::RawFd;
 use std::time::{Duration, Instant};
 
+use chronicle::generate::{generate, GenerateArgs};
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 
 /// How long the first frame may take on a slow machine.
@@ -149,6 +150,35 @@ fn closing_the_terminal_without_sighup_exits_129() {
     let mut s = Session::start("/bin/sh", &["-c", script, env!("CARGO_BIN_EXE_chronicle")]);
     s.wait_for("Timeline");
     check("behind a shell", s.close_terminal());
+}
+
+#[test]
+fn closing_the_terminal_while_a_flood_of_keys_is_handled_exits_129() {
+    // A filter typed and taken back 50,000 times over 2,000 events keeps
+    // the event loop busy for many seconds after the terminal closes
+    // (each key filters every event again): the hang-up must not wait
+    // behind the keys queued before it.
+    let dir = std::env::temp_dir().join(format!("chronicle-hangup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let args = GenerateArgs {
+        articles: 200,
+        actors: None,
+        seed: 3,
+        out: dir.clone(),
+        force: false,
+    };
+    generate(&args).expect("generated");
+    let corpus = dir.to_string_lossy().into_owned();
+    let mut s = Session::start(env!("CARGO_BIN_EXE_chronicle"), &["--corpus", &corpus]);
+    s.wait_for("Timeline");
+    s.type_keys(b"/");
+    s.wait_for("keep");
+    for _ in 0..50 {
+        s.type_keys(&b"a\x7f".repeat(1000));
+    }
+    let exit = s.close_terminal();
+    let _ = std::fs::remove_dir_all(&dir);
+    check("busy with keys", exit);
 }
 
 #[test]

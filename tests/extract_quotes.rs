@@ -1,6 +1,7 @@
 //! Quotations and their speakers: each case the issue lists, and input that
 //! must not break the extractor.
 
+use chronicle::extract::caps::{MAX_MENTIONS, MAX_QUOTES, MAX_TEXT};
 use chronicle::extract::{extract, FoundQuote, Speaker};
 use chronicle::model::{Actor, ActorKind};
 use proptest::prelude::*;
@@ -190,13 +191,20 @@ fn a_one_megabyte_paragraph() {
     let sentence = "“We talked about space,” the Kremlin said on Wednesday, don't they? ";
     let body = sentence.repeat((1 << 20) / sentence.len());
     assert!(body.len() > 1_000_000);
+    // Every quotation and date is found; an article keeps the first
+    // `MAX_QUOTES` and `MAX_MENTIONS` of them (src/extract/caps.rs).
     let found = extract(&body, None, &actors());
-    assert_eq!(found.quotes.len(), body.matches('“').count());
-    assert_eq!(found.dates.len(), found.quotes.len());
-    // One endless sentence of quotations, pronouns and titles.
-    let endless = "“a b c d e f” he said, the spokesman added on Monday, Putin “x” ".repeat(20_000);
+    let marks = body.matches('“').count();
+    assert_eq!(found.capped.quotes, Some((MAX_QUOTES, marks)));
+    assert_eq!(found.capped.mentions, Some((MAX_MENTIONS, marks)));
+    assert_eq!(found.quotes.len(), MAX_QUOTES);
+    // One endless sentence of quotations, pronouns and titles, as long as
+    // extraction reads of one article.
+    let sentence = "“a b c d e f” he said, the spokesman added on Monday, Putin “x” ";
+    let endless = sentence.repeat(MAX_TEXT / sentence.len());
     let found = extract(&endless, None, &actors());
-    assert_eq!(found.quotes.len(), endless.matches('“').count());
+    let marks = endless.matches('“').count();
+    assert_eq!(found.capped.quotes, Some((MAX_QUOTES, marks)));
     let unbalanced = "“".repeat(300_000) + &"'".repeat(300_000);
     assert!(extract(&unbalanced, None, &actors()).quotes.len() <= 300_000);
 }

@@ -219,10 +219,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> SourceText {
-        SourceText {
-            path: "articles/a-1.md".into(),
-            text: text.into(),
-        }
+        SourceText::new("articles/a-1.md", text)
     }
 
     #[test]

@@ -1,7 +1,5 @@
 //! All the articles of a corpus, read from disk and parsed on every core:
-//! ten thousand articles take a second to read, sanitize and fold on one.
-//! Each body is folded once here for the excerpt and quote lookups that
-//! follow, instead of once per lookup.
+//! ten thousand articles take a second to read and sanitize on one.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -10,22 +8,20 @@ use super::article;
 use super::diag::Diagnostic;
 use super::files::SourceFile;
 use crate::model::{Article, IdMap};
-use crate::text::fold::Folded;
 
-/// The articles kept, in file order, with their folded bodies.
+/// The articles kept, in file order.
 pub struct Read {
     pub articles: Vec<Article>,
-    pub folded: Vec<Folded>,
 }
 
 /// Files a thread takes at a time at most; fewer in a small corpus, so
 /// that every core gets some.
 const CHUNK: usize = 32;
 
-/// What one file gave: the article with its folded body and where its id
-/// is written, for a duplicate (`None` when the file holds no usable
-/// article), and its problems. The file's text is freed in the thread that
-/// read it, whose next file can then reuse the memory.
+/// What one file gave: the article and where its id is written, for a
+/// duplicate (`None` when the file holds no usable article), and its
+/// problems. The file's text is freed in the thread that read it, whose
+/// next file can then reuse the memory.
 struct Outcome {
     read: Option<Parsed>,
     problems: Vec<Diagnostic>,
@@ -33,7 +29,6 @@ struct Outcome {
 
 struct Parsed {
     article: Article,
-    folded: Folded,
     path: String,
     /// A problem at the article's id, its message still to be written.
     id_at: Diagnostic,
@@ -49,14 +44,12 @@ pub fn read_all<T: Send>(
 ) -> (Read, T) {
     let (outcomes, before) = parse_parallel(files, first);
     let mut articles = Vec::with_capacity(outcomes.len());
-    let mut folded = Vec::with_capacity(outcomes.len());
     // Each kept id, with the path of the file that has it.
     let mut seen: IdMap<String, String> = IdMap::default();
     for outcome in outcomes {
         problems.extend(outcome.problems);
         let Some(Parsed {
             article,
-            folded: body,
             path,
             mut id_at,
         }) = outcome.read
@@ -73,12 +66,11 @@ pub fn read_all<T: Send>(
         }
         seen.insert(article.id.clone(), path);
         articles.push(article);
-        folded.push(body);
     }
-    (Read { articles, folded }, before)
+    (Read { articles }, before)
 }
 
-/// Reads, parses and folds the files on as many threads as there are cores,
+/// Reads and parses the files on as many threads as there are cores,
 /// each taking the next few files as it gets done; this one runs `first`
 /// before it joins in.
 fn parse_parallel<T: Send>(
@@ -94,8 +86,7 @@ fn parse_parallel<T: Send>(
         let read = file.read(&mut problems).and_then(|src| {
             let (article, at) = article::read(&src, &mut problems)?;
             Some(Parsed {
-                folded: Folded::new(&article.body),
-                id_at: src.at(at, ""),
+                id_at: src.at_one(at, ""),
                 path: src.path,
                 article,
             })

@@ -307,10 +307,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_reported_in_file_order() {
-        let src = SourceText {
-            path: "events.toml".into(),
-            text: "zeta = 1\nid = \"x\"\nalpha = 2\n".into(),
-        };
+        let src = SourceText::new("events.toml", "zeta = 1\nid = \"x\"\nalpha = 2\n");
         let mut problems = Vec::new();
         let mut ctx = Ctx {
             src: &src,

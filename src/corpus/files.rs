@@ -178,10 +178,7 @@ fn decode_owned(path: &str, mut bytes: Vec<u8>, problems: &mut Vec<Diagnostic>) 
         bytes.drain(..BOM.len());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => SourceText {
-            path: path.to_owned(),
-            text,
-        },
+        Ok(text) => SourceText::new(path, text),
         Err(err) => decode_unmarked(path, err.as_bytes(), problems),
     }
 }
@@ -214,8 +211,5 @@ fn decode_unmarked(path: &str, bytes: &[u8], problems: &mut Vec<Diagnostic>) -> 
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
-    SourceText {
-        path: path.to_owned(),
-        text,
-    }
+    SourceText::new(path, text)
 }

@@ -10,11 +10,13 @@ mod pieces;
 mod records;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 pub use diag::Diagnostic;
 pub use files::FILE_LIMIT;
 
 use crate::model::{Corpus, IdMap};
+use crate::text::fold::Folded;
 use records::Known;
 
 /// Where a corpus comes from.
@@ -61,10 +63,7 @@ pub fn read_article(
     text: String,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<crate::model::Article> {
-    let src = diag::SourceText {
-        path: path.to_owned(),
-        text,
-    };
+    let src = diag::SourceText::new(path, text);
     article::read(&src, problems).map(|(article, _)| article)
 }
 
@@ -85,7 +84,7 @@ fn build(
     let (read, records) = articles::read_all(articles, &mut article_problems, || {
         RecordFiles::read(actors, events, quotes)
     });
-    let articles::Read { articles, folded } = read;
+    let articles::Read { articles } = read;
     let RecordFiles {
         actors,
         events,
@@ -107,6 +106,7 @@ fn build(
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
+    let folded: Vec<OnceLock<Folded>> = articles.iter().map(|_| OnceLock::new()).collect();
     let article = |id: &str| article_ix.get(id).copied();
     let actor = |id: &str| actor_ix.get(id).copied();
     let known = Known {

@@ -257,10 +257,7 @@ mod tests {
 
     /// Ids of the records `Pieces` yields, and the problems reported.
     fn read(text: &str) -> (Vec<String>, Vec<Diagnostic>) {
-        let src = SourceText {
-            path: "events.toml".into(),
-            text: text.into(),
-        };
+        let src = SourceText::new("events.toml", text);
         let mut problems = Vec::new();
         let read_all = |pieces: &mut Pieces, problems: &mut Vec<Diagnostic>| {
             let mut ctx = Ctx {

@@ -23,6 +23,9 @@ pub struct Augmented {
     /// Articles curated items cite that were not read for more, because
     /// their text is over `CURATED_TEXT_BUDGET`.
     pub unread_curated: usize,
+    /// Articles whose extraction reached a cap of [`super::caps`], with
+    /// what it left out.
+    pub capped: Vec<(Ix, super::caps::Capped)>,
 }
 
 /// How much text of articles that curated items already cite is read for
@@ -104,6 +107,12 @@ fn augment_within(
             }
         })
     };
+    out.capped = found
+        .iter()
+        .enumerate()
+        .filter(|(_, ex)| ex.capped.any())
+        .map(|(a, ex)| (a, ex.capped))
+        .collect();
     let mut ids: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
     ids.extend(quotes.iter().map(|q| q.id.clone()));
     ids.extend(actors.iter().map(|a| a.id.clone()));

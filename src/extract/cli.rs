@@ -235,6 +235,9 @@ pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io:
             article.published = args.published;
         }
         let ex = extractor.run(&article.body, article.published);
+        if ex.capped.any() {
+            eprintln!("warning: {shown}: {} {}", super::caps::OVER, ex.capped);
+        }
         // The headline is read too, as a text of its own.
         let headline = Article {
             body: article.title.clone(),
@@ -378,6 +381,16 @@ pub fn mentions(
         .iter()
         .map(|a| (a, extractor.run(&a.body, a.published)))
         .collect();
+    for (article, ex) in &found {
+        if ex.capped.any() {
+            eprintln!(
+                "warning: {}: {} {}",
+                article.file,
+                super::caps::OVER,
+                ex.capped
+            );
+        }
+    }
     if args.json {
         let mut list = Vec::new();
         for (article, ex) in &found {

@@ -5,6 +5,7 @@
 
 mod anchored;
 pub mod augment;
+pub mod caps;
 pub mod cli;
 mod date_words;
 mod dates;
@@ -71,6 +72,8 @@ pub struct Extraction {
     pub mentions: Vec<ParagraphMentions>,
     /// The happenings the article reports with a date, in text order.
     pub reports: Vec<events::Report>,
+    /// What the caps on one article left out.
+    pub capped: caps::Capped,
 }
 
 /// An extractor for one actor list, reusable across articles.
@@ -114,7 +117,11 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    pub fn run(&self, body: &str, published: Option<NaiveDate>) -> Extraction {
+    /// Reads `full` within the caps of [`caps`] (its first `MAX_TEXT`
+    /// bytes, the first items of each kind); spans are byte ranges of
+    /// `full` all the same.
+    pub fn run(&self, full: &str, published: Option<NaiveDate>) -> Extraction {
+        let body = caps::readable(full);
         let ranges = tokens::paragraphs(body);
         let spans = quotes::find(body, &ranges);
         let mut paras = Vec::with_capacity(ranges.len());
@@ -160,19 +167,26 @@ impl<'a> Extractor<'a> {
                 }
             })
             .collect();
-        let quotes = speakers::attribute(body, &paras, &spans, self.actors, &names);
+        let mut quotes = speakers::attribute(body, &paras, &spans, self.actors, &names);
         let resolver = refer::Resolver {
             body,
             paras: &paras,
             actors: self.actors,
             names: &names,
         };
-        let reports = events::reports(body, &paras, &dates, published, &resolver);
+        let mut reports = events::reports(body, &paras, &dates, published, &resolver);
+        let capped = caps::Capped {
+            text: (body.len() < full.len()).then_some((body.len(), full.len())),
+            events: caps::keep(&mut reports, caps::MAX_EVENTS),
+            quotes: caps::keep(&mut quotes, caps::MAX_QUOTES),
+            mentions: caps::keep(&mut dates, caps::MAX_MENTIONS),
+        };
         Extraction {
             quotes,
             dates,
             mentions,
             reports,
+            capped,
         }
     }
 }

@@ -38,10 +38,7 @@ fn read(tty: &Tty, winch: &UnixStream, tx: &Sender<Message>) {
         match tty.wait(winch, timeout) {
             Ready::Input => match tty.read(&mut buf) {
                 Ok(n) => decoder.feed(&buf[..n], &mut keys),
-                Err(_) => {
-                    let _ = tx.send(Message::Gone);
-                    return;
-                }
+                Err(_) => super::hang_up(),
             },
             Ready::Timeout => decoder.timeout(&mut keys),
             Ready::Resize => {
@@ -50,10 +47,7 @@ fn read(tty: &Tty, winch: &UnixStream, tx: &Sender<Message>) {
                     return;
                 }
             }
-            Ready::Gone => {
-                let _ = tx.send(Message::Gone);
-                return;
-            }
+            Ready::Gone => super::hang_up(),
         }
         for key in keys.drain(..) {
             if tx.send(Message::Key(key)).is_err() {

@@ -146,3 +146,149 @@ proptest::proptest! {
         proptest::prop_assert_eq!(keys(&mut d, b"q"), [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
     }
 }
+
+mod random {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use proptest::prelude::*;
+
+    use super::{decode, k, keys, Decoder};
+
+    /// A key as a terminal sends it, with the event it must decode to: any
+    /// character that is not a control (in UTF-8, up to four bytes), a
+    /// control letter, Alt and a letter, or a special key.
+    fn typed() -> impl Strategy<Value = (Vec<u8>, KeyEvent)> {
+        let character = any::<char>()
+            .prop_filter("not a control", |c| !c.is_ascii_control())
+            .prop_map(|c| {
+                let shift = if c.is_uppercase() {
+                    KeyModifiers::SHIFT
+                } else {
+                    KeyModifiers::NONE
+                };
+                (c.to_string().into_bytes(), k(KeyCode::Char(c), shift))
+            });
+        let alt = (b'a'..=b'z')
+            .prop_map(|c| (vec![0x1b, c], k(KeyCode::Char(c.into()), KeyModifiers::ALT)));
+        prop_oneof![
+            6 => character,
+            2 => control(),
+            1 => alt,
+        ]
+    }
+
+    /// A key that ends an unfinished sequence at once: a control byte or
+    /// a key that starts with Esc.
+    fn control() -> impl Strategy<Value = (Vec<u8>, KeyEvent)> {
+        let letter = (b'a'..=b'z')
+            .prop_filter("Tab and Enter are keys of their own", |c| {
+                !b"im".contains(c)
+            })
+            .prop_map(|c| {
+                (
+                    vec![c - b'a' + 1],
+                    k(KeyCode::Char(c.into()), KeyModifiers::CONTROL),
+                )
+            });
+        let special = proptest::sample::select(vec![
+            (&b"\r"[..], KeyCode::Enter),
+            (b"\t", KeyCode::Tab),
+            (b"\x7f", KeyCode::Backspace),
+            (b"\x1b[A", KeyCode::Up),
+            (b"\x1bOB", KeyCode::Down),
+            (b"\x1b[5~", KeyCode::PageUp),
+            (b"\x1b[6~", KeyCode::PageDown),
+            (b"\x1b[H", KeyCode::Home),
+            (b"\x1b[4~", KeyCode::End),
+            (b"\x1b[3~", KeyCode::Delete),
+            (b"\x1bOP", KeyCode::F(1)),
+            (b"\x1b[15~", KeyCode::F(5)),
+        ])
+        .prop_map(|(bytes, code)| (bytes.to_vec(), k(code, KeyModifiers::NONE)));
+        prop_oneof![letter, special]
+    }
+
+    /// The start of a sequence or character that a bad link cut off: CSI
+    /// with any parameters (`ESC [ ?`, half a mouse report), `ESC O`, or
+    /// the first bytes of a character.
+    fn cut() -> impl Strategy<Value = Vec<u8>> {
+        let csi = proptest::collection::vec(0x20u8..=0x3f, 0..80)
+            .prop_map(|params| [&b"\x1b["[..], &params].concat());
+        let partial = (
+            any::<char>().prop_filter("multi-byte", |c| c.len_utf8() > 1),
+            any::<proptest::sample::Index>(),
+        )
+            .prop_map(|(c, i)| {
+                let bytes = c.to_string().into_bytes();
+                bytes[..1 + i.index(bytes.len() - 1)].to_vec()
+            });
+        prop_oneof![3 => csi, 1 => Just(b"\x1bO".to_vec()), 1 => partial]
+    }
+
+    /// Bytes that make no key, or not only keys: cut sequences, arbitrary bytes.
+    fn garbage() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![cut(), proptest::collection::vec(any::<u8>(), 0..24)];
+        proptest::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+    }
+
+    fn split(keys: &[(Vec<u8>, KeyEvent)]) -> (Vec<u8>, Vec<KeyEvent>) {
+        (
+            keys.iter().flat_map(|(b, _)| b.clone()).collect(),
+            keys.iter().map(|(_, e)| *e).collect(),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Typed keys, UTF-8 included, decode to themselves in one read
+        /// and one byte at a time, with nothing left pending.
+        #[test]
+        fn typed_keys_decode_to_themselves_in_any_number_of_reads(
+            typed in proptest::collection::vec(typed(), 0..40),
+        ) {
+            let (bytes, want) = split(&typed);
+            prop_assert_eq!(&decode(&bytes), &want);
+            let mut d = Decoder::default();
+            let mut out = Vec::new();
+            for byte in &bytes {
+                d.feed(std::slice::from_ref(byte), &mut out);
+            }
+            prop_assert_eq!(&out, &want);
+            prop_assert!(!d.pending());
+        }
+
+        /// After any garbage, read in two parts, and the timeout, `q` or
+        /// Ctrl-C and whatever follows come out as typed.
+        #[test]
+        fn no_key_after_garbage_and_the_timeout_is_lost(
+            garbage in garbage(),
+            cut in any::<proptest::sample::Index>(),
+            quit in prop_oneof![Just(&b"q"[..]), Just(&b"\x03"[..])],
+            typed in proptest::collection::vec(typed(), 0..10),
+        ) {
+            let mut d = Decoder::default();
+            let at = cut.index(garbage.len() + 1);
+            let mut before = Vec::new();
+            d.feed(&garbage[..at], &mut before);
+            d.feed(&garbage[at..], &mut before);
+            d.timeout(&mut before);
+            prop_assert!(!d.pending());
+            let (rest, mut want) = split(&typed);
+            want.insert(0, decode(quit)[0]);
+            prop_assert_eq!(keys(&mut d, &[quit, &rest].concat()), want);
+        }
+
+        /// A cut sequence gives way at once, with no timeout, to a control
+        /// key or a key that starts with Esc, and to the keys after it.
+        #[test]
+        fn a_control_key_right_after_a_cut_sequence_is_not_lost(
+            cut in cut(),
+            first in control(),
+            typed in proptest::collection::vec(typed(), 0..10),
+        ) {
+            let (rest, mut want) = split(&typed);
+            want.insert(0, first.1);
+            prop_assert_eq!(decode(&[cut, first.0, rest].concat()), want);
+        }
+    }
+}

@@ -7,6 +7,8 @@ mod actors;
 mod events;
 mod quotes;
 
+use std::sync::OnceLock;
+
 use toml::Spanned;
 
 use super::fields::Ctx;
@@ -18,8 +20,7 @@ pub use events::events;
 pub use quotes::quotes;
 
 /// Ids already seen in one file, with the byte offset in the file of the
-/// first definition: its line is computed only for a duplicate, since counting
-/// lines for every record is quadratic in the file size.
+/// first definition: its line is looked up only for a duplicate.
 struct Ids(IdMap<String, usize>);
 
 impl Ids {
@@ -71,8 +72,10 @@ fn lookup(
 /// What events need to know about the rest of the corpus.
 pub struct Known<'a> {
     pub articles: &'a [Article],
-    /// Each article's body folded once, for finding excerpts and quotes.
-    pub folded: &'a [Folded],
+    /// Each article's body folded once, for finding excerpts and quotes:
+    /// at its first lookup, so that an article no record cites (a large
+    /// one above all) is never folded.
+    pub folded: &'a [OnceLock<Folded>],
     pub article: &'a (dyn Fn(&str) -> Option<Ix> + Sync),
     pub actor: &'a (dyn Fn(&str) -> Option<Ix> + Sync),
 }
@@ -80,14 +83,14 @@ pub struct Known<'a> {
 /// Finds `text` in an article, reporting where it is missing.
 fn locate(
     known: &Known,
-    article: Ix,
+    ix: Ix,
     text: &Spanned<String>,
     occurrence: usize,
     what: &str,
     ctx: &mut Ctx,
 ) -> Option<std::ops::Range<usize>> {
-    let folded = &known.folded[article];
-    let article = &known.articles[article];
+    let article = &known.articles[ix];
+    let folded = known.folded[ix].get_or_init(|| Folded::new(&article.body));
     let found = folded.find(text.get_ref(), occurrence);
     if found.is_none() {
         let count = folded.count(text.get_ref());

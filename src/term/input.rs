@@ -4,12 +4,13 @@
 //! swallowing the keys after it.
 
 use std::io::{self, IsTerminal, Read};
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::Duration;
 
+use rustix::event::{PollFd, PollFlags, Timespec};
 use signal_hook::consts::SIGWINCH;
 
 use super::keys::{self, Decoder};
@@ -68,47 +69,42 @@ enum Ready {
 
 /// The terminal read: standard input, or `/dev/tty` when standard input
 /// is not a terminal.
-struct Tty {
-    fd: RawFd,
-    /// Keeps `/dev/tty` open while it is read.
-    _file: Option<std::fs::File>,
+enum Tty {
+    Stdin(io::Stdin),
+    /// Kept open while it is read.
+    File(std::fs::File),
 }
 
 impl Tty {
     fn open() -> io::Result<Tty> {
-        if io::stdin().is_terminal() {
-            return Ok(Tty {
-                fd: io::stdin().as_raw_fd(),
-                _file: None,
-            });
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            return Ok(Tty::Stdin(stdin));
         }
         let file = std::fs::File::options()
             .read(true)
             .write(true)
             .open("/dev/tty")?;
-        Ok(Tty {
-            fd: file.as_raw_fd(),
-            _file: Some(file),
-        })
+        Ok(Tty::File(file))
+    }
+
+    fn fd(&self) -> BorrowedFd<'_> {
+        match self {
+            Tty::Stdin(stdin) => stdin.as_fd(),
+            Tty::File(file) => file.as_fd(),
+        }
     }
 
     /// Reads what the terminal has (called after `wait` said `Input`).
     /// End of file is an error: the terminal is gone.
     fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
-            // SAFETY: `buf` is valid for writes of its length for the call.
-            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
-            if n > 0 {
-                return Ok(n as usize);
-            }
-            if n == 0 {
-                return Err(io::ErrorKind::UnexpectedEof.into());
-            }
-            let err = io::Error::last_os_error();
-            match err.kind() {
-                io::ErrorKind::Interrupted => continue,
-                io::ErrorKind::WouldBlock => return Ok(0),
-                _ => return Err(err),
+            match rustix::io::read(self.fd(), &mut *buf) {
+                Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+                Ok(n) => return Ok(n),
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(rustix::io::Errno::AGAIN) => return Ok(0),
+                Err(err) => return Err(err.into()),
             }
         }
     }
@@ -117,40 +113,30 @@ impl Tty {
     /// changed size, or `timeout` passed. Never returns `Input` for a
     /// terminal that hung up, so nothing is read from a dead one.
     fn wait(&self, winch: &UnixStream, timeout: Option<Duration>) -> Ready {
+        let (tty, winch) = (self.fd(), winch.as_fd());
         let mut fds = [
-            libc::pollfd {
-                fd: self.fd,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: winch.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
+            PollFd::new(&tty, PollFlags::IN),
+            PollFd::new(&winch, PollFlags::IN),
         ];
-        let ms = timeout.map_or(-1, |t| t.as_millis().try_into().unwrap_or(i32::MAX));
+        let timeout = timeout.map(|t| Timespec {
+            tv_sec: t.as_secs().try_into().unwrap_or(i64::MAX),
+            tv_nsec: t.subsec_nanos().into(),
+        });
         loop {
-            // SAFETY: `fds` is a valid array of two initialised pollfd
-            // structs that outlives the call; the count matches its length.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
-            if n < 0 {
-                if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                    continue;
-                }
+            match rustix::event::poll(&mut fds, timeout.as_ref()) {
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => return Ready::Gone,
+                Ok(0) => return Ready::Timeout,
+                Ok(_) => {}
+            }
+            let tty = fds[0].revents();
+            if tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
                 return Ready::Gone;
             }
-            if n == 0 {
-                return Ready::Timeout;
-            }
-            let tty = fds[0].revents;
-            if tty & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-                return Ready::Gone;
-            }
-            if fds[1].revents & libc::POLLIN != 0 {
+            if fds[1].revents().contains(PollFlags::IN) {
                 return Ready::Resize;
             }
-            if tty & libc::POLLIN != 0 {
+            if tty.contains(PollFlags::IN) {
                 return Ready::Input;
             }
         }

@@ -15,7 +15,6 @@ mod keys;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
-use std::os::fd::AsRawFd;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Mutex, MutexGuard};
@@ -213,14 +212,15 @@ fn draw(term: &mut Screen, app: &mut App, view: &View) -> io::Result<()> {
 /// Whether the terminal drawn on still answers: one that hung up reports
 /// POLLHUP (or an error) without anything being written to it.
 fn terminal_alive() -> bool {
-    let mut fd = libc::pollfd {
-        fd: io::stdout().as_raw_fd(),
-        events: libc::POLLOUT,
-        revents: 0,
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let stdout = io::stdout();
+    let mut fds = [PollFd::new(&stdout, PollFlags::OUT)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
     };
-    // SAFETY: one valid, initialised pollfd that outlives the call.
-    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-    ready >= 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) == 0
+    let dead = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+    rustix::event::poll(&mut fds, Some(&now)).is_ok() && !fds[0].revents().intersects(dead)
 }
 
 /// The terminal is gone: restoring it would write into nothing.

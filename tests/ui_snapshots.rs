@@ -172,3 +172,39 @@ fn a_terminal_over_the_cap_is_drawn_up_to_it_and_the_header_says_so() {
         header.trim_end()
     );
 }
+
+/// Hints name the keys the reader's keymap binds, not the defaults.
+#[test]
+fn hints_follow_a_rebound_keymap() {
+    let text = "[keys.normal]\nquit = [\"x\"]\nclear_filters = [\"C\"]\nactor_filter = [\"A\"]\n\
+                [keys.input]\nsubmit = [\"tab\"]\ncancel = [\"ctrl-g\"]\n\
+                [keys.overlay]\nclose = [\"Q\"]\n";
+    let config = chronicle::config::Config::from_text("c.toml", text, false);
+    assert!(config.problems.is_empty(), "{:?}", config.problems);
+    let loaded = load(&Location::Dir(Path::new("tests/fixtures/mini").into()));
+    let shared = Shared::new(loaded.corpus, loaded.problems, config.keymap);
+    let shown = |width, height, actions: &[Action]| {
+        let mut app = App::new(shared.clone(), width, height);
+        for &a in actions {
+            app.update(a);
+        }
+        snapshot(&app)
+    };
+    let small = shown(30, 8, &[]);
+    assert!(small.contains("x quits"), "{small}");
+    let picker = shown(100, 30, &[Action::ActorFilter]);
+    assert!(picker.contains("Tab add · C-g close"), "{picker}");
+    let help = shown(100, 30, &[Action::Help]);
+    assert!(help.contains("Keys · Q closes"), "{help}");
+    let none = shown(
+        100,
+        30,
+        &[
+            Action::TextFilter,
+            Action::Insert('q'),
+            Action::Insert('z'),
+            Action::Submit,
+        ],
+    );
+    assert!(none.contains("Press C to clear it"), "{none}");
+}

@@ -174,7 +174,8 @@ impl App {
         if !app.shared.problems.is_empty() {
             let n = app.shared.problems.len();
             let problems = crate::text::count(n, "problem");
-            app.message = Some(format!("{problems} in the corpus: press ! to see them"));
+            let key = app.keymap().label(Layer::Normal, Action::Problems);
+            app.message = Some(format!("{problems} in the corpus: press {key} to see them"));
         }
         app
     }

@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
-use crate::app::{App, Focus};
+use crate::app::{Action, App, Focus, Layer};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -32,7 +32,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     if layout::too_small(area) {
-        too_small(area, buf, theme);
+        too_small(app, area, buf, theme);
         return;
     }
     // Laid out for the area drawn into, never a size stored earlier: the
@@ -66,7 +66,7 @@ pub fn links(app: &App) -> Vec<(u16, u16, u16, String)> {
         .collect()
 }
 
-fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = [
         format!("Terminal too small: {}x{}", area.width, area.height),
         format!(
@@ -74,7 +74,7 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         ),
-        "q quits".to_owned(),
+        format!("{} quits", app.keymap().label(Layer::Normal, Action::Quit)),
     ];
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, text) in lines.iter().enumerate() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use super::put_row;
 use super::theme::Theme;
-use crate::app::{App, InputKind, Layer, Overlay};
+use crate::app::{Action, App, InputKind, Layer, Overlay};
 use crate::text::width::{char_indices_to_byte_ranges, ellipsize, tail, width};
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -102,7 +102,9 @@ fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
         }
     }
     let height = (lines.len() as u16).saturating_add(2);
-    let inner = popup(area, 76, height, "Keys · Esc closes", theme, buf);
+    let close = keymap.label(Layer::Overlay, Action::Close);
+    let title = format!("Keys · {close} closes");
+    let inner = popup(area, 76, height, &title, theme, buf);
     list(&lines, inner, scroll, theme, buf);
 }
 
@@ -137,14 +139,15 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(input) = &app.input else { return };
     let corpus = app.corpus();
     let height = (input.hits.len() as u16).saturating_add(4).min(18);
-    let inner = popup(
-        area,
-        70,
-        height,
-        "Filter by actor · ↑↓ choose · Enter add · Esc close",
-        theme,
-        buf,
+    let key = |action| app.keymap().label(Layer::Input, action);
+    let title = format!(
+        "Filter by actor · {}{} choose · {} add · {} close",
+        key(Action::Up),
+        key(Action::Down),
+        key(Action::Submit),
+        key(Action::Cancel)
     );
+    let inner = popup(area, 70, height, &title, theme, buf);
     if inner.height == 0 {
         return;
     }

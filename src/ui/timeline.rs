@@ -8,7 +8,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme::Theme;
 use super::{is_focused, layout, note, pane_block, pane_title, put_row};
-use crate::app::{App, Focus};
+use crate::app::{Action, App, Focus, Layer};
 use crate::model::Origin;
 use crate::text::width::{ellipsize, width};
 
@@ -46,11 +46,12 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     }
     if app.rows.is_empty() {
         let text = if corpus.events.is_empty() {
-            "No events in this corpus."
+            "No events in this corpus.".to_owned()
         } else {
-            "No event matches the filter. Press c to clear it."
+            let clear = app.keymap().label(Layer::Normal, Action::ClearFilters);
+            format!("No event matches the filter. Press {clear} to clear it.")
         };
-        note(buf, area, text, theme);
+        note(buf, area, &text, theme);
         return;
     }
     let height = usize::from(area.height);

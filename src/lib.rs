@@ -9,6 +9,7 @@ pub mod cli_docs;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod effects;
 pub mod export;
 pub mod extract;
 pub mod filter;

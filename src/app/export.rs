@@ -1,12 +1,12 @@
 //! The explorer's export prompt: `e` asks for a format, then the events
-//! that pass the current filter are written to `chronicle-export.<ext>` in
-//! `App::export_dir`, never over an existing file, and the status bar says
-//! where they went.
+//! that pass the current filter are handed to the driver to write as a new
+//! file (`Effect::Export`), and the status bar says where they went.
 
+use super::effect::{Done, Effect};
 use super::{Action, App};
 use crate::export::Format;
 use crate::model::Ix;
-use crate::save::write_new;
+use crate::text::sanitize::sanitize_line;
 
 impl App {
     pub(super) fn open_export(&mut self) {
@@ -15,27 +15,26 @@ impl App {
 
     /// Keys while the prompt is open: a format's first letter, or up/down
     /// and Enter; Esc closes it.
-    pub(super) fn update_export(&mut self, action: Action) {
-        let Some(selected) = self.export_prompt else {
-            return;
-        };
+    pub(super) fn update_export(&mut self, action: Action) -> Option<Effect> {
+        let selected = self.export_prompt?;
         let count = Format::ALL.len();
         match action {
             Action::Down => self.export_prompt = Some((selected + 1) % count),
             Action::Up => self.export_prompt = Some((selected + count - 1) % count),
-            Action::Submit => self.export(Format::ALL[selected % count]),
+            Action::Submit => return self.export(Format::ALL[selected % count]),
             Action::Insert(c) => {
                 let wanted = c.to_ascii_lowercase();
                 if let Some(format) = Format::ALL
                     .into_iter()
                     .find(|f| f.name().starts_with(wanted))
                 {
-                    self.export(format);
+                    return self.export(format);
                 }
             }
             Action::Cancel | Action::Quit => self.export_prompt = None,
             _ => {}
         }
+        None
     }
 
     /// The events the timeline shows, folded or not, in timeline order.
@@ -49,30 +48,34 @@ impl App {
             .collect()
     }
 
-    fn export(&mut self, format: Format) {
+    fn export(&mut self, format: Format) -> Option<Effect> {
         self.export_prompt = None;
-        let events = self.filtered_events();
-        let corpus = self.corpus();
-        let written = write_new(
-            &self.export_dir,
-            "chronicle-export",
-            format.extension(),
-            |out| format.write(corpus, &events, out),
-        );
-        let shown = |p: &std::path::Path| {
-            crate::text::sanitize::sanitize_line(&p.to_string_lossy()).into_owned()
-        };
+        Some(Effect::Export {
+            format,
+            events: self.filtered_events(),
+        })
+    }
+
+    /// What came of an effect the driver carried out, told in the status
+    /// bar.
+    pub fn done(&mut self, done: Done) {
+        let shown = |p: &std::path::Path| sanitize_line(&p.to_string_lossy()).into_owned();
+        let Done::Exported {
+            format,
+            count,
+            written,
+        } = done;
         self.message = Some(match written {
             Ok(path) => format!(
                 "exported {} as {} to {}",
-                crate::text::count(events.len(), "event"),
+                crate::text::count(count, "event"),
                 format.name(),
                 shown(&path)
             ),
-            Err(err) => format!(
+            Err((dir, err)) => format!(
                 "export failed in {}: {}",
-                shown(&self.export_dir),
-                crate::text::sanitize::sanitize_line(&err.to_string())
+                shown(&dir),
+                sanitize_line(&err.to_string())
             ),
         });
     }
@@ -80,7 +83,8 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
+    use std::io;
+    use std::path::PathBuf;
 
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -88,73 +92,85 @@ mod tests {
     use crate::app::{Keymap, Layer, Shared};
     use crate::corpus::{load, Location};
 
-    fn app(name: &str) -> App {
+    fn app() -> App {
         let loaded = load(&Location::Embedded);
         let shared = Shared::new(loaded.corpus, Vec::new(), Keymap::default());
-        let mut app = App::new(shared, 120, 40);
-        let dir = std::env::temp_dir().join(format!("chronicle-e-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        app.export_dir = dir;
-        app
+        App::new(shared, 120, 40)
     }
 
-    fn press(app: &mut App, c: char) {
-        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    fn press(app: &mut App, c: char) -> Option<Effect> {
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
     }
 
     #[test]
-    fn e_then_a_letter_writes_a_new_file_each_time_and_says_where() {
-        let mut app = app("letters");
-        press(&mut app, 'e');
-        assert_eq!(app.layer(), Layer::Input);
-        press(&mut app, 'm');
-        assert_eq!(app.export_prompt, None);
-        let first = app.export_dir.join("chronicle-export.md");
-        let md = fs::read_to_string(&first).expect("written");
-        assert!(md.starts_with("# Chronology"));
-        let message = app.message.clone().unwrap_or_default();
-        assert!(message.contains("chronicle-export.md"), "{message}");
-        press(&mut app, 'e');
-        press(&mut app, 'm');
-        assert_eq!(fs::read_to_string(&first).unwrap(), md, "never overwritten");
-        assert!(app.export_dir.join("chronicle-export-1.md").exists());
-        fs::remove_dir_all(&app.export_dir).unwrap();
-    }
-
-    #[test]
-    fn the_export_is_the_filtered_view_and_esc_writes_nothing() {
-        let mut app = app("filtered");
+    fn e_then_a_letter_asks_for_the_filtered_view_in_that_format() {
+        let mut app = app();
         let putin = app.corpus().actor_ix("putin").unwrap();
         app.filter.actors.push(putin);
         app.refilter();
         let shown = app.filtered_events();
         assert!(!shown.is_empty() && shown.len() < app.corpus().events.len());
-        press(&mut app, 'e');
-        app.update(Action::Cancel);
-        assert_eq!(fs::read_dir(&app.export_dir).unwrap().count(), 0);
+        assert_eq!(press(&mut app, 'e'), None);
+        assert_eq!(app.layer(), Layer::Input);
+        let effect = press(&mut app, 'm');
+        assert_eq!(app.export_prompt, None);
+        assert_eq!(
+            effect,
+            Some(Effect::Export {
+                format: Format::Markdown,
+                events: shown.clone()
+            })
+        );
         // Down twice from timelinejs is markdown; Up once back is json.
-        app.update(Action::Export);
-        app.update(Action::Down);
-        app.update(Action::Down);
-        app.update(Action::Up);
-        app.update(Action::Submit);
-        let json = fs::read_to_string(app.export_dir.join("chronicle-export.json")).unwrap();
-        let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(doc["format"], "chronicle-export");
-        assert_eq!(doc["events"].as_array().map(Vec::len), Some(shown.len()));
-        fs::remove_dir_all(&app.export_dir).unwrap();
+        for action in [Action::Export, Action::Down, Action::Down, Action::Up] {
+            assert_eq!(app.update(action), None);
+        }
+        let effect = app.update(Action::Submit);
+        assert!(matches!(
+            effect,
+            Some(Effect::Export {
+                format: Format::Json,
+                ..
+            })
+        ));
     }
 
     #[test]
-    fn a_failed_write_is_a_message_not_a_crash() {
-        let mut app = app("fails");
-        let dir = app.export_dir.clone();
-        app.export_dir = dir.join("missing");
+    fn esc_closes_the_prompt_and_asks_for_nothing() {
+        let mut app = app();
         press(&mut app, 'e');
-        press(&mut app, 'c');
+        assert_eq!(app.update(Action::Cancel), None);
+        assert_eq!(app.export_prompt, None);
+        assert_eq!(
+            press(&mut app, 'm'),
+            None,
+            "m is no format outside the prompt"
+        );
+    }
+
+    #[test]
+    fn what_came_of_an_export_is_said_in_the_status_bar() {
+        let mut app = app();
+        app.done(Done::Exported {
+            format: Format::Csv,
+            count: 3,
+            written: Ok(PathBuf::from("./chronicle-export.csv")),
+        });
         let message = app.message.clone().unwrap_or_default();
-        assert!(message.starts_with("export failed in"), "{message}");
-        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(
+            message,
+            "exported 3 events as csv to ./chronicle-export.csv"
+        );
+        app.done(Done::Exported {
+            format: Format::Csv,
+            count: 3,
+            written: Err((
+                PathBuf::from("/gone\x1b[2J"),
+                io::ErrorKind::NotFound.into(),
+            )),
+        });
+        let message = app.message.clone().unwrap_or_default();
+        assert!(message.starts_with("export failed in /gone"), "{message}");
+        assert!(!message.contains('\x1b'), "{message}");
     }
 }

@@ -3,6 +3,7 @@
 //! rendering only reads it. No terminal is needed to drive it.
 
 pub mod action;
+pub mod effect;
 mod export;
 pub mod keymap;
 mod rows;
@@ -134,8 +135,6 @@ pub struct App {
     pub running: bool,
     /// The export prompt, open with its selected format.
     pub export_prompt: Option<usize>,
-    /// Where `e` writes its files: the current directory.
-    pub export_dir: std::path::PathBuf,
     wraps: wraps::WrapCache,
 }
 
@@ -167,7 +166,6 @@ impl App {
             message: None,
             running: true,
             export_prompt: None,
-            export_dir: std::path::PathBuf::from("."),
             wraps: wraps::WrapCache::default(),
         };
         app.refilter();

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use crossterm::event::KeyEvent;
 
+use super::effect::Effect;
 use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Overlay};
 use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
 use crate::text::sanitize::sanitize_line;
@@ -15,13 +16,16 @@ pub const MAX_INPUT_CHARS: usize = 200;
 
 impl App {
     /// Turns a key into an action through the keymap layer that applies.
-    pub fn handle_key(&mut self, key: &KeyEvent) {
-        if let Some(action) = self.keymap().action(self.layer(), key) {
-            self.update(action);
-        }
+    /// The key's action in the current layer, if it has one, applied.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Effect> {
+        let action = self.keymap().action(self.layer(), key)?;
+        self.update(action)
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Applies one action; what it needs done outside the state (a file
+    /// written) is returned for the driver to carry out.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let mut effect = None;
         if !self.moves_timeline(action) {
             self.follow();
         }
@@ -37,7 +41,7 @@ impl App {
                 if self.overlay.is_some() {
                     self.update_overlay(action);
                 } else if self.export_prompt.is_some() {
-                    self.update_export(action);
+                    effect = self.update_export(action);
                 } else if self.input.is_some() {
                     self.update_input(action);
                 } else {
@@ -46,6 +50,7 @@ impl App {
             }
         }
         self.keep_in_view();
+        effect
     }
 
     /// True for a move of the timeline cursor, which the article and event

@@ -15,6 +15,7 @@ mod keys;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Mutex, MutexGuard};
@@ -29,6 +30,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Shared};
+use crate::effects;
 use crate::hyperlink;
 use crate::sgr::Sgr16;
 use crate::ui::{self, theme::Theme};
@@ -158,11 +160,17 @@ fn event_loop(
         for message in std::iter::once(first).chain(rx.try_iter()) {
             match message {
                 Message::Key(key) => {
-                    app.handle_key(&key);
+                    if let Some(effect) = app.handle_key(&key) {
+                        // Exports go to the directory the explorer started in.
+                        let done = effects::perform(effect, app.corpus(), Path::new("."));
+                        app.done(done);
+                    }
                     dirty = true;
                 }
                 Message::Resize => dirty = true,
-                Message::Interrupt => app.update(Action::Quit),
+                Message::Interrupt => {
+                    app.update(Action::Quit);
+                }
             }
             if !app.running {
                 let _writing = screen();

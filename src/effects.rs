@@ -1,0 +1,76 @@
+//! The drivers' side of `app::effect`: carrying out what `update` asked
+//! for, with the file system, so that the app layer never touches it.
+
+use std::path::Path;
+
+use crate::app::effect::{Done, Effect};
+use crate::model::Corpus;
+use crate::save::write_new;
+
+/// Carries out `effect`; exports go to `export_dir` as new files.
+pub fn perform(effect: Effect, corpus: &Corpus, export_dir: &Path) -> Done {
+    match effect {
+        Effect::Export { format, events } => {
+            let written = write_new(export_dir, "chronicle-export", format.extension(), |out| {
+                format.write(corpus, &events, out)
+            })
+            .map_err(|err| (export_dir.to_path_buf(), err));
+            Done::Exported {
+                format,
+                count: events.len(),
+                written,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::corpus::{load, Location};
+    use crate::export::Format;
+
+    fn dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("chronicle-fx-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn an_export_writes_a_new_file_each_time() {
+        let corpus = load(&Location::Embedded).corpus;
+        let dir = dir("new");
+        let export = || Effect::Export {
+            format: Format::Markdown,
+            events: corpus.order.clone(),
+        };
+        let Done::Exported { count, written, .. } = perform(export(), &corpus, &dir);
+        assert_eq!(count, corpus.events.len());
+        let first = written.expect("written");
+        assert_eq!(first, dir.join("chronicle-export.md"));
+        let md = fs::read_to_string(&first).unwrap();
+        assert!(md.starts_with("# Chronology"));
+        let Done::Exported { written, .. } = perform(export(), &corpus, &dir);
+        assert_eq!(written.unwrap(), dir.join("chronicle-export-1.md"));
+        assert_eq!(fs::read_to_string(&first).unwrap(), md, "never overwritten");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_says_where_it_was_tried() {
+        let corpus = load(&Location::Embedded).corpus;
+        let dir = dir("fails");
+        let missing = dir.join("missing");
+        let effect = Effect::Export {
+            format: Format::Csv,
+            events: Vec::new(),
+        };
+        let Done::Exported { written, .. } = perform(effect, &corpus, &missing);
+        let (at, _) = written.expect_err("no such directory");
+        assert_eq!(at, missing);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

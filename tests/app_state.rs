@@ -329,7 +329,7 @@ fn a_scrolled_article_keeps_the_same_text_on_top_across_a_resize() {
     assert!(at > 0);
     app.update(Action::Resize(72, 18));
     let view = app.article_view().unwrap();
-    let rect = chronicle::ui::layout::article_text(app.panes().article.unwrap());
+    let rect = chronicle::app::layout::article_text(app.panes().article.unwrap());
     let lines = app.wrapped(view.article, rect.width);
     let top = app.article_top(&lines, &view.span, usize::from(rect.height));
     let line = lines[top];

@@ -262,6 +262,40 @@ impl Keymap {
     }
 }
 
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Blank,
+    Heading(&'static str),
+    Binding { keys: String, what: &'static str },
+}
+
+impl Keymap {
+    /// The help overlay's lines: each layer's heading and bindings. The
+    /// overlay draws them and `update` scrolls through as many.
+    pub fn help(&self) -> Vec<HelpLine> {
+        let mut lines = Vec::new();
+        for (layer, heading) in [
+            (Layer::Normal, "Browsing"),
+            (Layer::Input, "In a filter input (other keys type)"),
+            (Layer::Overlay, "In this help and the problems list"),
+        ] {
+            if !lines.is_empty() {
+                lines.push(HelpLine::Blank);
+            }
+            lines.push(HelpLine::Heading(heading));
+            for (action, keys) in &self.layer(layer).list {
+                let keys: Vec<String> = keys.iter().map(Key::label).collect();
+                lines.push(HelpLine::Binding {
+                    keys: keys.join(" "),
+                    what: action.describe(),
+                });
+            }
+        }
+        lines
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +347,30 @@ mod tests {
         assert_eq!(err.len(), 4, "{err:?}");
         assert!(err[0].contains("unknown action 'fly'"));
         assert!(err[3].contains("missing [overlay]"));
+    }
+
+    #[test]
+    fn help_lists_every_binding_under_its_layers_heading() {
+        let map = Keymap::default();
+        let lines = map.help();
+        let bindings = map.normal.list.len() + map.input.list.len() + map.overlay.list.len();
+        let headings: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(lines[i], HelpLine::Heading(_)))
+            .collect();
+        assert_eq!(headings.len(), 3);
+        assert_eq!(
+            lines.len(),
+            bindings + 3 + 2,
+            "headings and the blanks between"
+        );
+        assert_eq!(
+            lines[1],
+            HelpLine::Binding {
+                keys: "q C-c".into(),
+                what: "quit"
+            }
+        );
+        assert_eq!(lines[headings[1] - 1], HelpLine::Blank);
     }
 
     #[test]

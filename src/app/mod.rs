@@ -6,6 +6,7 @@ pub mod action;
 pub mod effect;
 mod export;
 pub mod keymap;
+pub mod layout;
 mod rows;
 mod update;
 mod wraps;
@@ -23,7 +24,6 @@ use crate::corpus::Diagnostic;
 use crate::filter::{ActorHit, Filter, SearchIndex};
 use crate::model::{Corpus, Ix};
 use crate::text::wrap::Line;
-use crate::ui::layout;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

@@ -5,10 +5,10 @@ use std::borrow::Cow;
 use crossterm::event::KeyEvent;
 
 use super::effect::Effect;
+use super::layout;
 use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Overlay};
 use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
 use crate::text::sanitize::sanitize_line;
-use crate::ui::layout;
 
 /// Longest text a filter input keeps: enough for any real query, and a
 /// bound on matching cost when something is pasted.
@@ -92,12 +92,7 @@ impl App {
                 None
             }
             (_, Overlay::Help { scroll: s }) => {
-                // Headings and blank lines around each layer's bindings.
-                let keymap = self.keymap();
-                let lines = keymap.normal.list.len()
-                    + keymap.input.list.len()
-                    + keymap.overlay.list.len()
-                    + 5;
+                let lines = self.keymap().help().len();
                 Some(Overlay::Help {
                     scroll: scroll(s).min(lines.saturating_sub(1)),
                 })

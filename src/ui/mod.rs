@@ -4,7 +4,6 @@
 mod article;
 mod details;
 mod export_prompt;
-pub mod layout;
 mod overlay;
 mod quotes;
 mod status;
@@ -18,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
-use crate::app::{Action, App, Focus, Layer};
+use crate::app::{layout, Action, App, Focus, Layer};
 use theme::Theme;
 
 /// Draws the whole screen.

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use super::put_row;
 use super::theme::Theme;
+use crate::app::keymap::HelpLine;
 use crate::app::{Action, App, InputKind, Layer, Overlay};
 use crate::text::width::{char_indices_to_byte_ranges, ellipsize, tail, width};
 
@@ -83,24 +84,18 @@ fn list(lines: &[Vec<Span>], inner: Rect, scroll: usize, theme: &Theme, buf: &mu
 
 fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
     let keymap = app.keymap();
-    let mut lines: Vec<Vec<Span>> = Vec::new();
-    for (layer, heading) in [
-        (Layer::Normal, "Browsing"),
-        (Layer::Input, "In a filter input (other keys type)"),
-        (Layer::Overlay, "In this help and the problems list"),
-    ] {
-        if !lines.is_empty() {
-            lines.push(Vec::new());
-        }
-        lines.push(vec![Span::styled(heading, theme.title)]);
-        for (action, keys) in &keymap.layer(layer).list {
-            let keys: Vec<String> = keys.iter().map(|k| k.label()).collect();
-            lines.push(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), theme.date),
-                Span::raw(action.describe()),
-            ]);
-        }
-    }
+    let lines: Vec<Vec<Span>> = keymap
+        .help()
+        .into_iter()
+        .map(|line| match line {
+            HelpLine::Blank => Vec::new(),
+            HelpLine::Heading(heading) => vec![Span::styled(heading, theme.title)],
+            HelpLine::Binding { keys, what } => vec![
+                Span::styled(format!("  {keys:<22}"), theme.date),
+                Span::raw(what),
+            ],
+        })
+        .collect();
     let height = (lines.len() as u16).saturating_add(2);
     let close = keymap.label(Layer::Overlay, Action::Close);
     let title = format!("Keys · {close} closes");

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::Focus;
+use super::Focus;
 
 /// Below this the explorer shows a "terminal too small" message instead.
 pub const MIN_WIDTH: u16 = 40;

@@ -210,7 +210,7 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
                     id: ev.id.clone(),
                     date: ev.date.to_edtf(),
                     display_date: human_date(&ev.date),
-                    precision: precision_name(ev.date.precision).into(),
+                    precision: precision_name(ev.date.precision()).into(),
                     approximate: ev.date.approximate,
                     uncertain: ev.date.uncertain,
                     date_note: ev.date_note.clone(),

@@ -139,6 +139,10 @@ fn augment_within(
         out.events += 1;
     }
     for h in &headlines {
+        // The members' own days, so always a span the model holds.
+        let Some(date) = DateSpec::days(h.first, h.last) else {
+            continue;
+        };
         let id = unique(&mut ids, format!("x-{}", slug(&h.title)));
         let parent = events.len();
         let sources: Vec<Source> = h
@@ -153,7 +157,7 @@ fn augment_within(
             .collect();
         events.push(Event {
             id,
-            date: span_of(h.first, h.last),
+            date,
             date_note: None,
             title: h.title.clone(),
             place: h.place.clone(),
@@ -244,14 +248,6 @@ fn nearest(list: Option<&Vec<(usize, Ix)>>, at: usize) -> Option<Ix> {
     k.checked_sub(1)
         .or((!list.is_empty()).then_some(0))
         .map(|k| list[k].1)
-}
-
-fn span_of(first: chrono::NaiveDate, last: chrono::NaiveDate) -> DateSpec {
-    let start = DateSpec::day(first);
-    DateSpec {
-        end: Some(crate::model::date::PartialDate::from_date(last)),
-        ..start
-    }
 }
 
 /// A lower-case id part from a title: "Putin lands" → "putin-lands".

@@ -10,7 +10,7 @@ use super::dates::{Found, Words};
 use super::relative::anchor_year;
 use super::tense::{self, Tense};
 use super::Para;
-use crate::model::date::{DateSpec, PartialDate, Precision};
+use crate::model::date::{DateSpec, PartialDate};
 
 /// The first month of each season.
 fn season_start(word: &str) -> Option<u32> {
@@ -40,17 +40,8 @@ const SEASON_LEAD: &[&str] = &[
 fn season_span(year: i32, start: u32) -> Option<DateSpec> {
     let end_month = (start + 1) % 12 + 1;
     let end_year = if end_month < start { year + 1 } else { year };
-    let spec = DateSpec::month(year, start)?;
-    DateSpec::month(end_year, end_month)?;
-    Some(DateSpec {
-        end: Some(PartialDate {
-            year: end_year,
-            month: Some(end_month),
-            day: None,
-        }),
-        precision: Precision::Month,
-        ..spec
-    })
+    let month = |y, m| PartialDate::new(y, Some(m), None);
+    DateSpec::span(month(year, start)?, month(end_year, end_month)?)
 }
 
 /// Which occurrence of a season (or weekend) a phrase means, given the
@@ -161,11 +152,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
             .collect();
         let k = pick(&days, d, how_of(&prev, par, ws, i))?;
         let (sat, sun) = days[k];
-        let spec = DateSpec::day(sat);
-        Some(DateSpec {
-            end: Some(PartialDate::from_date(sun)),
-            ..spec
-        })
+        DateSpec::days(sat, sun)
     });
     Some((i - 1, i, date, published, "weekend"))
 }
@@ -210,7 +197,7 @@ pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
     let (_, used) = holiday_in(w, next, 2000)?;
     let last = i + used;
     if let Some(y) = year_number(ws.get(last + 1)) {
-        let date = holiday_in(w, next, y).map(|(d, _)| DateSpec::day(d));
+        let date = holiday_in(w, next, y).and_then(|(d, _)| DateSpec::day(d));
         return Some((i, last + 1, date, None, "holiday-year"));
     }
     let date = published.and_then(|p| {
@@ -218,7 +205,7 @@ pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
             .filter_map(|y| holiday_in(w, next, y).map(|(d, _)| (d, d)))
             .collect();
         let k = pick(&days, p, how_of(&ws.lower(i.wrapping_sub(1)), par, ws, i))?;
-        Some(DateSpec::day(days[k].0))
+        DateSpec::day(days[k].0)
     });
     Some((i, last, date, published, "holiday"))
 }

@@ -171,20 +171,22 @@ impl Importer {
                 .iter()
                 .filter_map(|&m| DateSpec::parse(&self.doc.events[m].date).ok())
                 .collect();
-            let start = specs.iter().map(|s| s.start).min_by_key(|d| d.first_day());
+            let start = specs
+                .iter()
+                .map(|s| s.start())
+                .min_by_key(|d| d.first_day());
             let end = specs
                 .iter()
-                .map(|s| s.end.unwrap_or(s.start))
+                .map(|s| s.end().unwrap_or(s.start()))
                 .max_by_key(|d| d.last_day());
-            let (Some(start), Some(end)) = (start, end) else {
-                continue;
-            };
-            let spec = DateSpec {
-                start,
-                end: (end != start).then_some(end),
-                approximate: false,
-                uncertain: false,
-                precision: start.precision(),
+            let spec = match (start, end) {
+                (Some(start), Some(end)) if end == start => DateSpec::point(start),
+                // The latest last day is never before the earliest first day.
+                (Some(start), Some(end)) => match DateSpec::span(start, end) {
+                    Some(spec) => spec,
+                    None => continue,
+                },
+                _ => continue,
             };
             let first = members[0];
             for &m in &members {

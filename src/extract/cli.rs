@@ -190,8 +190,9 @@ fn mentions_out<'a>(
 }
 
 /// Reads a file as UTF-8; otherwise an error naming the file and where.
-fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+/// The text of the file at `file`, named `path` (sanitized) in messages.
+fn read_text(file: &std::path::Path, path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{path}: cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
         let bad = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -212,7 +213,7 @@ pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io:
     let mut files = Vec::new();
     for path in &args.files {
         let shown = sanitize_line(&path.to_string_lossy()).into_owned();
-        let text = match read_text(&shown) {
+        let text = match read_text(path, &shown) {
             Ok(text) => text,
             Err(message) => {
                 eprintln!("chronicle: {message}");

@@ -3,6 +3,7 @@
 //! way the explorer would and reports every problem. What could not be
 //! mapped is listed on stderr, never dropped silently.
 
+mod clean;
 mod dates;
 mod foreign;
 mod html;
@@ -69,7 +70,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
 
 fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let ImportFormat::TimelineJs = args.format;
-    let shown = args.file.display();
+    let shown = sanitize_line(&args.file.to_string_lossy()).into_owned();
     let bytes = fs::read(&args.file).map_err(|e| format!("cannot read {shown}: {e}"))?;
     let (bytes, lone) = surrogates::replace_lone(&bytes);
     for (line, col) in lone {
@@ -91,7 +92,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let c = &loaded.corpus;
     eprintln!(
         "chronicle: wrote {}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
-        args.output.display(),
+        sanitize_line(&args.output.to_string_lossy()),
         c.articles.len(),
         c.actors.len(),
         c.events.len(),

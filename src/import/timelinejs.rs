@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::html;
+use super::{clean, html};
 use crate::export::json::{Document, EventDoc, FORMAT, VERSION};
 
 /// Slide keys that the mapping reads; any other is reported.
@@ -32,6 +32,8 @@ pub struct Imported {
 
 /// Reads a parsed TimelineJS file. Errs only when it is not one at all.
 pub fn read(value: &Value) -> Result<Imported, String> {
+    let mut value = value.clone();
+    clean::document(&mut value);
     let top = value
         .as_object()
         .ok_or("not a TimelineJS file: the top level is not an object")?;

@@ -38,7 +38,9 @@ impl Augmented {
     }
 }
 
-/// Byte ranges the curated items cite, by article.
+/// Byte ranges the curated items cite, by article: in order, those that
+/// overlap merged, so that `overlaps` is a binary search (an article may
+/// hold thousands of curated quotes).
 fn cited<'a>(
     spans: impl Iterator<Item = (Ix, &'a Range<usize>)>,
 ) -> HashMap<Ix, Vec<Range<usize>>> {
@@ -46,11 +48,26 @@ fn cited<'a>(
     for (a, r) in spans {
         out.entry(a).or_default().push(r.clone());
     }
+    for list in out.values_mut() {
+        list.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
+        for r in list.drain(..) {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        *list = merged;
+    }
     out
 }
 
+/// True when `r` overlaps one of the ranges `cited` made.
 fn overlaps(spans: Option<&Vec<Range<usize>>>, r: &Range<usize>) -> bool {
-    spans.is_some_and(|s| s.iter().any(|c| c.start < r.end && r.start < c.end))
+    spans.is_some_and(|s| {
+        let k = s.partition_point(|c| c.end <= r.start);
+        s.get(k).is_some_and(|c| c.start < r.end)
+    })
 }
 
 /// Adds built events, extracted quotes and new people for every article.

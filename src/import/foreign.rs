@@ -2,6 +2,8 @@
 //! `other` with a stub article made from its text and media, and each
 //! `group` a headline event over its slides.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::timelinejs::{Importer, SLIDE_KEYS};
@@ -10,19 +12,29 @@ use crate::export::json::{ArticleDoc, EventDoc, SourceDoc};
 use crate::model::DateSpec;
 
 impl Importer {
-    /// A unique id from the slide's id or headline.
+    /// A unique id from the slide's id or headline: the slug, or else the
+    /// slug with the next free number. Each slug remembers the number it got
+    /// to, so that 50,000 slides of one id do not count up from 2 each.
     pub(super) fn claim_id(&mut self, wanted: &str, fallback: &str) -> String {
         let base = [wanted, fallback]
             .iter()
             .map(|s| slug(s))
             .find(|s| !s.is_empty())
             .unwrap_or_else(|| "event".into());
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.ids.contains(&id) || self.article_ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        let free = |ids: &HashSet<String>, id: &str| !ids.contains(id);
+        let (ids, articles) = (&self.ids, &self.article_ids);
+        if free(ids, &base) && free(articles, &base) {
+            self.ids.insert(base.clone());
+            return base;
         }
+        let n = self.next_number.entry(base.clone()).or_insert(2);
+        let id = loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if free(ids, &id) && free(articles, &id) {
+                break id;
+            }
+        };
         self.ids.insert(id.clone());
         id
     }
@@ -131,9 +143,12 @@ impl Importer {
             .filter(|g| !g.is_empty())
         {
             let at = self.doc.events.len();
-            match self.groups.iter_mut().find(|(g, _)| *g == group) {
-                Some((_, members)) => members.push(at),
-                None => self.groups.push((group, vec![at])),
+            match self.group_index.get(&group) {
+                Some(&g) => self.groups[g].1.push(at),
+                None => {
+                    self.group_index.insert(group.clone(), self.groups.len());
+                    self.groups.push((group, vec![at]));
+                }
             }
         }
         self.doc.events.push(EventDoc {
@@ -218,9 +233,15 @@ impl Importer {
                 },
             ));
         }
-        heads.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-        for (at, head) in heads {
-            self.doc.events.insert(at, head);
+        // Each head goes before its first slide, in one pass over the events.
+        heads.sort_by_key(|(at, _)| *at);
+        let slides = std::mem::take(&mut self.doc.events);
+        let mut heads = heads.into_iter().peekable();
+        for (at, slide) in slides.into_iter().enumerate() {
+            while let Some((_, head)) = heads.next_if(|(first, _)| *first == at) {
+                self.doc.events.push(head);
+            }
+            self.doc.events.push(slide);
         }
     }
 }

@@ -67,7 +67,9 @@ pub fn read(value: &Value) -> Result<Imported, String> {
         notes,
         ids: HashSet::new(),
         article_ids: HashSet::new(),
+        next_number: HashMap::new(),
         groups: Vec::new(),
+        group_index: HashMap::new(),
     };
     let known: HashMap<&str, &EventDoc> = sidecar
         .iter()
@@ -99,8 +101,12 @@ pub(super) struct Importer {
     pub(super) notes: Vec<String>,
     pub(super) ids: HashSet<String>,
     pub(super) article_ids: HashSet<String>,
+    /// The next number to try after an id's slug, for `claim_id`.
+    pub(super) next_number: HashMap<String, usize>,
     /// Group name and the events in it, in slide order.
     pub(super) groups: Vec<(String, Vec<usize>)>,
+    /// Where each group name is in `groups`.
+    pub(super) group_index: HashMap<String, usize>,
 }
 
 impl Importer {

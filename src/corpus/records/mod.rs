@@ -86,23 +86,38 @@ fn locate(
     what: &str,
     ctx: &mut Ctx,
 ) -> Option<std::ops::Range<usize>> {
-    let folded = &known.folded[article];
-    let article = &known.articles[article];
-    let found = folded.find(text.get_ref(), occurrence);
+    let found = known.folded[article].find(text.get_ref(), occurrence);
     if found.is_none() {
-        let count = folded.count(text.get_ref());
-        let message = if count == 0 {
-            format!(
-                "{what}: text not found in article '{}': \"{}\"",
-                article.id,
-                short(text.get_ref())
-            )
-        } else {
-            format!("{what}: article '{}' has only {count} occurrence(s) of this text, not {occurrence}", article.id)
-        };
-        ctx.error(text.span().start, message);
+        missing(known, article, text, occurrence, what, ctx);
     }
     found
+}
+
+/// Reports a text not found in its article, or not as often as asked.
+fn missing(
+    known: &Known,
+    article: Ix,
+    text: &Spanned<String>,
+    occurrence: usize,
+    what: &str,
+    ctx: &mut Ctx,
+) {
+    let folded = &known.folded[article];
+    let article = &known.articles[article];
+    let count = folded.count(text.get_ref());
+    let message = if count == 0 {
+        format!(
+            "{what}: text not found in article '{}': \"{}\"",
+            article.id,
+            short(text.get_ref())
+        )
+    } else {
+        format!(
+            "{what}: article '{}' has only {count} occurrence(s) of this text, not {occurrence}",
+            article.id
+        )
+    };
+    ctx.error(text.span().start, message);
 }
 
 fn short(s: &str) -> String {

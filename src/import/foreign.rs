@@ -10,6 +10,7 @@ use super::timelinejs::{Importer, SLIDE_KEYS};
 use super::{dates, html, slug};
 use crate::export::json::{ArticleDoc, EventDoc, SourceDoc};
 use crate::model::DateSpec;
+use crate::text::fold::fold;
 
 impl Importer {
     /// A unique id from the slide's id or headline: the slug, or else the
@@ -22,8 +23,8 @@ impl Importer {
             .find(|s| !s.is_empty())
             .unwrap_or_else(|| "event".into());
         let free = |ids: &HashSet<String>, id: &str| !ids.contains(id);
-        let (ids, articles) = (&self.ids, &self.article_ids);
-        if free(ids, &base) && free(articles, &base) {
+        let (ids, articles, reserved) = (&self.ids, &self.article_ids, &self.reserved);
+        if free(ids, &base) && free(articles, &base) && free(reserved, &base) {
             self.ids.insert(base.clone());
             return base;
         }
@@ -31,7 +32,7 @@ impl Importer {
         let id = loop {
             let id = format!("{base}-{n}");
             *n += 1;
-            if free(ids, &id) && free(articles, &id) {
+            if free(ids, &id) && free(articles, &id) && free(reserved, &id) {
                 break id;
             }
         };
@@ -90,10 +91,19 @@ impl Importer {
             self.notes
                 .push(format!("{what}: id '{wanted}' written as '{id}'"));
         }
-        let body = if paras.is_empty() {
+        let mut body = if paras.is_empty() {
             vec![title.clone()]
         } else {
             paras
+        };
+        // The excerpt is looked for again when the corpus loads: text of
+        // quote marks only folds to nothing and is found nowhere.
+        let excerpt = match body.iter().find(|p| !fold(p).is_empty()) {
+            Some(p) => p.clone(),
+            None => {
+                body.push(format!("Slide {n}."));
+                body[body.len() - 1].clone()
+            }
         };
         let media = obj.get("media").and_then(Value::as_object);
         let media_str = |k: &str| {
@@ -167,7 +177,7 @@ impl Importer {
             summary: body.join(" "),
             sources: vec![SourceDoc {
                 article: id,
-                excerpt: body[0].clone(),
+                excerpt,
                 start: 0,
                 end: 0,
             }],

@@ -179,3 +179,57 @@ fn a_sidecar_is_cleaned_too_and_its_events_still_match_their_slides() {
         assert!(clean(&text), "{}: {text:?}", path.display());
     }
 }
+
+/// A `chronicle` block for one event on one article, as an export writes it.
+fn sidecar(date: &str) -> Value {
+    json!({
+        "format": "chronicle-export", "version": 1,
+        "articles": [{"id": "wire", "title": "Leaders meet", "body": "Putin and Kim met."}],
+        "actors": [],
+        "events": [{"id": "summit", "date": date, "title": "They meet", "kind": "summit",
+                    "summary": "S", "sources": [{"article": "wire", "excerpt": "Putin and Kim met."}]}],
+        "quotes": []
+    })
+}
+
+#[test]
+fn a_block_that_does_not_load_as_a_corpus_leaves_the_slides_alone() {
+    let slide = json!({"start_date": {"year": 2023}, "unique_id": "summit", "text": {"headline": "They meet"}});
+    let kept = import(json!({"events": [slide.clone()], "chronicle": sidecar("2023-09-13")}));
+    assert_eq!(kept.doc.events[0].kind, "summit", "{:#?}", kept.notes);
+    let Imported { doc, notes } =
+        import(json!({"events": [slide], "chronicle": sidecar("0000-09-13")}));
+    assert_eq!(doc.events.len(), 1);
+    assert_eq!(doc.events[0].kind, "other");
+    assert_eq!(doc.events[0].date, "2023");
+    assert!(
+        notes.iter().any(|n| n.contains("does not load as a corpus")
+            && n.contains("year 0000 is out of range")
+            && n.ends_with("read the slides only")),
+        "{notes:#?}"
+    );
+}
+
+#[test]
+fn a_slide_made_elsewhere_takes_none_of_the_blocks_ids() {
+    let Imported { doc, notes } = import(json!({
+        "events": [
+            {"start_date": {"year": 2023}, "unique_id": "wire", "text": {"headline": "Other"}},
+            {"start_date": {"year": 2023}, "unique_id": "summit", "text": {"headline": "They meet"}}
+        ],
+        "chronicle": sidecar("2023-09-13")
+    }));
+    let ids: Vec<&str> = doc.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["wire-2", "summit"], "{notes:#?}");
+    let articles: Vec<&str> = doc.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(articles, ["wire", "wire-2"]);
+}
+
+#[test]
+fn a_slide_of_quote_marks_only_gets_an_excerpt_that_can_be_found() {
+    let Imported { doc, .. } = import(json!({"events": [
+        {"start_date": {"year": 2023}, "text": {"headline": "“\"”", "text": "<p>'</p>"}}
+    ]}));
+    assert_eq!(doc.events[0].sources[0].excerpt, "Slide 1.");
+    assert_eq!(doc.articles[0].body, "'\n\nSlide 1.");
+}

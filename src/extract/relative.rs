@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::dates::{Found, Words};
 use super::tense::{self, Tense};
 use super::Para;
-use crate::model::date::DateSpec;
+use crate::model::date::{DateSpec, YEARS};
 
 /// How far (days) from its anchor a day written without a year may fall
 /// when the tense does not say which side it is on.
@@ -175,6 +175,11 @@ pub fn anchor_year(
             }
         }
     };
+    // A year outside the model's drops the date rather than keep the
+    // anchor's year against what the tense says.
+    if !YEARS.contains(&year) {
+        return None;
+    }
     make(year).or(Some(date))
 }
 

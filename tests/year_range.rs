@@ -105,7 +105,7 @@ type Edge = (
 );
 
 #[rustfmt::skip]
-const EDGES: [Edge; 13] = [
+const EDGES: [Edge; 16] = [
     ((1, 1, 1), "The minister arrived on Tuesday.", "Tuesday", None),
     ((1, 1, 1), "She left last week.", "last week", None),
     ((1, 1, 1), "He visited a year ago.", "a year ago", None),
@@ -121,6 +121,10 @@ const EDGES: [Edge; 13] = [
     ((1, 3, 1), "Talks were last held on 12 December.", "12 December", None),
     ((9999, 10, 1), "The leaders will meet on 15 January.", "15 January", None),
     ((1, 3, 1), "Talks were held on 12 February.", "12 February", Some("0001-02-12")),
+    // The winter of the anchor began in year 0: not the next one instead.
+    ((1, 1, 15), "It was cold this winter.", "this winter", None),
+    ((1, 3, 1), "They met last summer.", "last summer", None),
+    ((1, 7, 15), "It was hot this summer.", "this summer", Some("0001-06/0001-08")),
 ];
 
 #[test]

@@ -123,7 +123,7 @@ fn event_out<'a>(corpus: &'a Corpus, event: &'a Event) -> EventOut<'a> {
     EventOut {
         id: &event.id,
         date: event.date.to_edtf(),
-        precision: event.date.precision,
+        precision: event.date.precision(),
         approximate: event.date.approximate,
         uncertain: event.date.uncertain,
         date_note: event.date_note.as_deref(),

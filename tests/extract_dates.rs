@@ -85,7 +85,7 @@ fn relative_units_keep_week_month_and_year_precision() {
         .iter()
         .map(|m| {
             let d = m.date.as_ref().expect("resolved");
-            (d.to_edtf(), d.precision)
+            (d.to_edtf(), d.precision())
         })
         .collect();
     assert_eq!(

@@ -307,7 +307,12 @@ mod tests {
         assert!(a.is_some());
         let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
-        assert!(shown[0].starts_with("articles/a-1.md:4:13: "), "{shown:?}");
+        // At the day itself, inside the quotes.
+        assert!(shown[0].starts_with("articles/a-1.md:4:22: "), "{shown:?}");
+        assert!(
+            shown[0].ends_with("February 2023 has no day 30"),
+            "{shown:?}"
+        );
         assert!(
             shown[1].starts_with("articles/a-1.md:5:1: ")
                 && shown[1].contains("unknown field `author`")

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::diag::{Diagnostic, SourceText};
+use crate::model::date::parse_day;
 use crate::text::sanitize::sanitize_line;
 
 /// Where problems go while one TOML document is read.
@@ -249,15 +250,16 @@ impl<'t, 'i> Record<'t, 'i> {
                 return None;
             }
         };
-        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(date) => Some(Spanned::new(value.span(), date)),
-            Err(_) => {
-                let shown = sanitize_line(&text);
+        // The model's own parser, so that the day is one every part of the
+        // program can print and read back.
+        match parse_day(&text) {
+            Ok(day) => Some(Spanned::new(value.span(), day)),
+            Err(err) => {
                 ctx.error(
-                    value.span().start,
+                    ctx.value_start(&value.span(), &text) + err.offset,
                     format!(
-                        "{}: `{key}` is not a real date like 2023-09-14: {shown}",
-                        self.what
+                        "{}: `{key}` is not a real date like 2023-09-14: {}",
+                        self.what, err.message
                     ),
                 );
                 None

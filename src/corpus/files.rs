@@ -56,6 +56,16 @@ pub fn embedded(problems: &mut Vec<Diagnostic>) -> CorpusFiles {
     files
 }
 
+/// Files in memory, each named by its path in a corpus directory.
+pub fn in_memory(texts: Vec<(String, String)>) -> CorpusFiles {
+    let mut files = CorpusFiles::default();
+    for (path, text) in texts {
+        let text = SourceText::new(path.clone(), text);
+        place(&mut files, &path, text);
+    }
+    files
+}
+
 fn place(files: &mut CorpusFiles, name: &str, text: SourceText) {
     let text = SourceFile::Text(text);
     match name {

@@ -56,6 +56,20 @@ pub fn load(location: &Location) -> Loaded {
     }
 }
 
+/// The corpus a directory of these files would be, loaded from memory:
+/// each is named by its path in the directory (`articles/a.md`,
+/// `events.toml`). An importer checks with it what it is about to write.
+pub fn load_files(name: &str, texts: Vec<(String, String)>) -> Loaded {
+    let mut problems = Vec::new();
+    let name = crate::text::sanitize::sanitize_line(name).into_owned();
+    let (corpus, extracted) = build(name, files::in_memory(texts), &mut problems);
+    Loaded {
+        corpus,
+        problems,
+        extracted,
+    }
+}
+
 /// Reads one article file outside any corpus (`chronicle extract FILE`);
 /// `None`, with a problem, when nothing usable is in it.
 pub fn read_article(

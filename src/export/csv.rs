@@ -191,7 +191,7 @@ mod tests {
             let event = &c.events[e];
             assert_eq!(row[col("ID")], event.id);
             assert_eq!(row[col("Headline")], event.title);
-            assert_eq!(row[col("Year")], event.date.start.year.to_string());
+            assert_eq!(row[col("Year")], event.date.start().year().to_string());
             assert_eq!(row[col("Date")], event.date.to_edtf());
             assert_eq!(row[col("Kind")], event.kind.name());
             assert_eq!(row[col("Place")], event.place.clone().unwrap_or_default());

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::{human_date, quotes_of};
-use crate::model::{Corpus, Ix, Origin, Precision};
+use crate::model::{Corpus, IdMap, Ix, Origin, Precision};
 use crate::text::fold::Folded;
 
 /// What `format` says, so a reader can tell this file from others.
@@ -140,9 +140,10 @@ fn origin_name(o: Origin) -> &'static str {
     }
 }
 
-/// Which occurrence of `text` in `body` starts at `start` (1 when none does).
-fn occurrence(body: &Folded, text: &str, start: usize) -> usize {
-    body.occurrence_at(text, start).unwrap_or(1)
+/// Which occurrence (1-based) of a text starts at `start`, given where each
+/// of them starts, in order (1 when none does).
+fn occurrence(starts: &[usize], start: usize) -> usize {
+    starts.binary_search(&start).map_or(1, |i| i + 1)
 }
 
 /// The document for these events, their quotes, and the articles and actors
@@ -168,6 +169,7 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
     let exported = |ix: Ix| member.get(ix).copied().unwrap_or(false);
     let origin = |o: Origin| with_origin.then(|| origin_name(o).to_owned());
     let mut folded: Vec<Option<Folded>> = corpus.articles.iter().map(|_| None).collect();
+    let mut starts: IdMap<(Ix, &str), Vec<usize>> = IdMap::default();
 
     Document {
         format: FORMAT.to_owned(),
@@ -212,7 +214,7 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
                     id: ev.id.clone(),
                     date: ev.date.to_edtf(),
                     display_date: human_date(&ev.date),
-                    precision: precision_name(ev.date.precision).into(),
+                    precision: precision_name(ev.date.precision()).into(),
                     approximate: ev.date.approximate,
                     uncertain: ev.date.uncertain,
                     date_note: ev.date_note.clone(),
@@ -247,9 +249,18 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
             .iter()
             .map(|&q| {
                 let quote = &corpus.quotes[q];
-                // Each article is folded once for all of its quotes.
-                let body = folded[quote.article]
-                    .get_or_insert_with(|| Folded::new(&corpus.articles[quote.article].body));
+                // Each article is folded once for all of its quotes, and each
+                // text searched for in it once: an article may quote the same
+                // words thousands of times.
+                let starts = starts
+                    .entry((quote.article, quote.text.as_str()))
+                    .or_insert_with(|| {
+                        let body = folded[quote.article].get_or_insert_with(|| {
+                            Folded::new(&corpus.articles[quote.article].body)
+                        });
+                        let found = body.find_all(&quote.text);
+                        found.into_iter().map(|r| r.start).collect()
+                    });
                 QuoteDoc {
                     id: quote.id.clone(),
                     article: corpus.articles[quote.article].id.clone(),
@@ -259,7 +270,7 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
                         .map(|e| corpus.events[e].id.clone())
                         .unwrap_or_default(),
                     text: quote.text.clone(),
-                    occurrence: occurrence(body, &quote.text, quote.span.start),
+                    occurrence: occurrence(starts, quote.span.start),
                     start: quote.span.start,
                     end: quote.span.end,
                     origin: origin(quote.origin),

@@ -145,8 +145,13 @@ fn a_filtered_export_has_only_what_its_events_refer_to() {
 fn quote_occurrence_points_at_the_quoted_passage() {
     let body = "He said yes. Later: yes. And yes.";
     let second = body.find("Later: yes").unwrap() + "Later: ".len();
-    let folded = Folded::new(body);
-    assert_eq!(occurrence(&folded, "yes", second), 2);
-    assert_eq!(occurrence(&folded, "yes", body.find("yes").unwrap()), 1);
-    assert_eq!(occurrence(&folded, "yes", 1), 1, "no match starts there");
+    let starts: Vec<usize> = Folded::new(body)
+        .find_all("yes")
+        .into_iter()
+        .map(|r| r.start)
+        .collect();
+    assert_eq!(occurrence(&starts, second), 2);
+    assert_eq!(occurrence(&starts, body.find("yes").unwrap()), 1);
+    assert_eq!(occurrence(&starts, body.rfind("yes").unwrap()), 3);
+    assert_eq!(occurrence(&starts, 1), 1, "no match starts there");
 }

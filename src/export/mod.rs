@@ -137,10 +137,10 @@ fn month_name(month: u32) -> &'static str {
 }
 
 fn human_point(d: &PartialDate) -> String {
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => format!("{day} {} {}", month_name(m), d.year),
-        (Some(m), None) => format!("{} {}", month_name(m), d.year),
-        _ => d.year.to_string(),
+    match (d.month(), d.day()) {
+        (Some(m), Some(day)) => format!("{day} {} {}", month_name(m), d.year()),
+        (Some(m), None) => format!("{} {}", month_name(m), d.year()),
+        _ => d.year().to_string(),
     }
 }
 
@@ -148,10 +148,10 @@ fn human_point(d: &PartialDate) -> String {
 /// `September–October 2023`, `week of 10 June 2024`; `c. ` marks an
 /// approximate date and a trailing `?` an uncertain one.
 pub fn human_date(date: &DateSpec) -> String {
-    let body = match (date.precision, date.end) {
-        (Precision::Week, _) => format!("week of {}", human_point(&date.start)),
-        (_, None) => human_point(&date.start),
-        (_, Some(end)) => human_span(&date.start, &end),
+    let body = match (date.precision(), date.end()) {
+        (Precision::Week, _) => format!("week of {}", human_point(&date.start())),
+        (_, None) => human_point(&date.start()),
+        (_, Some(end)) => human_span(&date.start(), &end),
     };
     let approx = if date.approximate { "c. " } else { "" };
     let uncertain = if date.uncertain { "?" } else { "" };
@@ -160,19 +160,19 @@ pub fn human_date(date: &DateSpec) -> String {
 
 fn human_span(start: &PartialDate, end: &PartialDate) -> String {
     let same_precision = start.precision() == end.precision();
-    match (start.month, start.day, end.month, end.day) {
-        (Some(m1), Some(d1), Some(m2), Some(d2)) if start.year == end.year => {
+    match (start.month(), start.day(), end.month(), end.day()) {
+        (Some(m1), Some(d1), Some(m2), Some(d2)) if start.year() == end.year() => {
             if m1 == m2 {
-                format!("{d1}–{d2} {} {}", month_name(m1), end.year)
+                format!("{d1}–{d2} {} {}", month_name(m1), end.year())
             } else {
                 let (a, b) = (month_name(m1), month_name(m2));
-                format!("{d1} {a} – {d2} {b} {}", end.year)
+                format!("{d1} {a} – {d2} {b} {}", end.year())
             }
         }
-        (Some(m1), None, Some(m2), None) if start.year == end.year => {
-            format!("{}–{} {}", month_name(m1), month_name(m2), end.year)
+        (Some(m1), None, Some(m2), None) if start.year() == end.year() => {
+            format!("{}–{} {}", month_name(m1), month_name(m2), end.year())
         }
-        (None, _, None, _) if same_precision => format!("{}–{}", start.year, end.year),
+        (None, _, None, _) if same_precision => format!("{}–{}", start.year(), end.year()),
         _ => format!("{} – {}", human_point(start), human_point(end)),
     }
 }
@@ -233,7 +233,7 @@ mod tests {
         );
         assert_eq!(human_date(&date("2019/2020")), "2019–2020");
         assert_eq!(human_date(&date("2019/2020-03")), "2019 – March 2020");
-        let week = DateSpec::week(chrono::NaiveDate::from_ymd_opt(2024, 6, 12).unwrap());
+        let week = DateSpec::week(chrono::NaiveDate::from_ymd_opt(2024, 6, 12).unwrap()).unwrap();
         assert_eq!(human_date(&week), "week of 10 June 2024");
     }
 

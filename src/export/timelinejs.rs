@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::json::{document, Document};
@@ -77,29 +77,33 @@ struct Era {
 impl TlDate {
     fn from_partial(d: &PartialDate) -> TlDate {
         TlDate {
-            year: d.year,
-            month: d.month,
-            day: d.day.filter(|_| d.month.is_some()),
+            year: d.year(),
+            month: d.month(),
+            day: d.day(),
         }
     }
 
     fn from_day(d: NaiveDate) -> TlDate {
-        TlDate::from_partial(&PartialDate::from_date(d))
+        TlDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
 }
 
 /// The slide dates of an event: (start, end).
 pub fn slide_dates(date: &DateSpec) -> (TlDate, Option<TlDate>) {
     (
-        TlDate::from_partial(&date.start),
-        date.end.as_ref().map(TlDate::from_partial),
+        TlDate::from_partial(&date.start()),
+        date.end().as_ref().map(TlDate::from_partial),
     )
 }
 
 /// TimelineJS shows a date at the precision of its parts, so only an
 /// approximation, an uncertainty or a week needs words of its own.
 pub fn display_date(date: &DateSpec) -> Option<String> {
-    (date.approximate || date.uncertain || date.precision == Precision::Week)
+    (date.approximate || date.uncertain || date.precision() == Precision::Week)
         .then(|| human_date(date))
 }
 
@@ -262,13 +266,16 @@ mod tests {
             let event = &c.events[e];
             assert_eq!(slide["unique_id"], event.id.as_str());
             let start = &slide["start_date"];
-            assert_eq!(start["year"], event.date.start.year);
+            assert_eq!(start["year"], event.date.start().year());
             assert_eq!(
                 start.get("month").is_some(),
-                event.date.start.month.is_some()
+                event.date.start().month().is_some()
             );
-            assert_eq!(start.get("day").is_some(), event.date.start.day.is_some());
-            assert_eq!(slide.get("end_date").is_some(), event.date.end.is_some());
+            assert_eq!(
+                start.get("day").is_some(),
+                event.date.start().day().is_some()
+            );
+            assert_eq!(slide.get("end_date").is_some(), event.date.end().is_some());
             let needs_words = event.date.approximate || event.date.uncertain;
             assert_eq!(
                 slide.get("display_date").is_some(),

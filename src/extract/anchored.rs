@@ -22,10 +22,10 @@ impl Refs {
     pub fn note(&mut self, date: &DateSpec) {
         use crate::model::date::Precision;
         let first = date.first_day();
-        if date.end.is_none() && date.precision == Precision::Day {
+        if date.end().is_none() && date.precision() == Precision::Day {
             self.day = Some(first);
         }
-        if date.precision >= Precision::Month {
+        if date.precision() >= Precision::Month {
             self.month = Some((first.year(), first.month()));
         }
         self.year = Some(first.year());
@@ -143,7 +143,7 @@ fn part_of_day(i: usize, ws: &Words, refs: &Refs, published: Option<NaiveDate>) 
     if ws.get(i + 1).ends_with('s') {
         return None;
     }
-    let date = refs.day_or(published).map(DateSpec::day);
+    let date = refs.day_or(published).and_then(DateSpec::day);
     Some((
         i,
         i + 1,
@@ -189,8 +189,8 @@ fn anchor(unit: Unit, refs: &Refs, published: Option<NaiveDate>) -> Option<Naive
 
 fn shifted(unit: Unit, n: i64, refs: &Refs, published: Option<NaiveDate>) -> Option<DateSpec> {
     match unit {
-        Unit::Day => shift_days(refs.day_or(published)?, n).map(DateSpec::day),
-        Unit::Week => shift_days(refs.day_or(published)?, 7 * n).map(DateSpec::week),
+        Unit::Day => shift_days(refs.day_or(published)?, n).and_then(DateSpec::day),
+        Unit::Week => shift_days(refs.day_or(published)?, 7 * n).and_then(DateSpec::week),
         Unit::Month => shift_months(refs.month_or(published)?, -n),
         Unit::Year => DateSpec::year(refs.year_or(published)? + i32::try_from(n).ok()?),
     }

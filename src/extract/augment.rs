@@ -41,7 +41,9 @@ impl Augmented {
     }
 }
 
-/// Byte ranges the curated items cite, by article.
+/// Byte ranges the curated items cite, by article: in order, those that
+/// overlap merged, so that `overlaps` is a binary search (an article may
+/// hold thousands of curated quotes).
 fn cited<'a>(
     spans: impl Iterator<Item = (Ix, &'a Range<usize>)>,
 ) -> HashMap<Ix, Vec<Range<usize>>> {
@@ -49,11 +51,26 @@ fn cited<'a>(
     for (a, r) in spans {
         out.entry(a).or_default().push(r.clone());
     }
+    for list in out.values_mut() {
+        list.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
+        for r in list.drain(..) {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        *list = merged;
+    }
     out
 }
 
+/// True when `r` overlaps one of the ranges `cited` made.
 fn overlaps(spans: Option<&Vec<Range<usize>>>, r: &Range<usize>) -> bool {
-    spans.is_some_and(|s| s.iter().any(|c| c.start < r.end && r.start < c.end))
+    spans.is_some_and(|s| {
+        let k = s.partition_point(|c| c.end <= r.start);
+        s.get(k).is_some_and(|c| c.start < r.end)
+    })
 }
 
 /// Adds built events, extracted quotes and new people for every article.
@@ -148,6 +165,10 @@ fn augment_within(
         out.events += 1;
     }
     for h in &headlines {
+        // The members' own days, so always a span the model holds.
+        let Some(date) = DateSpec::days(h.first, h.last) else {
+            continue;
+        };
         let id = unique(&mut ids, format!("x-{}", slug(&h.title)));
         let parent = events.len();
         let sources: Vec<Source> = h
@@ -162,7 +183,7 @@ fn augment_within(
             .collect();
         events.push(Event {
             id,
-            date: span_of(h.first, h.last),
+            date,
             date_note: None,
             title: h.title.clone(),
             place: h.place.clone(),
@@ -253,14 +274,6 @@ fn nearest(list: Option<&Vec<(usize, Ix)>>, at: usize) -> Option<Ix> {
     k.checked_sub(1)
         .or((!list.is_empty()).then_some(0))
         .map(|k| list[k].1)
-}
-
-fn span_of(first: chrono::NaiveDate, last: chrono::NaiveDate) -> DateSpec {
-    let start = DateSpec::day(first);
-    DateSpec {
-        end: Some(crate::model::date::PartialDate::from_date(last)),
-        ..start
-    }
 }
 
 /// A lower-case id part from a title: "Putin lands" → "putin-lands".

@@ -295,3 +295,19 @@ fn a_brand_and_a_name_written_by_its_first_word_take_part() {
     assert_eq!(who("blocked"), ["GitHub"]);
     assert_eq!(who("died"), ["Li Wenliang"]);
 }
+
+proptest::proptest! {
+    /// The merged, searched ranges answer as a look at every cited range
+    /// would, empty ranges and ranges that touch included.
+    #[test]
+    fn overlaps_answers_as_a_look_at_every_cited_range(
+        cited_spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
+        asked in (0usize..48, 0usize..8),
+    ) {
+        let spans: Vec<Range<usize>> = cited_spans.iter().map(|&(s, n)| s..s + n).collect();
+        let r = asked.0..asked.0 + asked.1;
+        let by_article = cited(spans.iter().map(|s| (0, s)));
+        let each = spans.iter().any(|c| c.start < r.end && r.start < c.end);
+        proptest::prop_assert_eq!(overlaps(by_article.get(&0), &r), each, "{:?} in {:?}", r, spans);
+    }
+}

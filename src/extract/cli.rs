@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::{Extraction, Extractor, Speaker};
 use crate::corpus::diag::line_col;
 use crate::corpus::{read_article, Loaded};
+use crate::model::date::parse_day;
 use crate::model::{Actor, Article, Precision};
 use crate::text::sanitize::sanitize_line;
 
@@ -37,8 +38,7 @@ pub struct MentionsArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date like 2024-06-17"))
+    parse_day(s).map_err(|e| format!("not a date like 2024-06-17: {}", e.message))
 }
 
 /// Byte offsets to character offsets, in one pass over the body.
@@ -178,7 +178,7 @@ fn mentions_out<'a>(
             text: article.body.get(d.sentence.clone()).unwrap_or(""),
             phrase: &d.phrase,
             date: d.date.as_ref().map(|d| d.to_edtf()),
-            precision: d.date.as_ref().map(|d| d.precision),
+            precision: d.date.as_ref().map(|d| d.precision()),
             anchor: d.anchor.map(|a| a.to_string()),
             rule: d.rule,
             start: d.span.start,

@@ -108,5 +108,5 @@ pub fn iso_date(w: &str) -> Option<NaiveDate> {
 }
 
 pub fn day_spec(year: i32, month: u32, day: u32) -> Option<DateSpec> {
-    NaiveDate::from_ymd_opt(year, month, day).map(DateSpec::day)
+    NaiveDate::from_ymd_opt(year, month, day).and_then(DateSpec::day)
 }

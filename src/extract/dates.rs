@@ -124,7 +124,7 @@ fn read_at(
     let first = w.as_bytes().first().copied()?;
     if first.is_ascii_digit() {
         if let Some(d) = iso_date(w) {
-            return Some((i, i, Some(DateSpec::day(d)), None, "iso-date"));
+            return Some((i, i, DateSpec::day(d), None, "iso-date"));
         }
         if lower(i + 1) == "century" {
             return century(i, w, lower(i.wrapping_sub(1)) == "the");
@@ -148,14 +148,7 @@ fn read_at(
             .filter(|y| y % 10 == 0)
         {
             let start = if prev == "the" { i - 1 } else { i };
-            let spec = DateSpec::year(y).map(|s| DateSpec {
-                end: Some(PartialDate {
-                    year: y + 9,
-                    month: None,
-                    day: None,
-                }),
-                ..s
-            });
+            let spec = years(y, y + 9);
             return Some((start, i, spec, None, "decade"));
         }
         let y = year_number(w)?;
@@ -215,10 +208,9 @@ fn read_at(
             let span = |y: i32| {
                 let start = day_spec(y, month, day)?;
                 match to {
-                    Some(end) if end > day => Some(DateSpec {
-                        end: Some(PartialDate::from_date(day_spec(y, month, end)?.first_day())),
-                        ..start
-                    }),
+                    Some(end) if end > day => {
+                        DateSpec::span(start.start(), day_spec(y, month, end)?.start())
+                    }
                     _ => Some(start),
                 }
             };
@@ -298,11 +290,13 @@ fn read_at(
             };
             let date = published
                 .and_then(|p| shift_days(p, shift))
-                .map(DateSpec::day);
+                .and_then(DateSpec::day);
             Some((i, i, date, published, "deictic-day"))
         }
         "last" if lower(i + 1) == "night" => {
-            let date = published.and_then(|p| shift_days(p, -1)).map(DateSpec::day);
+            let date = published
+                .and_then(|p| shift_days(p, -1))
+                .and_then(DateSpec::day);
             Some((i, i + 1, date, published, "last-night"))
         }
         "last" | "this" | "next" | "earlier" | "later" => relative_unit(i, published, ws),
@@ -312,7 +306,7 @@ fn read_at(
         {
             let unit = lower(i + 3);
             let date = published.and_then(|p| match &*unit {
-                "week" => Some(DateSpec::week(p)),
+                "week" => DateSpec::week(p),
                 "month" => DateSpec::month(p.year(), p.month()),
                 "year" => DateSpec::year(p.year()),
                 _ => None,
@@ -337,7 +331,9 @@ fn read_at(
                 start
             };
             let reference = refs.day.or(published);
-            let date = reference.and_then(|d| shift_days(d, -1)).map(DateSpec::day);
+            let date = reference
+                .and_then(|d| shift_days(d, -1))
+                .and_then(DateSpec::day);
             Some((start, i + 1, date, reference, "eve-of"))
         }
         _ => None,
@@ -352,16 +348,15 @@ fn century(i: usize, w: &str, the: bool) -> Option<Found> {
     }
     let n: i32 = digits.parse().ok().filter(|n| (1..=99).contains(n))?;
     let first = (n - 1) * 100 + 1;
-    let spec = DateSpec::year(first).map(|s| DateSpec {
-        end: Some(PartialDate {
-            year: first + 99,
-            month: None,
-            day: None,
-        }),
-        ..s
-    });
+    let spec = years(first, first + 99);
     let start = if the { i - 1 } else { i };
     Some((start, i + 1, spec, None, "century"))
+}
+
+/// The years from `first` to `last`, at year precision.
+fn years(first: i32, last: i32) -> Option<DateSpec> {
+    let year = |y| PartialDate::new(y, None, None);
+    DateSpec::span(year(first)?, year(last)?)
 }
 
 /// A day of the month at word `i`, or a range of days ("6-7", "22 to 23",

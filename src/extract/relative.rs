@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::dates::{Found, Words};
 use super::tense::{self, Tense};
 use super::Para;
-use crate::model::date::DateSpec;
+use crate::model::date::{DateSpec, YEARS};
 
 /// How far (days) from its anchor a day written without a year may fall
 /// when the tense does not say which side it is on.
@@ -37,8 +37,8 @@ pub fn ago(i: usize, n: u32, published: Option<NaiveDate>, ws: &Words) -> Option
     let unit = lower(i + 1);
     let n = i64::from(n);
     let date = published.and_then(|p| match unit.trim_end_matches('s') {
-        "day" => shift_days(p, -n).map(DateSpec::day),
-        "week" => shift_days(p, -7 * n).map(DateSpec::week),
+        "day" => shift_days(p, -n).and_then(DateSpec::day),
+        "week" => shift_days(p, -7 * n).and_then(DateSpec::week),
         "month" => shift_months(p, n),
         "year" => DateSpec::year(p.year() - n as i32),
         _ => None,
@@ -74,11 +74,11 @@ pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Opti
     };
     let unit = lower(unit_at);
     if which == "this" && matches!(&*unit, "morning" | "afternoon" | "evening") {
-        let date = published.map(DateSpec::day);
+        let date = published.and_then(DateSpec::day);
         return Some((i, unit_at, date, published, "this-part-of-day"));
     }
     let date = published.and_then(|p| match &*unit {
-        "week" => shift_days(p, 7 * step).map(DateSpec::week),
+        "week" => shift_days(p, 7 * step).and_then(DateSpec::week),
         "month" => shift_months(p, -step),
         "year" => DateSpec::year(p.year() + step as i32),
         _ => None,
@@ -133,7 +133,7 @@ pub fn weekday(
         "this" => (
             "this-weekday",
             published.and_then(|p| {
-                DateSpec::week(p)
+                DateSpec::week(p)?
                     .first_day()
                     .checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
             }),
@@ -146,7 +146,7 @@ pub fn weekday(
             }
         },
     };
-    (start, end, date.map(DateSpec::day), published, rule)
+    (start, end, date.and_then(DateSpec::day), published, rule)
 }
 
 /// A day or month written without a year takes the anchor's year, or the
@@ -175,6 +175,11 @@ pub fn anchor_year(
             }
         }
     };
+    // A year outside the model's drops the date rather than keep the
+    // anchor's year against what the tense says.
+    if !YEARS.contains(&year) {
+        return None;
+    }
     make(year).or(Some(date))
 }
 

@@ -10,7 +10,7 @@ use super::dates::{Found, Words};
 use super::relative::anchor_year;
 use super::tense::{self, Tense};
 use super::Para;
-use crate::model::date::{DateSpec, PartialDate, Precision};
+use crate::model::date::{DateSpec, PartialDate};
 
 /// The first month of each season.
 fn season_start(word: &str) -> Option<u32> {
@@ -38,19 +38,26 @@ const SEASON_LEAD: &[&str] = &[
 
 /// The three months from `start` in `year`, as a month span.
 fn season_span(year: i32, start: u32) -> Option<DateSpec> {
+    let (end_year, end_month) = season_end(year, start);
+    let month = |y, m| PartialDate::new(y, Some(m), None);
+    DateSpec::span(month(year, start)?, month(end_year, end_month)?)
+}
+
+/// The year and month a season from `start` in `year` ends in.
+fn season_end(year: i32, start: u32) -> (i32, u32) {
     let end_month = (start + 1) % 12 + 1;
     let end_year = if end_month < start { year + 1 } else { year };
-    let spec = DateSpec::month(year, start)?;
-    DateSpec::month(end_year, end_month)?;
-    Some(DateSpec {
-        end: Some(PartialDate {
-            year: end_year,
-            month: Some(end_month),
-            day: None,
-        }),
-        precision: Precision::Month,
-        ..spec
-    })
+    (end_year, end_month)
+}
+
+/// The first and last day of a season, in any year chrono can hold: a
+/// season outside the model's years still counts when one is chosen.
+fn season_days(year: i32, start: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let (end_year, end_month) = season_end(year, start);
+    let first = NaiveDate::from_ymd_opt(year, start, 1)?;
+    let after =
+        NaiveDate::from_ymd_opt(end_year + i32::from(end_month == 12), end_month % 12 + 1, 1)?;
+    Some((first, after.pred_opt()?))
 }
 
 /// Which occurrence of a season (or weekend) a phrase means, given the
@@ -128,15 +135,12 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     }
     let date = published.and_then(|d| {
         let years = [d.year() - 2, d.year() - 1, d.year(), d.year() + 1];
-        let spans: Vec<DateSpec> = years
-            .iter()
-            .filter_map(|&y| season_span(y, start_month))
-            .collect();
-        let days: Vec<(NaiveDate, NaiveDate)> = spans
-            .iter()
-            .map(|s| (s.first_day(), s.last_day()))
-            .collect();
-        pick(&days, d, how_of(&prev, par, ws, i)).map(|k| spans[k].clone())
+        // Every season counts in the choice; one outside the model's years
+        // dates nothing rather than leave the choice to another.
+        let days: Option<Vec<(NaiveDate, NaiveDate)>> =
+            years.iter().map(|&y| season_days(y, start_month)).collect();
+        let k = pick(&days?, d, how_of(&prev, par, ws, i))?;
+        season_span(years[k], start_month)
     });
     Some((first, i, date, published, "season"))
 }
@@ -161,11 +165,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
             .collect();
         let k = pick(&days, d, how_of(&prev, par, ws, i))?;
         let (sat, sun) = days[k];
-        let spec = DateSpec::day(sat);
-        Some(DateSpec {
-            end: Some(PartialDate::from_date(sun)),
-            ..spec
-        })
+        DateSpec::days(sat, sun)
     });
     Some((i - 1, i, date, published, "weekend"))
 }
@@ -210,7 +210,7 @@ pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
     let (_, used) = holiday_in(w, next, 2000)?;
     let last = i + used;
     if let Some(y) = year_number(ws.get(last + 1)) {
-        let date = holiday_in(w, next, y).map(|(d, _)| DateSpec::day(d));
+        let date = holiday_in(w, next, y).and_then(|(d, _)| DateSpec::day(d));
         return Some((i, last + 1, date, None, "holiday-year"));
     }
     let date = published.and_then(|p| {
@@ -218,7 +218,7 @@ pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
             .filter_map(|y| holiday_in(w, next, y).map(|(d, _)| (d, d)))
             .collect();
         let k = pick(&days, p, how_of(&ws.lower(i.wrapping_sub(1)), par, ws, i))?;
-        Some(DateSpec::day(days[k].0))
+        DateSpec::day(days[k].0)
     });
     Some((i, last, date, published, "holiday"))
 }

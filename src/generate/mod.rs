@@ -19,6 +19,8 @@ use article::{Carried, GenArticle, GenEvent, GenQuote};
 use names::GenActor;
 use rng::Rng;
 
+use crate::text::sanitize::sanitize_line;
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct GenerateArgs {
     /// How many articles to write (about 4 KB, 10 events and 20 quotes each).
@@ -54,7 +56,7 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
         Ok(s) => {
             eprintln!(
                 "{}: {} articles, {} actors, {} events, {} quotes, {:.1} MB",
-                args.out.display(),
+                sanitize_line(&args.out.to_string_lossy()),
                 s.articles,
                 s.actors,
                 s.events,
@@ -64,7 +66,7 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("chronicle generate: {err}");
+            eprintln!("chronicle generate: {}", sanitize_line(&err.to_string()));
             ExitCode::FAILURE
         }
     }

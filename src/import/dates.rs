@@ -1,10 +1,11 @@
 //! Slide dates: TimelineJS `start_date`/`end_date` objects (numbers or
 //! strings) as an EDTF date. Parts chronicle cannot hold (times of day,
-//! years outside 1–9999, impossible days) are noted, never guessed.
+//! years outside the model's range, impossible days) are noted, never
+//! guessed.
 
-use chrono::Datelike;
 use serde_json::{Map, Value};
 
+use crate::model::date::{years_text, YEARS};
 use crate::model::{DateSpec, PartialDate};
 
 const DATE_KEYS: [&str; 3] = ["year", "month", "day"];
@@ -24,27 +25,16 @@ pub fn slide_date(
     let end = obj
         .get("end_date")
         .and_then(|e| partial(e, what, "end_date", notes));
-    let edtf = |d: &PartialDate| {
-        DateSpec {
-            start: *d,
-            end: None,
-            approximate: false,
-            uncertain: false,
-            precision: d.precision(),
-        }
-        .to_edtf()
+    let Some(end) = end else {
+        return Some(DateSpec::point(start));
     };
-    let text = match &end {
-        Some(e) => format!("{}/{}", edtf(&start), edtf(e)),
-        None => edtf(&start),
-    };
-    match DateSpec::parse(&text) {
-        Ok(spec) => Some(spec),
-        Err(err) => {
-            notes.push(format!("{what}: end_date dropped: {}", err.message));
-            DateSpec::parse(&edtf(&start)).ok()
-        }
-    }
+    DateSpec::span(start, end).or_else(|| {
+        let (a, b) = (DateSpec::point(end), DateSpec::point(start));
+        notes.push(format!(
+            "{what}: end_date dropped: the span ends ({a}) before it starts ({b})"
+        ));
+        Some(b)
+    })
 }
 
 fn partial(value: &Value, what: &str, key: &str, notes: &mut Vec<String>) -> Option<PartialDate> {
@@ -69,11 +59,14 @@ fn partial(value: &Value, what: &str, key: &str, notes: &mut Vec<String>) -> Opt
         notes.push(format!("{what}: `{key}` {} not kept", extra.join(", ")));
     }
     let year = match part("year") {
-        Some(Ok(y)) if (1..=9999).contains(&y) => y as i32,
-        Some(Ok(y)) => {
-            notes.push(format!("{what}: year {y} is outside 1–9999; skipped"));
-            return None;
-        }
+        Some(Ok(y)) => match i32::try_from(y).ok().filter(|y| YEARS.contains(y)) {
+            Some(y) => y,
+            None => {
+                let range = years_text();
+                notes.push(format!("{what}: year {y} is outside {range}; skipped"));
+                return None;
+            }
+        },
         _ => {
             notes.push(format!("{what}: `{key}` has no usable year; skipped"));
             return None;
@@ -86,30 +79,18 @@ fn partial(value: &Value, what: &str, key: &str, notes: &mut Vec<String>) -> Opt
             notes.push(format!(
                 "{what}: `{key}` month is not 1–12; kept the year only"
             ));
-            return Some(PartialDate {
-                year,
-                month: None,
-                day: None,
-            });
+            return PartialDate::new(year, None, None);
         }
     };
-    let days = |m: u32| {
-        let whole = PartialDate {
-            year,
-            month: Some(m),
-            day: None,
-        };
-        i64::from(whole.last_day().day())
+    let Some(day) = part("day") else {
+        return PartialDate::new(year, month, None);
     };
-    let day = match (month, part("day")) {
-        (_, None) => None,
-        (Some(m), Some(Ok(d))) if (1..=days(m)).contains(&d) => Some(d as u32),
-        _ => {
+    let day = day.ok().and_then(|d| u32::try_from(d).ok());
+    day.and_then(|d| PartialDate::new(year, month, Some(d)))
+        .or_else(|| {
             notes.push(format!(
                 "{what}: `{key}` day is not a day of its month; kept the month"
             ));
-            None
-        }
-    };
-    Some(PartialDate { year, month, day })
+            PartialDate::new(year, month, None)
+        })
 }

@@ -2,27 +2,40 @@
 //! `other` with a stub article made from its text and media, and each
 //! `group` a headline event over its slides.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::timelinejs::{Importer, SLIDE_KEYS};
 use super::{dates, html, slug};
 use crate::export::json::{ArticleDoc, EventDoc, SourceDoc};
 use crate::model::DateSpec;
+use crate::text::fold::fold;
 
 impl Importer {
-    /// A unique id from the slide's id or headline.
+    /// A unique id from the slide's id or headline: the slug, or else the
+    /// slug with the next free number. Each slug remembers the number it got
+    /// to, so that 50,000 slides of one id do not count up from 2 each.
     pub(super) fn claim_id(&mut self, wanted: &str, fallback: &str) -> String {
         let base = [wanted, fallback]
             .iter()
             .map(|s| slug(s))
             .find(|s| !s.is_empty())
             .unwrap_or_else(|| "event".into());
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.ids.contains(&id) || self.article_ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        let free = |ids: &HashSet<String>, id: &str| !ids.contains(id);
+        let (ids, articles, reserved) = (&self.ids, &self.article_ids, &self.reserved);
+        if free(ids, &base) && free(articles, &base) && free(reserved, &base) {
+            self.ids.insert(base.clone());
+            return base;
         }
+        let n = self.next_number.entry(base.clone()).or_insert(2);
+        let id = loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if free(ids, &id) && free(articles, &id) && free(reserved, &id) {
+                break id;
+            }
+        };
         self.ids.insert(id.clone());
         id
     }
@@ -78,10 +91,19 @@ impl Importer {
             self.notes
                 .push(format!("{what}: id '{wanted}' written as '{id}'"));
         }
-        let body = if paras.is_empty() {
+        let mut body = if paras.is_empty() {
             vec![title.clone()]
         } else {
             paras
+        };
+        // The excerpt is looked for again when the corpus loads: text of
+        // quote marks only folds to nothing and is found nowhere.
+        let excerpt = match body.iter().find(|p| !fold(p).is_empty()) {
+            Some(p) => p.clone(),
+            None => {
+                body.push(format!("Slide {n}."));
+                body[body.len() - 1].clone()
+            }
         };
         let media = obj.get("media").and_then(Value::as_object);
         let media_str = |k: &str| {
@@ -131,9 +153,12 @@ impl Importer {
             .filter(|g| !g.is_empty())
         {
             let at = self.doc.events.len();
-            match self.groups.iter_mut().find(|(g, _)| *g == group) {
-                Some((_, members)) => members.push(at),
-                None => self.groups.push((group, vec![at])),
+            match self.group_index.get(&group) {
+                Some(&g) => self.groups[g].1.push(at),
+                None => {
+                    self.group_index.insert(group.clone(), self.groups.len());
+                    self.groups.push((group, vec![at]));
+                }
             }
         }
         self.doc.events.push(EventDoc {
@@ -152,7 +177,7 @@ impl Importer {
             summary: body.join(" "),
             sources: vec![SourceDoc {
                 article: id,
-                excerpt: body[0].clone(),
+                excerpt,
                 start: 0,
                 end: 0,
             }],
@@ -171,20 +196,22 @@ impl Importer {
                 .iter()
                 .filter_map(|&m| DateSpec::parse(&self.doc.events[m].date).ok())
                 .collect();
-            let start = specs.iter().map(|s| s.start).min_by_key(|d| d.first_day());
+            let start = specs
+                .iter()
+                .map(|s| s.start())
+                .min_by_key(|d| d.first_day());
             let end = specs
                 .iter()
-                .map(|s| s.end.unwrap_or(s.start))
+                .map(|s| s.end().unwrap_or(s.start()))
                 .max_by_key(|d| d.last_day());
-            let (Some(start), Some(end)) = (start, end) else {
-                continue;
-            };
-            let spec = DateSpec {
-                start,
-                end: (end != start).then_some(end),
-                approximate: false,
-                uncertain: false,
-                precision: start.precision(),
+            let spec = match (start, end) {
+                (Some(start), Some(end)) if end == start => DateSpec::point(start),
+                // The latest last day is never before the earliest first day.
+                (Some(start), Some(end)) => match DateSpec::span(start, end) {
+                    Some(spec) => spec,
+                    None => continue,
+                },
+                _ => continue,
             };
             let first = members[0];
             for &m in &members {
@@ -216,9 +243,15 @@ impl Importer {
                 },
             ));
         }
-        heads.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-        for (at, head) in heads {
-            self.doc.events.insert(at, head);
+        // Each head goes before its first slide, in one pass over the events.
+        heads.sort_by_key(|(at, _)| *at);
+        let slides = std::mem::take(&mut self.doc.events);
+        let mut heads = heads.into_iter().peekable();
+        for (at, slide) in slides.into_iter().enumerate() {
+            while let Some((_, head)) = heads.next_if(|(first, _)| *first == at) {
+                self.doc.events.push(head);
+            }
+            self.doc.events.push(slide);
         }
     }
 }

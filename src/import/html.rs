@@ -2,6 +2,8 @@
 //! credits) turned into plain text: tags out, entities decoded, block
 //! tags as paragraph breaks.
 
+use crate::text::sanitize::sanitize_line;
+
 /// Paragraphs of plain text, each with its white space collapsed.
 pub fn paragraphs(html: &str) -> Vec<String> {
     let mut paras = Vec::new();
@@ -63,8 +65,11 @@ pub fn line(html: &str) -> String {
     paragraphs(html).join(" ")
 }
 
+/// Ends a paragraph: sanitized now that its entities are decoded (a
+/// `&#27;` is an escape like any other), white space collapsed.
 fn flush(current: &mut String, paras: &mut Vec<String>) {
-    let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = sanitize_line(current);
+    let text = clean.split_whitespace().collect::<Vec<_>>().join(" ");
     if !text.is_empty() {
         paras.push(text);
     }
@@ -135,6 +140,14 @@ mod tests {
         // An unclosed tag ending in a multi-byte character is dropped whole.
         assert_eq!(line("Price <b 5 €"), "Price");
         assert_eq!(line("x <é"), "x <é");
+    }
+
+    #[test]
+    fn decoded_entities_are_sanitized_like_any_text() {
+        assert_eq!(line("&#27;[31mRed&#27;[0m &#7;bell&#x9b;2J"), "Red bell");
+        assert_eq!(line("a&#27;]8;;http://x&#27;\\b"), "ab");
+        assert_eq!(line("tab&#9;and&#8232;break"), "tab and break");
+        assert_eq!(paragraphs("<p>&#27;[2J</p><p>kept</p>"), ["kept"]);
     }
 
     #[test]

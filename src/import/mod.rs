@@ -3,6 +3,7 @@
 //! way the explorer would and reports every problem. What could not be
 //! mapped is listed on stderr, never dropped silently.
 
+mod clean;
 mod dates;
 mod foreign;
 mod html;
@@ -96,7 +97,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, String> {
     let c = &loaded.corpus;
     eprintln!(
         "chronicle: wrote {}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
-        args.output.display(),
+        sanitize_line(&args.output.to_string_lossy()),
         c.articles.len(),
         c.actors.len(),
         c.events.len(),

@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::html;
+use super::{clean, html};
+use crate::corpus::load_files;
 use crate::export::json::{Document, EventDoc, FORMAT, VERSION};
 
 /// Slide keys that the mapping reads; any other is reported.
@@ -32,6 +33,8 @@ pub struct Imported {
 
 /// Reads a parsed TimelineJS file. Errs only when it is not one at all.
 pub fn read(value: &Value) -> Result<Imported, String> {
+    let mut value = value.clone();
+    clean::document(&mut value);
     let top = value
         .as_object()
         .ok_or("not a TimelineJS file: the top level is not an object")?;
@@ -53,6 +56,48 @@ pub fn read(value: &Value) -> Result<Imported, String> {
             }
         },
     };
+    if let Some(side) = &sidecar {
+        // The block is taken whole or not at all: it is kept only when the
+        // corpus it makes loads as cleanly as the slides alone would.
+        let imported = build(top, slides, Some(side), notes.clone());
+        match problems(&imported.doc) {
+            None => return Ok(imported),
+            Some(first) => notes.push(format!(
+                "the `chronicle` block does not load as a corpus ({first}); read the slides only"
+            )),
+        }
+    }
+    Ok(build(top, slides, None, notes))
+}
+
+/// The first problem the document would load with, with how many there are.
+fn problems(doc: &Document) -> Option<String> {
+    let files = match super::write::files(doc) {
+        Ok(files) => files,
+        Err(err) => return Some(err.to_string()),
+    };
+    let texts = files
+        .into_iter()
+        .map(|(path, text)| (path.to_string_lossy().into_owned(), text))
+        .collect();
+    let loaded = load_files("import", texts);
+    let first = loaded.problems.first()?;
+    let more = loaded.problems.len() - 1;
+    Some(if more == 0 {
+        first.to_string()
+    } else {
+        format!("{first}, and {more} more")
+    })
+}
+
+/// The document made of the slides, and of the sidecar's records where the
+/// slides name its events.
+fn build(
+    top: &Map<String, Value>,
+    slides: &[Value],
+    sidecar: Option<&Document>,
+    notes: Vec<String>,
+) -> Imported {
     let mut importer = Importer {
         doc: Document {
             format: FORMAT.into(),
@@ -65,12 +110,21 @@ pub fn read(value: &Value) -> Result<Imported, String> {
         notes,
         ids: HashSet::new(),
         article_ids: HashSet::new(),
+        reserved: HashSet::new(),
+        next_number: HashMap::new(),
         groups: Vec::new(),
+        group_index: HashMap::new(),
     };
     let known: HashMap<&str, &EventDoc> = sidecar
         .iter()
         .flat_map(|d| d.events.iter().map(|e| (e.id.as_str(), e)))
         .collect();
+    // A slide made outside chronicle takes none of the block's ids.
+    if let Some(side) = sidecar {
+        let articles = side.articles.iter().map(|a| a.id.as_str());
+        let ids = articles.chain(known.keys().copied());
+        importer.reserved.extend(ids.map(String::from));
+    }
     for (n, slide) in slides.iter().enumerate() {
         let id = slide.get("unique_id").and_then(Value::as_str);
         match id.and_then(|id| known.get(id)) {
@@ -78,16 +132,16 @@ pub fn read(value: &Value) -> Result<Imported, String> {
             _ => importer.foreign(n + 1, slide),
         }
     }
-    if let Some(side) = &sidecar {
+    if let Some(side) = sidecar {
         importer.keep_sidecar_records(side);
     } else {
         importer.note_foreign_extras(top);
     }
     importer.make_groups();
-    Ok(Imported {
+    Imported {
         doc: importer.doc,
         notes: importer.notes,
-    })
+    }
 }
 
 /// The document being built; slides made outside chronicle are read in
@@ -97,8 +151,15 @@ pub(super) struct Importer {
     pub(super) notes: Vec<String>,
     pub(super) ids: HashSet<String>,
     pub(super) article_ids: HashSet<String>,
+    /// The `chronicle` block's event and article ids, which `claim_id`
+    /// gives no slide made outside chronicle.
+    pub(super) reserved: HashSet<String>,
+    /// The next number to try after an id's slug, for `claim_id`.
+    pub(super) next_number: HashMap<String, usize>,
     /// Group name and the events in it, in slide order.
     pub(super) groups: Vec<(String, Vec<usize>)>,
+    /// Where each group name is in `groups`.
+    pub(super) group_index: HashMap<String, usize>,
 }
 
 impl Importer {

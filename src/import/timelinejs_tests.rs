@@ -111,3 +111,125 @@ fn slugs_are_plain() {
     assert_eq!(slug("../../etc"), "etc");
     assert_eq!(slug("———"), "");
 }
+
+/// True when a written file holds nothing the sanitizer would change: no
+/// control character but the line break, no escape, no invisible format
+/// character.
+fn clean(text: &str) -> bool {
+    matches!(
+        crate::text::sanitize::sanitize_text(text),
+        std::borrow::Cow::Borrowed(_)
+    ) && !text.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn control_characters_are_removed_from_every_field_before_ids_are_made() {
+    let esc = "\u{1b}[31m";
+    let file = json!({"events": [
+        {"start_date": {"year": 2023, "month": 9},
+         "unique_id": format!("g{esc}reen"),
+         "display_date": "c.\u{7} 2023",
+         "group": format!("Gr{esc}oup"),
+         "text": {"headline": "&#27;[31mRed&#27;[0m &#7;bell",
+                  "text": "<p>One \u{1b}[2J&#x1b;]0;title&#7; two</p><p>\u{7}&#155;1mThree\u{202e}</p>"},
+         "media": {"url": format!("https://e.org/{esc}"), "credit": "Wire\u{9b}31m", "caption": "\u{1b}P+q\u{1b}\\Cap"}},
+        {"start_date": {"year": 2023}, "text": {"headline": format!("{esc}{esc}")}}
+    ]});
+    let Imported { doc, .. } = import(file);
+    let ids: Vec<&str> = doc.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["group", "green", "slide-2"]);
+    let green = &doc.events[1];
+    assert_eq!(green.title, "Red bell");
+    assert_eq!(green.summary, "One two Three");
+    let article = &doc.articles[0];
+    assert_eq!(article.body, "One two\n\nThree");
+    assert_eq!(article.url.as_deref(), Some("https://e.org/"));
+    assert_eq!(article.outlet.as_deref(), Some("Wire"));
+    assert_eq!(article.title, "Cap");
+    for (path, text) in super::super::write::files(&doc).expect("files") {
+        assert!(clean(&text), "{}: {text:?}", path.display());
+    }
+}
+
+#[test]
+fn a_sidecar_is_cleaned_too_and_its_events_still_match_their_slides() {
+    let esc = "\u{1b}[31m";
+    let id = format!("e{esc}1");
+    let file = json!({
+        "events": [{"start_date": {"year": 2023}, "unique_id": id, "text": {"headline": "Met"}}],
+        "chronicle": {
+            "format": "chronicle-export", "version": 1,
+            "articles": [{"id": format!("a{esc}"), "title": "T\u{7}", "body": "Kim \u{1b}]8;;x\u{7}met.\r\n\r\nPutin\u{85}too.",
+                          "published": "2023-01-02\u{7}"}],
+            "actors": [{"id": "kim", "name": format!("K{esc}im"), "aliases": ["Kim\u{200b}"], "kind": "person"}],
+            "events": [{"id": id, "date": "2023", "title": "Met", "kind": "meeting", "actors": ["kim"],
+                        "summary": "S\u{1b}", "sources": [{"article": format!("a{esc}"), "excerpt": "Kim met."}]}],
+            "quotes": []
+        }
+    });
+    let Imported { doc, notes } = import(file);
+    assert_eq!(doc.events.len(), 1, "{notes:#?}");
+    assert_eq!(doc.events[0].id, "e1");
+    assert_eq!(doc.events[0].sources[0].article, "a");
+    assert_eq!(doc.articles[0].body, "Kim met.\n\nPutin\ntoo.");
+    assert_eq!(doc.articles[0].published.as_deref(), Some("2023-01-02"));
+    assert_eq!(doc.actors[0].name, "Kim");
+    assert_eq!(doc.actors[0].aliases, ["Kim"]);
+    for (path, text) in super::super::write::files(&doc).expect("files") {
+        assert!(clean(&text), "{}: {text:?}", path.display());
+    }
+}
+
+/// A `chronicle` block for one event on one article, as an export writes it.
+fn sidecar(date: &str) -> Value {
+    json!({
+        "format": "chronicle-export", "version": 1,
+        "articles": [{"id": "wire", "title": "Leaders meet", "body": "Putin and Kim met."}],
+        "actors": [],
+        "events": [{"id": "summit", "date": date, "title": "They meet", "kind": "summit",
+                    "summary": "S", "sources": [{"article": "wire", "excerpt": "Putin and Kim met."}]}],
+        "quotes": []
+    })
+}
+
+#[test]
+fn a_block_that_does_not_load_as_a_corpus_leaves_the_slides_alone() {
+    let slide = json!({"start_date": {"year": 2023}, "unique_id": "summit", "text": {"headline": "They meet"}});
+    let kept = import(json!({"events": [slide.clone()], "chronicle": sidecar("2023-09-13")}));
+    assert_eq!(kept.doc.events[0].kind, "summit", "{:#?}", kept.notes);
+    let Imported { doc, notes } =
+        import(json!({"events": [slide], "chronicle": sidecar("0000-09-13")}));
+    assert_eq!(doc.events.len(), 1);
+    assert_eq!(doc.events[0].kind, "other");
+    assert_eq!(doc.events[0].date, "2023");
+    assert!(
+        notes.iter().any(|n| n.contains("does not load as a corpus")
+            && n.contains("year 0000 is out of range")
+            && n.ends_with("read the slides only")),
+        "{notes:#?}"
+    );
+}
+
+#[test]
+fn a_slide_made_elsewhere_takes_none_of_the_blocks_ids() {
+    let Imported { doc, notes } = import(json!({
+        "events": [
+            {"start_date": {"year": 2023}, "unique_id": "wire", "text": {"headline": "Other"}},
+            {"start_date": {"year": 2023}, "unique_id": "summit", "text": {"headline": "They meet"}}
+        ],
+        "chronicle": sidecar("2023-09-13")
+    }));
+    let ids: Vec<&str> = doc.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["wire-2", "summit"], "{notes:#?}");
+    let articles: Vec<&str> = doc.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(articles, ["wire", "wire-2"]);
+}
+
+#[test]
+fn a_slide_of_quote_marks_only_gets_an_excerpt_that_can_be_found() {
+    let Imported { doc, .. } = import(json!({"events": [
+        {"start_date": {"year": 2023}, "text": {"headline": "“\"”", "text": "<p>'</p>"}}
+    ]}));
+    assert_eq!(doc.events[0].sources[0].excerpt, "Slide 1.");
+    assert_eq!(doc.articles[0].body, "'\n\nSlide 1.");
+}

@@ -4,7 +4,7 @@
 //! built beside its final place and renamed into it (or swapped with the
 //! old one), so it appears whole or not at all.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::os::unix::fs::PermissionsExt;
@@ -106,7 +106,7 @@ fn toml_text<T: Serialize>(value: &T, rel: &Path) -> io::Result<String> {
 /// The files of the corpus: path relative to the directory, and text.
 pub fn files(doc: &Document) -> io::Result<Vec<(PathBuf, String)>> {
     let mut out = Vec::new();
-    let mut names = HashSet::new();
+    let mut names = Names::default();
     for a in &doc.articles {
         let name = file_name(&a.id, &mut names);
         let rel = Path::new("articles").join(format!("{name}.md"));
@@ -187,9 +187,18 @@ pub fn files(doc: &Document) -> io::Result<Vec<(PathBuf, String)>> {
     Ok(out)
 }
 
+/// File names given so far (lower-cased, for case-insensitive file
+/// systems), and the next number to try after each base name, so that
+/// thousands of articles of one name do not count up from 2 each.
+#[derive(Default)]
+struct Names {
+    taken: HashSet<String>,
+    next_number: HashMap<String, usize>,
+}
+
 /// A file name for an article id: the id itself when it is a plain name,
 /// otherwise a slug, never `..` or a path, and never used twice.
-fn file_name(id: &str, taken: &mut HashSet<String>) -> String {
+fn file_name(id: &str, names: &mut Names) -> String {
     let plain = !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
@@ -202,13 +211,17 @@ fn file_name(id: &str, taken: &mut HashSet<String>) -> String {
     } else {
         base
     };
-    let mut name = base.clone();
-    let mut n = 2;
-    while !taken.insert(name.to_lowercase()) {
-        name = format!("{base}-{n}");
-        n += 1;
+    if names.taken.insert(base.to_lowercase()) {
+        return base;
     }
-    name
+    let n = names.next_number.entry(base.to_lowercase()).or_insert(2);
+    loop {
+        let name = format!("{base}-{n}");
+        *n += 1;
+        if names.taken.insert(name.to_lowercase()) {
+            return name;
+        }
+    }
 }
 
 /// What a corpus directory holds. `--force` replaces these whole; anything

@@ -45,20 +45,25 @@ impl Folded {
             return None;
         }
         let start = matches(&self.text, &needle).nth(occurrence.checked_sub(1)?)?;
-        // The needle is trimmed, so its last char is copied verbatim from the original, byte
-        // for byte: the byte after its last one ends the match.
-        Some(self.origin(start)..self.origin(start + needle.len() - 1) + 1)
+        Some(self.original(start, needle.len()))
     }
 
-    /// Which occurrence of `needle` (1-based, as [`Folded::find`] counts)
-    /// starts at byte `start` of the original text.
-    pub fn occurrence_at(&self, needle: &str, start: usize) -> Option<usize> {
+    /// Every occurrence of `needle`, in order, as [`Folded::find`] finds them one at a time:
+    /// for a caller that asks for many occurrences of one text, in one search.
+    pub fn find_all(&self, needle: &str) -> Vec<Range<usize>> {
         let needle = fold_cow(needle);
         if needle.is_empty() {
-            return None;
+            return Vec::new();
         }
-        let found = matches(&self.text, &needle).position(|at| self.origin(at) == start);
-        found.map(|i| i + 1)
+        let found = matches(&self.text, &needle);
+        found.map(|at| self.original(at, needle.len())).collect()
+    }
+
+    /// The original range of a match of `len` bytes at `start` in the folded text.
+    fn original(&self, start: usize, len: usize) -> Range<usize> {
+        // The needle is trimmed, so its last char is copied verbatim from the original, byte
+        // for byte: the byte after its last one ends the match.
+        self.origin(start)..self.origin(start + len - 1) + 1
     }
 
     /// Number of non-overlapping occurrences (to report ambiguous or missing excerpts).
@@ -279,6 +284,19 @@ mod tests {
         assert_eq!(find_folded(text, "the cat", 3), None);
         assert_eq!(find_folded(text, "the cat", 0), None);
         assert_eq!(count_folded("aaaa", "aa"), 2);
+    }
+
+    #[test]
+    fn all_occurrences_are_the_ones_find_gives_one_at_a_time() {
+        let text = "“Yes,” he said. ‘Yes,’  she said.\n\nYes, they said. yes";
+        let folded = Folded::new(text);
+        let all = folded.find_all("Yes,");
+        assert_eq!(all.len(), 3);
+        for (n, range) in all.iter().enumerate() {
+            assert_eq!(folded.find("Yes,", n + 1).as_ref(), Some(range));
+        }
+        assert_eq!(&text[all[1].clone()], "Yes,");
+        assert_eq!(folded.find_all("  "), Vec::<Range<usize>>::new());
     }
 
     #[test]

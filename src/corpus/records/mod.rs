@@ -80,32 +80,54 @@ pub struct Known<'a> {
     pub actor: &'a (dyn Fn(&str) -> Option<Ix> + Sync),
 }
 
+impl Known<'_> {
+    /// The article's body folded, at its first lookup.
+    pub fn fold(&self, article: Ix) -> &Folded {
+        self.folded[article].get_or_init(|| Folded::new(&self.articles[article].body))
+    }
+}
+
 /// Finds `text` in an article, reporting where it is missing.
 fn locate(
     known: &Known,
-    ix: Ix,
+    article: Ix,
     text: &Spanned<String>,
     occurrence: usize,
     what: &str,
     ctx: &mut Ctx,
 ) -> Option<std::ops::Range<usize>> {
-    let article = &known.articles[ix];
-    let folded = known.folded[ix].get_or_init(|| Folded::new(&article.body));
-    let found = folded.find(text.get_ref(), occurrence);
+    let found = known.fold(article).find(text.get_ref(), occurrence);
     if found.is_none() {
-        let count = folded.count(text.get_ref());
-        let message = if count == 0 {
-            format!(
-                "{what}: text not found in article '{}': \"{}\"",
-                article.id,
-                short(text.get_ref())
-            )
-        } else {
-            format!("{what}: article '{}' has only {count} occurrence(s) of this text, not {occurrence}", article.id)
-        };
-        ctx.error(text.span().start, message);
+        missing(known, article, text, occurrence, what, ctx);
     }
     found
+}
+
+/// Reports a text not found in its article, or not as often as asked.
+fn missing(
+    known: &Known,
+    article: Ix,
+    text: &Spanned<String>,
+    occurrence: usize,
+    what: &str,
+    ctx: &mut Ctx,
+) {
+    let folded = known.fold(article);
+    let article = &known.articles[article];
+    let count = folded.count(text.get_ref());
+    let message = if count == 0 {
+        format!(
+            "{what}: text not found in article '{}': \"{}\"",
+            article.id,
+            short(text.get_ref())
+        )
+    } else {
+        format!(
+            "{what}: article '{}' has only {count} occurrence(s) of this text, not {occurrence}",
+            article.id
+        )
+    };
+    ctx.error(text.span().start, message);
 }
 
 fn short(s: &str) -> String {

@@ -1,12 +1,15 @@
 //! `quotes.toml`: direct quotations, each found in its article.
 
+use std::ops::Range;
+use std::sync::Mutex;
+
 use toml::Spanned;
 
 use super::super::diag::{Diagnostic, SourceText};
 use super::super::fields::{Ctx, Record};
 use super::super::pieces::{self, Pieces};
-use super::{locate, lookup, Ids, Known};
-use crate::model::{Ix, Origin, Quote};
+use super::{locate, lookup, missing, Ids, Known};
+use crate::model::{IdMap, Ix, Origin, Quote};
 
 const QUOTE_FIELDS: [&str; 6] = ["id", "article", "speaker", "event", "text", "occurrence"];
 
@@ -16,8 +19,9 @@ pub fn quotes(
     event: &(dyn Fn(&str) -> Option<Ix> + Sync),
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
+    let later = Later::default();
     let check = |pieces: &mut Pieces, problems: &mut Vec<Diagnostic>| {
-        quotes_in(src, pieces, known, event, problems)
+        quotes_in(src, pieces, known, event, &later, problems)
     };
     pieces::check(src, "quote", problems, check, |quotes| {
         quotes.iter().map(|q| q.id.as_str()).collect()
@@ -30,6 +34,7 @@ fn quotes_in(
     pieces: &mut Pieces,
     known: &Known,
     event: &dyn Fn(&str) -> Option<Ix>,
+    later: &Later,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Quote> {
     let mut ctx = Ctx {
@@ -55,7 +60,7 @@ fn quotes_in(
         let speaker = speaker.and_then(|s| lookup(known.actor, &s, &what, "actor", &mut ctx));
         let event_ix = event_id.and_then(|e| lookup(event, &e, &what, "event", &mut ctx));
         let span = match (article, &text) {
-            (Some(a), Some(t)) => locate(known, a, t, occurrence, &what, &mut ctx),
+            (Some(a), Some(t)) => later.locate(known, a, t, occurrence, &what, &mut ctx),
             _ => None,
         };
         let (Some(id), Some(article), Some(speaker), Some(text), Some(span)) =
@@ -77,4 +82,42 @@ fn quotes_in(
         });
     }
     out
+}
+
+/// Where each text asked for at a later occurrence is in its article,
+/// searched for once for the whole file (its pieces are checked on several
+/// threads): an article that quotes the same words 20,000 times is not
+/// searched again from its start for each of them.
+#[derive(Default)]
+struct Later(Mutex<IdMap<(Ix, String), Spans>>);
+
+/// Every occurrence of one text in one article, in order.
+type Spans = Vec<Range<usize>>;
+
+impl Later {
+    fn locate(
+        &self,
+        known: &Known,
+        article: Ix,
+        text: &Spanned<String>,
+        occurrence: usize,
+        what: &str,
+        ctx: &mut Ctx,
+    ) -> Option<Range<usize>> {
+        // The first occurrence is the usual case and needs no list.
+        if occurrence == 1 {
+            return locate(known, article, text, occurrence, what, ctx);
+        }
+        let found = {
+            let mut all = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            let found = all
+                .entry((article, text.get_ref().clone()))
+                .or_insert_with(|| known.fold(article).find_all(text.get_ref()));
+            found.get(occurrence - 1).cloned()
+        };
+        if found.is_none() {
+            missing(known, article, text, occurrence, what, ctx);
+        }
+        found
+    }
 }

@@ -142,10 +142,10 @@ fn same_time(a: &DateSpec, b: &DateSpec) -> bool {
 }
 
 fn day_apart(a: &DateSpec, b: &DateSpec) -> bool {
-    a.precision == Precision::Day
-        && b.precision == Precision::Day
-        && a.end.is_none()
-        && b.end.is_none()
+    a.precision() == Precision::Day
+        && b.precision() == Precision::Day
+        && a.end().is_none()
+        && b.end().is_none()
         && (a.first_day() - b.first_day()).num_days().abs() == 1
 }
 
@@ -160,7 +160,7 @@ pub fn join(mut reports: Vec<Reported>, name: impl Fn(&Speaker) -> String) -> Ve
             .iter()
             .enumerate()
             .rev()
-            .take_while(|(_, c)| c.date().last_day() >= lo || c.date().precision < Precision::Day)
+            .take_while(|(_, c)| c.date().last_day() >= lo || c.date().precision() < Precision::Day)
             .take(200)
             .find_map(|(i, c)| {
                 // The dates first: they rule out most clusters for nothing.
@@ -189,11 +189,11 @@ fn built(c: Cluster) -> Built {
             None => dates.push((r.report.date.clone(), 1)),
         }
     }
-    dates.sort_by_key(|(d, n)| (std::cmp::Reverse(d.precision), std::cmp::Reverse(*n)));
+    dates.sort_by_key(|(d, n)| (std::cmp::Reverse(d.precision()), std::cmp::Reverse(*n)));
     let date = dates[0].0.clone();
     let day_dates: Vec<&(DateSpec, usize)> = dates
         .iter()
-        .filter(|(d, _)| d.precision == date.precision)
+        .filter(|(d, _)| d.precision() == date.precision())
         .collect();
     let disagreement = (day_dates.len() > 1).then(|| {
         let shown: Vec<String> = day_dates

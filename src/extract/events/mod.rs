@@ -63,7 +63,7 @@ pub(super) fn reports(
         };
         match out.last_mut() {
             Some(last) if last.span == r.span => {
-                if r.date.precision > last.date.precision {
+                if r.date.precision() > last.date.precision() {
                     *last = r;
                 }
             }

@@ -1,17 +1,19 @@
 //! Dates at their precision, written EDTF-style (a subset of the Extended
 //! Date/Time Format): `2019`, `2023-09`, `2019-04-25`, a trailing `~`
 //! (approximate), `?` (uncertain) or `%` (both), and spans `start/end`.
-//! Years 0001–9999 only. Nothing here panics, whatever the input.
+//! Years in [`YEARS`] only: every value of these types is a real date in
+//! that range, so whatever is printed parses back. Nothing here panics,
+//! whatever the input.
 
 mod parse;
 
+pub use parse::parse_day;
+
 use std::cmp::Reverse;
 use std::fmt;
-use std::str::FromStr;
+use std::ops::RangeInclusive;
 
 use chrono::{Datelike, Days, NaiveDate};
-
-use parse::Parser;
 
 /// How finely a date is known, coarsest first, so that ordering by precision
 /// puts a whole month before its first day.
@@ -24,19 +26,57 @@ pub enum Precision {
     Day,
 }
 
-/// A calendar date known to year, month or day.
-///
-/// Values built by this module are always real dates. The fields are public,
-/// so a hand-built value may not be: a `day` without a `month` is ignored and
-/// out-of-range parts are clamped by `first_day`/`last_day` rather than panic.
+/// The years a date may have, for the whole program: corpus files, the
+/// command line, extraction, import and every output. The one place to
+/// change when negative years come.
+pub const YEARS: RangeInclusive<i32> = 1..=9999;
+
+/// True when `d` is a day a [`DateSpec`] can hold (its year is in [`YEARS`]).
+pub fn in_range(d: NaiveDate) -> bool {
+    YEARS.contains(&d.year())
+}
+
+/// The range in words, for messages: `0001–9999`.
+pub fn years_text() -> String {
+    format!("{:04}–{:04}", YEARS.start(), YEARS.end())
+}
+
+/// A calendar date known to year, month or day: always a real one in
+/// [`YEARS`], as the constructors check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
 }
 
 impl PartialDate {
+    /// A year, a month of it or a day of that month; None unless the year is
+    /// in [`YEARS`], the month 1–12 and the day one of that month (a day
+    /// needs a month).
+    pub fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Option<Self> {
+        let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok = match (month, day) {
+            (_, None) => true,
+            (Some(m), Some(d)) => d >= 1 && d <= days_in_month(year, m),
+            (None, Some(_)) => false,
+        };
+        (YEARS.contains(&year) && month_ok && day_ok).then_some(PartialDate { year, month, day })
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn month(&self) -> Option<u32> {
+        self.month
+    }
+
+    /// The day of the month; never without a month.
+    pub fn day(&self) -> Option<u32> {
+        self.day
+    }
+
     /// Year, Month or Day; never Week, which only a whole `DateSpec` has.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
@@ -48,23 +88,20 @@ impl PartialDate {
 
     /// The first day the date covers: `2023-09` → 2023-09-01.
     pub fn first_day(&self) -> NaiveDate {
-        let day = self.day.filter(|_| self.month.is_some());
-        clamped_date(self.year, self.month.unwrap_or(1), day.unwrap_or(1))
+        let month = self.month.unwrap_or(1);
+        real_date(self.year, month, self.day.unwrap_or(1))
     }
 
     /// The last day the date covers: `2023-09` → 2023-09-30, `2024-02` → 2024-02-29.
     pub fn last_day(&self) -> NaiveDate {
-        let day = self.day.filter(|_| self.month.is_some());
-        clamped_date(self.year, self.month.unwrap_or(12), day.unwrap_or(31))
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        real_date(self.year, month, day)
     }
 
-    /// The date at day precision.
-    pub fn from_date(d: NaiveDate) -> Self {
-        PartialDate {
-            year: d.year(),
-            month: Some(d.month()),
-            day: Some(d.day()),
-        }
+    /// The date at day precision; None outside [`YEARS`].
+    pub fn from_date(d: NaiveDate) -> Option<Self> {
+        PartialDate::new(d.year(), Some(d.month()), Some(d.day()))
     }
 
     /// The parts down to `precision`, for comparing two sides of a span at
@@ -92,13 +129,16 @@ impl PartialDate {
 /// `precision` is the precision of `start`, except that `week()` makes a
 /// Monday–Sunday span at day precision marked `Week` (EDTF has no week syntax
 /// we want in corpus files, so parsing never yields `Week`).
+///
+/// The parts are private so that every value is one the parser accepts: an
+/// end never before its start, both in [`YEARS`]. The qualifiers are free.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DateSpec {
-    pub start: PartialDate,
-    pub end: Option<PartialDate>,
+    start: PartialDate,
+    end: Option<PartialDate>,
     pub approximate: bool,
     pub uncertain: bool,
-    pub precision: Precision,
+    precision: Precision,
 }
 
 /// Why a date string is not valid: `offset` is the byte offset within the
@@ -110,104 +150,56 @@ pub struct DateError {
     pub message: String,
 }
 
-const EXPECTED: &str = "expected a date like 2019-04-25, 2023-09 or 2019";
-
 impl DateSpec {
-    /// Parses the EDTF subset described in the module docs. Surrounding
-    /// whitespace is allowed; anything else not in the grammar is an error.
-    pub fn parse(s: &str) -> Result<DateSpec, DateError> {
-        let body = s.trim_start();
-        let base = s.len() - body.len();
-        let body = body.trim_end();
-        if body.is_empty() {
-            return Err(DateError {
-                offset: 0,
-                message: format!("the date is empty; {EXPECTED}"),
-            });
-        }
-        let mut p = Parser {
-            s: body,
-            pos: 0,
-            base,
-        };
-        let (start, q1) = p.side(true)?;
-        let mut end = None;
-        let mut q2 = (false, false);
-        if p.peek() == Some(b'/') {
-            p.pos += 1;
-            let end_at = p.pos;
-            if p.peek().is_none() {
-                let msg = "expected an end date after '/', like 2019-04-25, 2023-09 or 2019";
-                return Err(p.error(msg.to_string()));
-            }
-            let (date, q) = p.side(false)?;
-            let common = start.precision().min(date.precision());
-            if date.truncated(common) < start.truncated(common) {
-                let (a, b) = (date.edtf(), start.edtf());
-                let message = format!("the span ends ({a}) before it starts ({b})");
-                return Err(p.error_at(end_at, message));
-            }
-            end = Some(date);
-            q2 = q;
-        }
-        let rest = p.rest();
-        if let Some(found) = rest.chars().next() {
-            let last = end.unwrap_or(start).edtf();
-            let message = match found {
-                '/' => "a span has only one '/'".to_string(),
-                '~' | '?' | '%' => "only one of ~, ? or % may follow a date (% means both)".into(),
-                'T' | ' ' if rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) => {
-                    format!("a date has no time of day: remove {rest:?}")
-                }
-                _ => {
-                    format!("unexpected {found:?} after {last}; only ~, ?, % or /<end> may follow")
-                }
-            };
-            return Err(p.error(message));
-        }
-        Ok(DateSpec {
-            start,
-            end,
-            approximate: q1.0 || q2.0,
-            uncertain: q1.1 || q2.1,
-            precision: start.precision(),
-        })
+    /// A single day; None outside [`YEARS`].
+    pub fn day(d: NaiveDate) -> Option<Self> {
+        PartialDate::from_date(d).map(DateSpec::point)
     }
 
-    /// A single day.
-    pub fn day(d: NaiveDate) -> Self {
-        DateSpec::point(PartialDate::from_date(d))
-    }
-
-    /// A whole month; None outside years 0001–9999 or months 1–12.
+    /// A whole month; None outside [`YEARS`] or months 1–12.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        let ok = (1..=9999).contains(&year) && (1..=12).contains(&month);
-        ok.then(|| DateSpec::point(coarse(year, Some(month))))
+        PartialDate::new(year, Some(month), None).map(DateSpec::point)
     }
 
-    /// A whole year; None outside 0001–9999.
+    /// A whole year; None outside [`YEARS`].
     pub fn year(year: i32) -> Option<Self> {
-        (1..=9999)
-            .contains(&year)
-            .then(|| DateSpec::point(coarse(year, None)))
+        PartialDate::new(year, None, None).map(DateSpec::point)
     }
 
     /// The week containing `monday` (any day of it is moved back to its
-    /// Monday, so callers may pass "today"), Monday to Sunday at day precision.
-    pub fn week(monday: NaiveDate) -> Self {
+    /// Monday, so callers may pass "today"), Monday to Sunday at day
+    /// precision; None when either end is outside [`YEARS`].
+    pub fn week(monday: NaiveDate) -> Option<Self> {
         let back = Days::new(u64::from(monday.weekday().num_days_from_monday()));
-        let monday = monday.checked_sub_days(back).unwrap_or(monday);
-        let sunday = monday
-            .checked_add_days(Days::new(6))
-            .unwrap_or(NaiveDate::MAX);
-        DateSpec {
-            end: Some(PartialDate::from_date(sunday)),
+        let monday = monday.checked_sub_days(back)?;
+        let sunday = monday.checked_add_days(Days::new(6))?;
+        Some(DateSpec {
             precision: Precision::Week,
-            ..DateSpec::day(monday)
-        }
+            ..DateSpec::days(monday, sunday)?
+        })
     }
 
-    fn point(start: PartialDate) -> Self {
+    /// A span from `start` to `end` at the start's precision; None when it
+    /// would end before it starts (compared at the precision they share,
+    /// as the parser does).
+    pub fn span(start: PartialDate, end: PartialDate) -> Option<Self> {
+        (!ends_before(&start, &end)).then_some(DateSpec {
+            end: Some(end),
+            ..DateSpec::point(start)
+        })
+    }
+
+    /// The days from `first` to `last` at day precision; None outside
+    /// [`YEARS`] or when `last` is before `first`.
+    pub fn days(first: NaiveDate, last: NaiveDate) -> Option<Self> {
+        DateSpec::span(
+            PartialDate::from_date(first)?,
+            PartialDate::from_date(last)?,
+        )
+    }
+
+    /// A date known to its start's precision.
+    pub fn point(start: PartialDate) -> Self {
         DateSpec {
             start,
             end: None,
@@ -215,6 +207,19 @@ impl DateSpec {
             uncertain: false,
             precision: start.precision(),
         }
+    }
+
+    pub fn start(&self) -> PartialDate {
+        self.start
+    }
+
+    /// The end of a span; None for a point.
+    pub fn end(&self) -> Option<PartialDate> {
+        self.end
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.precision
     }
 
     /// The first day covered: `start.first_day()`.
@@ -241,8 +246,8 @@ impl DateSpec {
 
     /// The canonical EDTF string: start, `/end` for a span, then one
     /// qualifier for the whole spec (`2023-09/2023-10~`), so that
-    /// `parse(x.to_edtf()) == x` for anything `parse` accepted. A Week
-    /// prints as its Monday/Sunday span and parses back at day precision.
+    /// `parse(x.to_edtf()) == x` for every value. A Week prints as its
+    /// Monday/Sunday span and parses back at day precision.
     pub fn to_edtf(&self) -> String {
         let mut out = self.start.edtf();
         if let Some(end) = self.end {
@@ -284,6 +289,13 @@ impl DateSpec {
     }
 }
 
+/// True when `end` is before `start` at the finer precision they share: a
+/// span the parser rejects.
+fn ends_before(start: &PartialDate, end: &PartialDate) -> bool {
+    let common = start.precision().min(end.precision());
+    end.truncated(common) < start.truncated(common)
+}
+
 /// The end of a span without the parts it shares with the start. Only done
 /// when both sides have the same precision: `2023-09-05–09` would otherwise
 /// read as a span of days.
@@ -302,14 +314,6 @@ fn elided_end(start: &PartialDate, end: &PartialDate) -> String {
 impl fmt::Display for DateSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display())
-    }
-}
-
-impl FromStr for DateSpec {
-    type Err = DateError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DateSpec::parse(s)
     }
 }
 
@@ -336,15 +340,6 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A year or month, with no day.
-fn coarse(year: i32, month: Option<u32>) -> PartialDate {
-    PartialDate {
-        year,
-        month,
-        day: None,
-    }
-}
-
 /// Days in a month of the proleptic Gregorian calendar (as chrono uses).
 fn days_in_month(year: i32, month: u32) -> u32 {
     let leap = year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0);
@@ -356,12 +351,9 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// The nearest real date to year/month/day, so that hand-built invalid
-/// `PartialDate`s still give an answer instead of a panic.
-fn clamped_date(year: i32, month: u32, day: u32) -> NaiveDate {
-    let year = year.clamp(NaiveDate::MIN.year(), NaiveDate::MAX.year());
-    let month = month.clamp(1, 12);
-    let day = day.clamp(1, days_in_month(year, month));
+/// The day of parts that [`PartialDate::new`] checked; chrono's range holds
+/// [`YEARS`], so the fallback is never taken.
+fn real_date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
 }
 

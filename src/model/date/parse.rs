@@ -1,31 +1,128 @@
 //! Reading a date string: a cursor over it that reports problems at their
 //! byte offset, in plain words.
 
-use super::{coarse, days_in_month, DateError, PartialDate, EXPECTED, MONTHS};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::{
+    days_in_month, ends_before, years_text, DateError, DateSpec, PartialDate, Precision, MONTHS,
+    YEARS,
+};
+
+pub(super) const EXPECTED: &str = "expected a date like 2019-04-25, 2023-09 or 2019";
+
+impl DateSpec {
+    /// Parses the EDTF subset described in the module docs. Surrounding
+    /// whitespace is allowed; anything else not in the grammar is an error.
+    pub fn parse(s: &str) -> Result<DateSpec, DateError> {
+        let body = s.trim_start();
+        let base = s.len() - body.len();
+        let body = body.trim_end();
+        if body.is_empty() {
+            return Err(DateError {
+                offset: 0,
+                message: format!("the date is empty; {EXPECTED}"),
+            });
+        }
+        let mut p = Parser {
+            s: body,
+            pos: 0,
+            base,
+        };
+        let (start, q1) = p.side(true)?;
+        let mut end = None;
+        let mut q2 = (false, false);
+        if p.peek() == Some(b'/') {
+            p.pos += 1;
+            let end_at = p.pos;
+            if p.peek().is_none() {
+                let msg = "expected an end date after '/', like 2019-04-25, 2023-09 or 2019";
+                return Err(p.error(msg.to_string()));
+            }
+            let (date, q) = p.side(false)?;
+            if ends_before(&start, &date) {
+                let (a, b) = (date.edtf(), start.edtf());
+                let message = format!("the span ends ({a}) before it starts ({b})");
+                return Err(p.error_at(end_at, message));
+            }
+            end = Some(date);
+            q2 = q;
+        }
+        let rest = p.rest();
+        if let Some(found) = rest.chars().next() {
+            let last = end.unwrap_or(start).edtf();
+            let message = match found {
+                '/' => "a span has only one '/'".to_string(),
+                '~' | '?' | '%' => "only one of ~, ? or % may follow a date (% means both)".into(),
+                'T' | ' ' if rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) => {
+                    format!("a date has no time of day: remove {rest:?}")
+                }
+                _ => {
+                    format!("unexpected {found:?} after {last}; only ~, ?, % or /<end> may follow")
+                }
+            };
+            return Err(p.error(message));
+        }
+        Ok(DateSpec {
+            start,
+            end,
+            approximate: q1.0 || q2.0,
+            uncertain: q1.1 || q2.1,
+            precision: start.precision(),
+        })
+    }
+}
+
+impl FromStr for DateSpec {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DateSpec::parse(s)
+    }
+}
+
+/// One day written `2023-09-14`, read by the parser every date goes
+/// through, so that a publication date is one the rest of the program can
+/// print and read back.
+pub fn parse_day(s: &str) -> Result<NaiveDate, DateError> {
+    let d = DateSpec::parse(s)?;
+    let message = if d.precision() != Precision::Day || d.end().is_some() {
+        "write one day, like 2023-09-14, not a year, a month or a span"
+    } else if d.approximate || d.uncertain {
+        "write one day without ~, ? or %"
+    } else {
+        return Ok(d.first_day());
+    };
+    Err(DateError {
+        offset: s.len() - s.trim_start().len(),
+        message: message.into(),
+    })
+}
 
 /// A cursor over the trimmed string; `base` maps its positions back to byte
 /// offsets in the caller's string. It only steps over ASCII, so `pos` is
 /// always on a char boundary.
-pub(super) struct Parser<'a> {
-    pub(super) s: &'a str,
-    pub(super) pos: usize,
-    pub(super) base: usize,
+struct Parser<'a> {
+    s: &'a str,
+    pos: usize,
+    base: usize,
 }
 
 impl<'a> Parser<'a> {
-    pub(super) fn peek(&self) -> Option<u8> {
+    fn peek(&self) -> Option<u8> {
         self.s.as_bytes().get(self.pos).copied()
     }
 
-    pub(super) fn rest(&self) -> &'a str {
+    fn rest(&self) -> &'a str {
         self.s.get(self.pos..).unwrap_or("")
     }
 
-    pub(super) fn error(&self, message: String) -> DateError {
+    fn error(&self, message: String) -> DateError {
         self.error_at(self.pos, message)
     }
 
-    pub(super) fn error_at(&self, pos: usize, message: String) -> DateError {
+    fn error_at(&self, pos: usize, message: String) -> DateError {
         DateError {
             offset: self.base + pos,
             message,
@@ -42,21 +139,21 @@ impl<'a> Parser<'a> {
 
     /// One side of a span: a date and its optional qualifier as
     /// (approximate, uncertain).
-    pub(super) fn side(
-        &mut self,
-        is_start: bool,
-    ) -> Result<(PartialDate, (bool, bool)), DateError> {
+    fn side(&mut self, is_start: bool) -> Result<(PartialDate, (bool, bool)), DateError> {
         let at = self.pos;
         let year = self.digits();
+        let in_range = year.parse().is_ok_and(|y: i32| YEARS.contains(&y));
         let problem = match year.len() {
-            4 if year != "0000" => None,
-            4 => Some("year 0000 does not exist (use 0001–9999)".to_string()),
+            4 if in_range => None,
             0 if is_start && self.peek() == Some(b'/') => {
                 Some("the span has no start date before '/'".to_string())
             }
             0 => Some(EXPECTED.to_string()),
             8 => Some("write the date with dashes, like 2019-04-25".to_string()),
-            n if n > 4 => Some(format!("year {year} is out of range (use 0001–9999)")),
+            n if n >= 4 => Some(format!(
+                "year {year} is out of range (use {})",
+                years_text()
+            )),
             _ => Some(format!(
                 "the year must have four digits (like 2023, not {year})"
             )),
@@ -65,22 +162,25 @@ impl<'a> Parser<'a> {
             return Err(self.error_at(at, message));
         }
         let year = year.parse::<i32>().unwrap_or(1);
-        let mut date = coarse(year, None);
+        let mut parts = (None, None);
         if let Some((month, at)) = self.part("month", "2023-09")? {
             if !(1..=12).contains(&month) {
                 let msg = format!("month {month:02} does not exist (use 01–12)");
                 return Err(self.error_at(at, msg));
             }
-            date.month = Some(month);
+            parts.0 = Some(month);
             if let Some((day, at)) = self.part("day", "2019-04-05")? {
                 if day == 0 || day > days_in_month(year, month) {
                     let name = MONTHS.get(month as usize - 1).copied().unwrap_or("");
                     let msg = format!("{name} {year:04} has no day {day:02}");
                     return Err(self.error_at(at, msg));
                 }
-                date.day = Some(day);
+                parts.1 = Some(day);
             }
         }
+        let Some(date) = PartialDate::new(year, parts.0, parts.1) else {
+            return Err(self.error_at(at, EXPECTED.to_string()));
+        };
         let qualifier = match self.peek() {
             Some(b'~') => (true, false),
             Some(b'?') => (false, true),
@@ -92,11 +192,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A `-NN` month or day part and its offset, if a '-' follows.
-    pub(super) fn part(
-        &mut self,
-        what: &str,
-        example: &str,
-    ) -> Result<Option<(u32, usize)>, DateError> {
+    fn part(&mut self, what: &str, example: &str) -> Result<Option<(u32, usize)>, DateError> {
         if self.peek() != Some(b'-') {
             return Ok(None);
         }

@@ -1,3 +1,4 @@
+use super::parse::EXPECTED;
 use super::*;
 use proptest::prelude::*;
 
@@ -7,6 +8,10 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn spec(s: &str) -> DateSpec {
     DateSpec::parse(s).unwrap_or_else(|e| panic!("{s:?} should parse: {e:?}"))
+}
+
+fn week(d: NaiveDate) -> DateSpec {
+    DateSpec::week(d).expect("test week is in range")
 }
 
 fn error(s: &str) -> DateError {
@@ -176,7 +181,7 @@ fn impossible_dates_are_rejected_with_offsets_and_plain_messages() {
         ("2023-09-00", 8, "September 2023 has no day 00"),
         ("2023-13", 5, "month 13 does not exist (use 01–12)"),
         ("2023-00", 5, "month 00 does not exist (use 01–12)"),
-        ("0000", 0, "year 0000 does not exist (use 0001–9999)"),
+        ("0000", 0, "year 0000 is out of range (use 0001–9999)"),
         ("10000", 0, "year 10000 is out of range (use 0001–9999)"),
         ("abc", 0, EXPECTED),
         ("-2023", 0, EXPECTED),
@@ -315,7 +320,7 @@ fn display_is_compact_at_the_dates_precision() {
         assert_eq!(d.display(), shown, "{text}");
         assert_eq!(d.to_string(), shown, "{text}");
     }
-    assert_eq!(DateSpec::week(ymd(2024, 6, 10)).display(), "wk 2024-06-10");
+    assert_eq!(week(ymd(2024, 6, 10)).display(), "wk 2024-06-10");
 }
 
 #[test]
@@ -351,17 +356,17 @@ fn sort_key_breaks_ties_coarse_then_span_then_longer() {
     assert!(key("2023-09-01/2023-09-03") < key("2023-09-01"));
     assert!(key("2023-09-01/2023-09-01") < key("2023-09-01"));
     assert!(key("2023-09-01/2023-09-09") < key("2023-09-01/2023-09-03"));
-    let week = DateSpec::week(ymd(2024, 6, 10)).sort_key();
+    let week = week(ymd(2024, 6, 10)).sort_key();
     assert!(week < key("2024-06-10/2024-06-16"));
     assert!(key("2024-06") < week);
 }
 
 #[test]
 fn week_is_a_monday_to_sunday_span() {
-    let w = DateSpec::week(ymd(2024, 6, 10));
+    let w = week(ymd(2024, 6, 10));
     assert_eq!(w.precision, Precision::Week);
-    assert_eq!(w.start, PartialDate::from_date(ymd(2024, 6, 10)));
-    assert_eq!(w.end, Some(PartialDate::from_date(ymd(2024, 6, 16))));
+    assert_eq!(Some(w.start), PartialDate::from_date(ymd(2024, 6, 10)));
+    assert_eq!(w.end, PartialDate::from_date(ymd(2024, 6, 16)));
     assert_eq!(
         (w.first_day(), w.last_day()),
         (ymd(2024, 6, 10), ymd(2024, 6, 16))
@@ -371,15 +376,19 @@ fn week_is_a_monday_to_sunday_span() {
     assert_eq!(back.precision, Precision::Day);
     assert_eq!((back.start, back.end), (w.start, w.end));
     // Any day of the week stands for its Monday; weeks may cross years.
-    assert_eq!(DateSpec::week(ymd(2024, 6, 13)), w);
-    assert_eq!(DateSpec::week(ymd(2024, 6, 16)), w);
-    let across = DateSpec::week(ymd(2020, 1, 1));
+    assert_eq!(week(ymd(2024, 6, 13)), w);
+    assert_eq!(week(ymd(2024, 6, 16)), w);
+    let across = week(ymd(2020, 1, 1));
     assert_eq!(
         (across.first_day(), across.last_day()),
         (ymd(2019, 12, 30), ymd(2020, 1, 5))
     );
-    // The last representable week does not overflow.
-    assert_eq!(DateSpec::week(NaiveDate::MAX).last_day(), NaiveDate::MAX);
+    // A week with a day outside 0001–9999 is none the model holds.
+    assert_eq!(week(ymd(1, 1, 7)).first_day(), ymd(1, 1, 1));
+    assert_eq!(DateSpec::week(ymd(9999, 12, 31)), None);
+    assert_eq!(week(ymd(9999, 12, 26)).last_day(), ymd(9999, 12, 26));
+    assert_eq!(DateSpec::week(NaiveDate::MAX), None);
+    assert_eq!(DateSpec::week(NaiveDate::MIN), None);
 }
 
 #[test]
@@ -396,7 +405,7 @@ fn contains_covers_first_to_last_day_inclusive() {
     assert!(day.contains(ymd(2019, 4, 25)));
     assert!(!day.contains(ymd(2019, 4, 26)));
     assert!(spec("2019").contains(ymd(2019, 12, 31)));
-    assert!(DateSpec::week(ymd(2024, 6, 10)).contains(ymd(2024, 6, 16)));
+    assert!(week(ymd(2024, 6, 10)).contains(ymd(2024, 6, 16)));
 }
 
 #[test]
@@ -413,8 +422,11 @@ fn constructors_check_their_ranges() {
     assert_eq!(DateSpec::year(1945), Some(spec("1945")));
     assert_eq!(DateSpec::year(0), None);
     assert_eq!(DateSpec::year(10000), None);
-    assert_eq!(DateSpec::day(ymd(2019, 4, 25)), spec("2019-04-25"));
-    let p = PartialDate::from_date(ymd(2019, 4, 25));
+    assert_eq!(DateSpec::day(ymd(2019, 4, 25)), Some(spec("2019-04-25")));
+    assert_eq!(DateSpec::day(ymd(0, 12, 31)), None);
+    assert_eq!(DateSpec::day(ymd(10000, 1, 1)), None);
+    assert_eq!(DateSpec::day(NaiveDate::MIN), None);
+    let p = PartialDate::from_date(ymd(2019, 4, 25)).expect("in range");
     assert_eq!(p.precision(), Precision::Day);
     assert_eq!(
         (p.first_day(), p.last_day()),
@@ -423,20 +435,61 @@ fn constructors_check_their_ranges() {
 }
 
 #[test]
-fn hand_built_invalid_dates_are_clamped_not_panicked_on() {
-    let bad = |year, month, day| PartialDate { year, month, day };
-    assert_eq!(bad(2023, Some(13), None).last_day(), ymd(2023, 12, 31));
-    assert_eq!(bad(2023, Some(2), Some(30)).first_day(), ymd(2023, 2, 28));
-    assert_eq!(bad(2023, Some(0), Some(0)).first_day(), ymd(2023, 1, 1));
-    assert_eq!(bad(2023, None, Some(5)).precision(), Precision::Year);
-    assert_eq!(bad(2023, None, Some(5)).last_day(), ymd(2023, 12, 31));
-    assert_eq!(bad(i32::MAX, None, None).last_day(), NaiveDate::MAX);
-    assert_eq!(bad(i32::MIN, None, None).first_day(), NaiveDate::MIN);
-    let d = DateSpec {
-        end: Some(bad(1, Some(99), Some(99))),
-        ..spec("2023")
-    };
-    assert_eq!(d.display(), "2023–0001-99-99");
+fn partial_dates_are_real_and_in_range_or_none() {
+    let new = PartialDate::new;
+    assert_eq!(new(2023, Some(13), None), None);
+    assert_eq!(new(2023, Some(0), None), None);
+    assert_eq!(new(2023, Some(2), Some(29)), None);
+    assert_eq!(
+        new(2024, Some(2), Some(29)).map(|p| p.last_day()),
+        Some(ymd(2024, 2, 29))
+    );
+    assert_eq!(new(2023, Some(4), Some(0)), None);
+    assert_eq!(new(2023, None, Some(5)), None, "a day needs its month");
+    assert_eq!(new(0, None, None), None);
+    assert_eq!(new(-1, Some(12), Some(27)), None);
+    assert_eq!(new(10000, None, None), None);
+    assert_eq!(new(i32::MIN, None, None), None);
+    assert_eq!(
+        new(1, None, None).map(|p| p.first_day()),
+        Some(ymd(1, 1, 1))
+    );
+    assert_eq!(
+        new(9999, None, None).map(|p| p.last_day()),
+        Some(ymd(9999, 12, 31))
+    );
+}
+
+#[test]
+fn spans_end_on_or_after_their_start() {
+    let p = |s: &str| spec(s).start;
+    let span = DateSpec::span(p("2023-09-05"), p("2023-09")).expect("September ends after the 5th");
+    assert_eq!(span, spec("2023-09-05/2023-09"));
+    assert_eq!(DateSpec::span(p("2023-09-05"), p("2023-09-04")), None);
+    assert_eq!(DateSpec::span(p("2023-09"), p("2023-08-31")), None);
+    assert_eq!(DateSpec::days(ymd(2023, 9, 5), ymd(2023, 9, 4)), None);
+    assert_eq!(DateSpec::days(ymd(0, 12, 31), ymd(1, 1, 1)), None);
+    assert_eq!(
+        DateSpec::days(ymd(2024, 6, 18), ymd(2024, 6, 19)),
+        Some(spec("2024-06-18/2024-06-19"))
+    );
+}
+
+#[test]
+fn a_day_is_read_by_the_same_parser() {
+    assert_eq!(parse_day(" 2023-09-14\n"), Ok(ymd(2023, 9, 14)));
+    assert_eq!(parse_day("0000-01-01").map_err(|e| e.offset), Err(0));
+    assert!(parse_day("0000-01-01")
+        .is_err_and(|e| e.message == "year 0000 is out of range (use 0001–9999)"));
+    assert!(parse_day("-001-12-27").is_err());
+    assert!(parse_day("2023-02-30").is_err_and(|e| e.message.contains("no day 30")));
+    for not_a_day in ["2023", "2023-09", "2023-09-01/2023-09-02"] {
+        assert!(
+            parse_day(not_a_day).is_err_and(|e| e.message.contains("one day")),
+            "{not_a_day}"
+        );
+    }
+    assert!(parse_day("2023-09-14~").is_err_and(|e| e.message.contains("without ~")));
 }
 
 #[test]
@@ -446,7 +499,7 @@ fn serialises_as_edtf_and_parses_via_from_str() {
         serde_json::to_string(&d).expect("json"),
         "\"2023-09/2023-10~\""
     );
-    let week = serde_json::to_string(&DateSpec::week(ymd(2024, 6, 10))).expect("json");
+    let week = serde_json::to_string(&week(ymd(2024, 6, 10))).expect("json");
     assert_eq!(week, "\"2024-06-10/2024-06-16\"");
     assert_eq!(
         serde_json::to_string(&Precision::Week).expect("json"),
@@ -457,15 +510,56 @@ fn serialises_as_edtf_and_parses_via_from_str() {
 
 /// A real date in 0001–9999 at a random precision (0 year, 1 month, 2 day).
 fn at_precision(d: NaiveDate, precision: u8) -> PartialDate {
-    PartialDate {
-        year: d.year(),
-        month: (precision >= 1).then(|| d.month()),
-        day: (precision >= 2).then(|| d.day()),
-    }
+    let month = (precision >= 1).then(|| d.month());
+    let day = (precision >= 2).then(|| d.day());
+    PartialDate::new(d.year(), month, day).expect("a real date in range")
 }
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
     (1i32..=9999, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| ymd(y, m, d.min(days_in_month(y, m))))
+}
+
+/// Any day chrono can hold, many of them near the ends of [`YEARS`], where
+/// a step of a day or a week leaves the range.
+fn any_day() -> impl Strategy<Value = NaiveDate> {
+    let from_ce = |d: NaiveDate| d.num_days_from_ce();
+    let (first, after) = (from_ce(ymd(1, 1, 1)), from_ce(ymd(10000, 1, 1)));
+    prop_oneof![
+        from_ce(NaiveDate::MIN)..=from_ce(NaiveDate::MAX),
+        first - 400..=first + 400,
+        after - 400..=after + 400,
+        first..=after,
+    ]
+    .prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).expect("within chrono's range"))
+}
+
+/// A year, month and day as anyone might pass them, real or not.
+fn any_parts() -> impl Strategy<Value = (i32, Option<u32>, Option<u32>)> {
+    let year = prop_oneof![any::<i32>(), -2i32..=2, 9998i32..=10001, 1i32..=9999];
+    let part = |max| proptest::option::of(prop_oneof![0u32..=max, any::<u32>()]);
+    (year, part(13), part(32))
+}
+
+/// What the model holds lies within [`YEARS`] and prints, with any
+/// qualifiers, as text its own parser reads back as the same value (a week
+/// as its Monday–Sunday days, at day precision).
+fn holds(d: &DateSpec) -> Result<(), TestCaseError> {
+    prop_assert!(in_range(d.first_day()) && in_range(d.last_day()), "{:?}", d);
+    prop_assert!(d.first_day() <= d.last_day());
+    for (approximate, uncertain) in [(false, false), (true, false), (false, true), (true, true)] {
+        let q = DateSpec {
+            approximate,
+            uncertain,
+            ..d.clone()
+        };
+        let text = q.to_edtf();
+        let read = DateSpec {
+            precision: q.start().precision(),
+            ..q
+        };
+        prop_assert_eq!(DateSpec::parse(&text), Ok(read), "{}", text);
+    }
+    Ok(())
 }
 
 proptest! {
@@ -483,12 +577,55 @@ proptest! {
             Some(at_precision(end, precision))
         });
         let start = at_precision(start, start_precision);
-        let d = DateSpec { start, end, approximate, uncertain, precision: start.precision() };
+        let d = match end {
+            Some(end) => DateSpec::span(start, end).expect("the end is on or after the start"),
+            None => DateSpec::point(start),
+        };
+        let d = DateSpec { approximate, uncertain, ..d };
         let text = d.to_edtf();
         prop_assert_eq!(DateSpec::parse(&text), Ok(d.clone()), "{}", text);
         prop_assert!(d.first_day() <= d.last_day());
         prop_assert!(d.contains(d.first_day()) && d.contains(d.last_day()));
         prop_assert!(d.display().chars().count() <= 23);
+    }
+
+    #[test]
+    fn every_value_the_model_holds_prints_as_text_it_reads_back(
+        d in any_day(),
+        e in any_day(),
+        (y, m, day) in any_parts(),
+        (y2, m2, day2) in any_parts(),
+    ) {
+        let years = |y: i32| YEARS.contains(&y);
+        let week_ends = d
+            .checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+            .and_then(|monday| Some((monday, monday.checked_add_days(Days::new(6))?)));
+        let made = [
+            (DateSpec::day(d), Some(in_range(d))),
+            (DateSpec::week(d), Some(week_ends.is_some_and(|(a, b)| in_range(a) && in_range(b)))),
+            (DateSpec::days(d, e), Some(in_range(d) && in_range(e) && d <= e)),
+            (DateSpec::year(y), Some(years(y))),
+            (m.and_then(|m| DateSpec::month(y, m)), Some(years(y) && m.is_some_and(|m| (1..=12).contains(&m)))),
+            (PartialDate::new(y, m, day).map(DateSpec::point), None),
+            (PartialDate::new(y, m, day).zip(PartialDate::new(y2, m2, day2)).and_then(|(a, b)| DateSpec::span(a, b)), None),
+        ];
+        for (n, (value, expected)) in made.iter().enumerate() {
+            if let Some(expected) = expected {
+                prop_assert_eq!(value.is_some(), *expected, "constructor {}", n);
+            }
+            if let Some(value) = value {
+                holds(value)?;
+            }
+        }
+        // A partial date is one exactly when its parts make a real day, month or year in range.
+        let real = years(y)
+            && match (m, day) {
+                (None, None) => true,
+                (Some(m), None) => (1..=12).contains(&m),
+                (Some(m), Some(day)) => NaiveDate::from_ymd_opt(y, m, day).is_some(),
+                (None, Some(_)) => false,
+            };
+        prop_assert_eq!(PartialDate::new(y, m, day).is_some(), real);
     }
 
     #[test]

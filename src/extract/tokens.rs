@@ -2,6 +2,7 @@
 //! that every rule above them can point back at the exact source text.
 //! Everything here is a single forward pass over the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A word: a run of letters and digits, with inner hyphens and apostrophes
@@ -116,6 +117,18 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// `text` in lower case, as `str::to_lowercase` writes it, copied only
+/// when that changes something: most words are lower case already.
+pub fn lowered(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 pub fn char_at(text: &str, i: usize) -> char {

@@ -5,8 +5,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dates::{Found, Words};
+use super::dates::Found;
 use super::relative::{shift_days, shift_months};
+use super::tokens::Words;
 use crate::model::date::DateSpec;
 
 /// The dates the text mentioned last, at each precision.

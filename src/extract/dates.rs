@@ -14,7 +14,7 @@ use super::date_words::{
 };
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
 use super::seasons::{holiday, mid_month, season, weekend};
-use super::tokens::Tok;
+use super::tokens::Words;
 use super::Para;
 use crate::model::date::{DateSpec, PartialDate, MONTHS};
 
@@ -44,7 +44,7 @@ pub fn scan(
     out: &mut Vec<DatedMention>,
 ) {
     let toks = &par.toks;
-    let w = Words { body, toks };
+    let w = Words::of(body, par);
     let mut i = 0;
     while i < toks.len() {
         let Some((first, last, date, anchor, rule)) = read_at(par, &w, i, published, refs) else {
@@ -87,28 +87,6 @@ pub type Found = (
     Option<NaiveDate>,
     &'static str,
 );
-
-/// The words of a paragraph, by index; out of range reads as "".
-pub struct Words<'a> {
-    pub body: &'a str,
-    pub toks: &'a [Tok],
-}
-
-impl<'a> Words<'a> {
-    pub fn get(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.body))
-    }
-
-    /// Word `i` in lower case, copied only when it has a capital.
-    pub fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.get(i);
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(w)
-        }
-    }
-}
 
 fn read_at(
     par: &Para,

@@ -83,6 +83,8 @@ pub struct Extractor<'a> {
 /// and mentions.
 pub(crate) struct Para {
     pub range: Range<usize>,
+    /// The paragraph's text in ASCII lower case, byte for byte.
+    pub lower: String,
     pub toks: Vec<Tok>,
     pub sentences: Vec<usize>,
     /// Quotation interiors within this paragraph, in order.
@@ -129,6 +131,7 @@ impl<'a> Extractor<'a> {
             let sentences = tokens::sentences(body, range.clone(), &quoted);
             let mentions = mentions::scan(body, &toks, &self.index, &quoted);
             paras.push(Para {
+                lower: body[range.clone()].to_ascii_lowercase(),
                 range,
                 toks,
                 sentences,

@@ -3,8 +3,9 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::dates::{Found, Words};
+use super::dates::Found;
 use super::tense::{self, Tense};
+use super::tokens::Words;
 use super::Para;
 use crate::model::date::DateSpec;
 

@@ -6,9 +6,10 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::date_words::{month_of, year_number};
-use super::dates::{Found, Words};
+use super::dates::Found;
 use super::relative::anchor_year;
 use super::tense::{self, Tense};
+use super::tokens::Words;
 use super::Para;
 use crate::model::date::{DateSpec, PartialDate, Precision};
 

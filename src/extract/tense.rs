@@ -3,8 +3,8 @@
 //! text means. News mostly reports the past: without a marker of the future
 //! a date is taken as past, as HeidelTime does.
 
-use super::dates::Words;
 use super::lexicon::Lexicon;
+use super::tokens::Words;
 use super::Para;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,15 +178,13 @@ mod tests {
         words(text, 0..text.len(), &mut toks);
         let par = Para {
             range: 0..text.len(),
+            lower: text.to_ascii_lowercase(),
             sentences: sentences(text, 0..text.len(), &[]),
             toks,
             quoted: Vec::new(),
             mentions: Vec::new(),
         };
-        let ws = Words {
-            body: text,
-            toks: &par.toks,
-        };
+        let ws = Words::of(text, &par);
         let i = (0..par.toks.len())
             .find(|&i| ws.get(i) == word)
             .expect("word in text");

@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::Para;
+
 /// A word: a run of letters and digits, with inner hyphens and apostrophes
 /// kept (`Jong-un`, `O'Brien`, `don't`) except a possessive `'s`, which is a
 /// word of its own so that `Korea's` still names `Korea`.
@@ -17,6 +19,38 @@ pub struct Tok {
 impl Tok {
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         &body[self.start..self.end]
+    }
+}
+
+/// The words of a paragraph, by index; out of range reads as "".
+pub struct Words<'a> {
+    pub body: &'a str,
+    pub toks: &'a [Tok],
+    /// The paragraph in ASCII lower case, from byte `base` of the body.
+    lower: &'a str,
+    base: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn of(body: &'a str, par: &'a Para) -> Words<'a> {
+        Words {
+            body,
+            toks: &par.toks,
+            lower: &par.lower,
+            base: par.range.start,
+        }
+    }
+
+    pub fn get(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.body))
+    }
+
+    /// Word `i` in ASCII lower case, read from the paragraph's lower-cased
+    /// copy: no word is copied.
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.start - self.base..t.end - self.base])
     }
 }
 

@@ -6,11 +6,12 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::super::dates::{DatedMention, Words};
+use super::super::dates::DatedMention;
 use super::super::lexicon::Lexicon;
 use super::super::mentions::Who;
 use super::super::refer::Resolver;
 use super::super::tense::{self, Tense, IRREGULAR_PAST};
+use super::super::tokens::Words;
 use super::super::{Para, Speaker};
 use super::title::{content_words, title};
 use super::Report;
@@ -119,10 +120,7 @@ pub fn read(
     if !par.outside(m.span.start) || is_dateline(body, par, m) {
         return None;
     }
-    let ws = Words {
-        body,
-        toks: &par.toks,
-    };
+    let ws = Words::of(body, par);
     let at = par.toks.partition_point(|t| t.start < m.span.start);
     if at >= par.toks.len() {
         return None;

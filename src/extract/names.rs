@@ -238,19 +238,24 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
             &body[toks[i + n - 1].end..toks[i + n].start]
         };
         // A middle initial: "Stuart B. Munsch".
-        let initial = gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
-        let joined = gap == " " || initial;
-        let alias = n > 0 && index.match_at(body, toks, i + n).is_some();
+        let initial = || gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
+        let joined = gap == " " || initial();
+        let alias = || n > 0 && index.match_at(body, toks, i + n).is_some();
         // An initial: "Stuart B. Munsch", "Sergey M".
-        let letter = n > 0
-            && (word.len() == 1 && word.chars().all(char::is_uppercase)
-                || matches!(word, "II" | "III" | "IV" | "Jr" | "Sr"));
-        let styled = if caps {
-            shouted(word)
-        } else {
-            capitalised(word) || letter
+        let letter = || {
+            n > 0
+                && (word.len() == 1 && word.chars().all(char::is_uppercase)
+                    || matches!(word, "II" | "III" | "IV" | "Jr" | "Sr"))
         };
-        if !joined || alias || !styled || calendar_name(word) || NOT_NAMES.contains(word) {
+        let styled = || {
+            if caps {
+                shouted(word)
+            } else {
+                capitalised(word) || letter()
+            }
+        };
+        // Cheapest tests first: most runs end at a word in lower case.
+        if !joined || !styled() || alias() || calendar_name(word) || NOT_NAMES.contains(word) {
             break;
         }
         n += 1;

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lexicon::Lexicon;
 use super::Para;
 
 /// A word: a run of letters and digits, with inner hyphens and apostrophes
@@ -82,15 +83,51 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}')
 }
 
+/// What a byte is to the word scanner, looked up rather than tested:
+/// the scanner asks it of every byte of the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ASCII letter or digit.
+    Letter,
+    /// `-` or `'`, which may join two parts of a word.
+    Joiner,
+    /// Any other ASCII byte.
+    Other,
+    /// A byte of a character beyond ASCII, to be decoded.
+    Wide,
+}
+
+static CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            Class::Letter
+        } else if byte == b'-' || byte == b'\'' {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The words of `range` in `body`.
 pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let text = &body[range.clone()];
-    out.reserve(text.len() / 6);
+    out.reserve(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() || (b >= 0x80 && char_at(text, i).is_alphanumeric()) {
+        let starts = match CLASS[usize::from(b)] {
+            Class::Letter => true,
+            Class::Wide => char_at(text, i).is_alphanumeric(),
+            Class::Joiner | Class::Other => false,
+        };
+        if starts {
             let start = i;
             i = word_end(text, i);
             push_word(text, range.start, start, i, out);
@@ -127,14 +164,14 @@ fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        let b = bytes[i];
         // ASCII letters and digits are most of the text: no decoding.
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        if b.is_ascii() && b != b'-' && b != b'\'' {
-            break;
+        match CLASS[usize::from(bytes[i])] {
+            Class::Letter => {
+                i += 1;
+                continue;
+            }
+            Class::Other => break,
+            Class::Joiner | Class::Wide => {}
         }
         let c = char_at(text, i);
         if c.is_alphanumeric() {
@@ -184,11 +221,11 @@ fn utf8_len(b: u8) -> usize {
 }
 
 /// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: Lexicon = Lexicon::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "St", "Sen", "Rep", "Gov",
     "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Adm", "Cmdr", "Maj", "Brig", "Rev",
     "Supt", "Det", "Jr", "Sr", "Mt", "Ft", "No", "vs", "Gov", "Atty", "Insp", "Cpl", "Pvt",
-];
+]);
 
 /// Sentence starts within a paragraph. `skip` lists byte ranges (quotation
 /// interiors) whose punctuation does not end a sentence: a quoted passage of
@@ -293,7 +330,7 @@ fn is_abbreviation(body: &str, floor: usize, dot: usize) -> bool {
     });
     let word = &before[word_start..];
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || ABBREVIATIONS.contains(&word)
+    initial || ABBREVIATIONS.contains(word)
 }
 
 #[cfg(test)]

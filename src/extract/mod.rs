@@ -13,6 +13,7 @@ mod fallbacks;
 mod lexicon;
 mod mentions;
 mod names;
+mod numeric;
 mod quotes;
 mod refer;
 mod relative;

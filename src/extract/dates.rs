@@ -3,9 +3,12 @@
 //! resolved against and the rule used. Without an anchor a relative mention
 //! stays unresolved.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
+use foldhash::fast::FixedState;
 
 use super::anchored::{counted, determined, Refs};
 use super::date_words::{
@@ -106,18 +109,20 @@ fn read_at(
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    // Most words start no date: one look at a table rejects them.
+    // Most words start no date: one look at a table rejects most of
+    // them, one hash the rest ("the" and "said" pass the table).
     let mid = w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"mid-");
-    if !mid && !may_be(&DATE_STARTS, w) {
+    if !mid && !(may_be(&DATE_STARTS, w) && date_word(ws.lower(i))) {
         return None;
     }
     if mid {
         return mid_month(par, ws, i, published);
     }
-    if let Some(found) = holiday(par, ws, i, published).filter(|_| first.is_ascii_uppercase()) {
+    let capital = first.is_ascii_uppercase();
+    if let Some(found) = capital.then(|| holiday(par, ws, i, published)).flatten() {
         return Some(found);
     }
-    let calendar = first.is_ascii_uppercase() && may_be(&CALENDAR, w);
+    let calendar = capital && may_be(&CALENDAR, w);
     let month = calendar
         .then(|| month_of(w).or_else(|| month_abbr(w)))
         .flatten();
@@ -171,15 +176,14 @@ fn read_at(
         };
         return Some((i - 1, i, date, published, rule));
     }
-    if let Some(day) = weekday_of(w).filter(|_| calendar) {
+    if let Some(day) = calendar.then(|| weekday_of(w)).flatten() {
         return Some(weekday(par, ws, i, day, published));
     }
     // Only a few words can start a relative phrase: reject the rest before
     // comparing or lower-casing anything.
-    let key = KEYWORDS
-        .iter()
-        .filter(|_| may_be(&KEYWORD_STARTS, w))
-        .find(|k| k.eq_ignore_ascii_case(w));
+    let key = may_be(&KEYWORD_STARTS, w)
+        .then(|| KEYWORDS.iter().find(|k| k.eq_ignore_ascii_case(w)))
+        .flatten();
     let counts = || {
         let third = ws.get(i + 2);
         let relative = ["ago", "later", "earlier"]
@@ -301,9 +305,9 @@ const KEYWORDS: &[&str] = &[
     "last", "this", "next", "earlier", "later", "eve", "the", "that",
 ];
 const KEYWORD_STARTS: [u32; 256] = starts(&[KEYWORDS]);
-/// Every word a date phrase can start with, by first byte and length:
-/// calendar names, relative keywords, seasons, holidays and counts.
-const DATE_STARTS: [u32; 256] = starts(&[
+/// Every word a date phrase can start with: calendar names, relative
+/// keywords, seasons, holidays and counts.
+const DATE_LISTS: &[&[&str]] = &[
     &MONTHS,
     MONTH_ABBR,
     WEEKDAYS,
@@ -311,4 +315,20 @@ const DATE_STARTS: [u32; 256] = starts(&[
     NUMBERS,
     &["spring", "summer", "autumn", "fall", "winter", "weekend"],
     &["Christmas", "Halloween", "Thanksgiving", "Easter"],
-]);
+];
+/// The words of `DATE_LISTS` by first byte and length.
+const DATE_STARTS: [u32; 256] = starts(DATE_LISTS);
+
+/// True when `lower`, a word in ASCII lower case, is a word of
+/// `DATE_LISTS` in any case.
+fn date_word(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<String, FixedState>> = OnceLock::new();
+    SET.get_or_init(|| {
+        DATE_LISTS
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|w| w.to_ascii_lowercase())
+            .collect()
+    })
+    .contains(lower)
+}

@@ -256,9 +256,11 @@ fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (u
     };
     let breaks = |k: usize| {
         let gap = &body[toks[k - 1].end..toks[k].start];
-        gap.contains([';', '—', '–', ':'])
-            || gap.contains(',') && CLAUSE_OPENERS.contains(&ws.lower(k))
-            || and_then(k)
+        // Words are mostly set apart by one space: no mark to look for.
+        let marked = gap != " "
+            && (gap.contains([';', '—', '–', ':'])
+                || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k)));
+        marked || and_then(k)
     };
     let lo = (first + 1..=at).rev().find(|&k| breaks(k)).unwrap_or(first);
     let mut ends: Vec<usize> = (at + 1..last).filter(|&k| breaks(k)).collect();

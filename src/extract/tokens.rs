@@ -202,6 +202,33 @@ pub fn lowered(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Where the first byte of `bytes` that is one of `needles` is, tested
+/// eight bytes at a time: the scans for quotation marks and for the ends
+/// of sentences pass over every byte of the text.
+pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // A byte equal to the needle is zero after the xor; the lowest
+        // flagged byte is always a true one.
+        let found = needles.iter().fold(0, |found, &n| {
+            let x = word ^ (LOW * u64::from(n));
+            found | (x.wrapping_sub(LOW) & !x & HIGH)
+        });
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter()
+        .position(|b| needles.contains(b))
+        .map(|k| at + k)
+}
+
 pub fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
 }
@@ -256,10 +283,7 @@ pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<us
         }
         // Jump to the next sentence punctuation or quotation, whichever is first.
         let limit = skip.get(skip_ix).map_or(par.end, |s| s.start.max(i));
-        let Some(step) = bytes[i..limit]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        else {
+        let Some(step) = find_any(&bytes[i..limit], [b'.', b'!', b'?']) else {
             i = limit;
             continue;
         };
@@ -349,6 +373,22 @@ mod tests {
             texts("Kim Jong-un's O'Brien don't Russia’s '90s end-"),
             ["Kim", "Jong-un", "'s", "O'Brien", "don't", "Russia", "’s", "90s", "end"]
         );
+    }
+
+    #[test]
+    fn find_any_finds_the_first_needle_in_and_past_whole_words() {
+        let text = b"abcdefgh ijklmno.pq!rs";
+        assert_eq!(find_any(text, [b'.', b'!']), Some(16));
+        assert_eq!(find_any(text, [b'!']), Some(19));
+        assert_eq!(find_any(text, [b'a', b'z']), Some(0));
+        assert_eq!(find_any(text, [b'z']), None);
+        assert_eq!(find_any(b"", [b'.']), None);
+        // Every position of a chunk, and bytes above 0x80.
+        for at in 0..24 {
+            let mut bytes = vec![b'x'; 24];
+            bytes[at] = 0xE2;
+            assert_eq!(find_any(&bytes, [b'"', 0xE2]), Some(at));
+        }
     }
 
     #[test]

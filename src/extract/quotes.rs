@@ -218,7 +218,7 @@ fn push_span(out: &mut Vec<Span>, o: Open, after: usize, closed: bool) {
     };
     out.push(Span {
         inner: first.start..last.end,
-        parts: o.parts.clone(),
+        parts: o.parts,
         closed,
         after,
         open: o.open,

@@ -200,8 +200,9 @@ impl Ctx<'_> {
     pub(super) fn words_in(&self, p: usize, r: Range<usize>) -> Vec<usize> {
         let par = &self.paras[p];
         let lo = par.toks.partition_point(|t| t.start < r.start);
+        let hi = par.toks.partition_point(|t| t.end <= r.end).max(lo);
         let mut q = par.quoted.partition_point(|x| x.end <= r.start);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hi - lo);
         for t in lo..par.toks.len() {
             let tok = par.toks[t];
             if tok.end > r.end {

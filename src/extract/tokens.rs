@@ -229,6 +229,31 @@ pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize>
         .map(|k| at + k)
 }
 
+/// The words of `text` between whitespace, as `str::split_whitespace`
+/// gives them, reading ASCII as bytes and decoding only what lies beyond.
+pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The width of the whitespace character at `i`, or None for another.
+    let space_at = move |i: usize| match bytes[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
+        b if b.is_ascii() => None,
+        _ => Some(char_at(text, i))
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(width) = (i < bytes.len()).then(|| space_at(i)).flatten() {
+            i += width;
+        }
+        let start = i;
+        while i < bytes.len() && space_at(i).is_none() {
+            i += utf8_len(bytes[i]);
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
 pub fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
 }
@@ -388,6 +413,21 @@ mod tests {
             let mut bytes = vec![b'x'; 24];
             bytes[at] = 0xE2;
             assert_eq!(find_any(&bytes, [b'"', 0xE2]), Some(at));
+        }
+    }
+
+    #[test]
+    fn split_spaces_splits_as_split_whitespace_does() {
+        let texts = [
+            "  Putin  landed\tin\nPyongyang\r\x0bon\x0cWednesday ",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{2028}f “quoted” — ok",
+            "",
+            " \u{a0} ",
+            "one",
+        ];
+        for text in texts {
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(split_spaces(text).collect::<Vec<_>>(), want, "{text:?}");
         }
     }
 

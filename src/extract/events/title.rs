@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::lexicon::Lexicon;
-use super::super::tokens::lowered;
+use super::super::tokens::{lowered, split_spaces};
 
 /// Longest title, in characters; a title is cut at a phrase, never with "…".
 pub const TITLE_CHARS: usize = 70;
@@ -64,10 +64,7 @@ pub fn title(
     joined.truncate(attribution_cut(&joined));
     // A dateline that leads the clause ("WASHINGTON - ") is not its text.
     let joined = joined.trim_start_matches([',', '-', '—', '–', ' ']);
-    let joined = match joined
-        .split_once(" - ")
-        .or_else(|| joined.split_once(" — "))
-    {
+    let joined = match split_at_dash(joined, '-').or_else(|| split_at_dash(joined, '—')) {
         Some((head, rest)) if head.chars().all(|c| !c.is_lowercase()) => rest,
         _ => joined,
     };
@@ -78,8 +75,7 @@ pub fn title(
         Cow::Borrowed(joined)
     };
     // Only the words that fit are read: a clause may be long.
-    let mut words = joined
-        .split_whitespace()
+    let mut words = split_spaces(&joined)
         .map(|w| w.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '…')))
         .filter(|w| !w.is_empty())
         .peekable();
@@ -121,10 +117,19 @@ pub fn title(
     title.extend(first.to_uppercase());
     title.push_str(chars.as_str());
     // A title says what happened: a bare name does not.
-    let says = title
-        .split_whitespace()
-        .any(|w| w.len() >= 3 && w.starts_with(char::is_lowercase));
-    (title.split_whitespace().count() >= 2 && says).then_some(title)
+    let says = split_spaces(&title).any(|w| w.len() >= 3 && w.starts_with(char::is_lowercase));
+    (split_spaces(&title).nth(1).is_some() && says).then_some(title)
+}
+
+/// `text` split at the first `dash` with a space either side, as
+/// `split_once(" - ")` splits it, looking for the dash alone.
+fn split_at_dash(text: &str, dash: char) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let width = dash.len_utf8();
+    let (at, _) = text
+        .match_indices(dash)
+        .find(|&(at, _)| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + width) == Some(&b' '))?;
+    Some((&text[..at - 1], &text[at + width + 1..]))
 }
 
 /// Attributions a clause ends with, cut from its title.
@@ -132,14 +137,20 @@ const ATTRIBUTION_TAILS: [&str; 5] = [", said", ", says", ", told", ", according
 
 /// The length of `text` without the attributions it ends with: each tail
 /// in turn is cut at its last occurrence in what is left. Every tail starts
-/// with a comma, so only commas are tried.
+/// with a comma and a space, so only those are tried.
 fn attribution_cut(text: &str) -> usize {
+    let commas: Vec<usize> = text
+        .match_indices(',')
+        .map(|(at, _)| at)
+        .filter(|&at| text.as_bytes().get(at + 1) == Some(&b' '))
+        .collect();
     let mut len = text.len();
     for tail in ATTRIBUTION_TAILS {
-        if let Some((at, _)) = text[..len]
-            .rmatch_indices(',')
-            .find(|&(at, _)| text[at..len].starts_with(tail))
-        {
+        let last = commas
+            .iter()
+            .rev()
+            .find(|&&at| at < len && text[at..len].starts_with(tail));
+        if let Some(&at) = last {
             len = at;
         }
     }

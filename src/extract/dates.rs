@@ -15,6 +15,7 @@ use super::date_words::{
     day_number, day_spec, may_be, month_abbr, month_of, number, starts, weekday_of, year_number,
     CALENDAR, MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
 };
+use super::lexicon::Filter;
 use super::numeric::numeric;
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
 use super::seasons::{holiday, mid_month, season, weekend};
@@ -110,9 +111,9 @@ fn read_at(
         return None;
     }
     // Most words start no date: one look at a table rejects most of
-    // them, one hash the rest ("the" and "said" pass the table).
+    // them, one hash the rest ("the" and "Then" pass the table).
     let mid = w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"mid-");
-    if !mid && !(may_be(&DATE_STARTS, w) && date_word(ws.lower(i))) {
+    if !mid && !(DATE_FILTER.may_have(w) && date_word(ws.lower(i))) {
         return None;
     }
     if mid {
@@ -316,8 +317,7 @@ const DATE_LISTS: &[&[&str]] = &[
     &["spring", "summer", "autumn", "fall", "winter", "weekend"],
     &["Christmas", "Halloween", "Thanksgiving", "Easter"],
 ];
-/// The words of `DATE_LISTS` by first byte and length.
-const DATE_STARTS: [u32; 256] = starts(DATE_LISTS);
+static DATE_FILTER: Filter = Filter::new(DATE_LISTS);
 
 /// True when `lower`, a word in ASCII lower case, is a word of
 /// `DATE_LISTS` in any case.

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use foldhash::fast::FixedState;
 
 use super::date_words::WEEKDAYS;
+use super::lexicon::Filter;
 use super::mentions::{AliasIndex, Who};
 use super::speakers::is_speech_verb;
 use super::tokens::Tok;
@@ -87,7 +88,18 @@ const CALENDAR: u8 = 16;
 
 /// The lists `word` is on.
 fn kinds(word: &str) -> u8 {
+    static FILTER: Filter = Filter::new(&[
+        NOT_NAME_WORDS,
+        ROLE_WORDS,
+        ORG_WORDS,
+        PLACE_WORDS,
+        &MONTHS,
+        WEEKDAYS,
+    ]);
     static TABLE: OnceLock<HashMap<&'static str, u8, FixedState>> = OnceLock::new();
+    if !FILTER.may_have(word) {
+        return 0;
+    }
     let lists: [(&[&'static str], u8); 6] = [
         (NOT_NAME_WORDS, NOT_NAME),
         (ROLE_WORDS, ROLE),

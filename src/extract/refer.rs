@@ -153,12 +153,16 @@ fn roles_before(body: &str, at: usize) -> String {
         from += 1;
     }
     let head = &body[from..at];
-    let words: Vec<&str> = head
+    let mut words = head
         .split(' ')
         .rev()
         .skip_while(|w| w.is_empty())
-        .take_while(|w| is_role(w))
-        .collect();
+        .peekable();
+    // Most names have no role before them: nothing to collect.
+    if !words.peek().is_some_and(|w| is_role(w)) {
+        return String::new();
+    }
+    let words: Vec<&str> = words.take_while(|w| is_role(w)).collect();
     words
         .iter()
         .rev()

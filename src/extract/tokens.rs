@@ -283,7 +283,8 @@ static ABBREVIATIONS: Lexicon = Lexicon::new(&[
 /// interiors) whose punctuation does not end a sentence: a quoted passage of
 /// several sentences stays inside the sentence that reports it.
 pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<usize> {
-    let mut starts = vec![par.start];
+    let mut starts = Vec::with_capacity(8);
+    starts.push(par.start);
     let bytes = body.as_bytes();
     let mut i = par.start;
     let mut skip_ix = 0;

@@ -48,7 +48,7 @@ pub fn scan(
     refs: &mut Refs,
     out: &mut Vec<DatedMention>,
 ) {
-    let toks = &par.toks;
+    let toks = par.toks;
     let w = Words::of(body, par);
     let mut i = 0;
     while i < toks.len() {

@@ -69,7 +69,7 @@ fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, Random
     for par in paras {
         let mut start: Option<usize> = None;
         let mut last_end = 0;
-        for tok in &par.toks {
+        for tok in par.toks {
             let capital = starts_upper(body, tok.start);
             let joined = start.is_some() && tok.start == last_end + 1 && bytes[last_end] == b' ';
             match (capital, joined) {
@@ -219,7 +219,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     for par in paras.iter_mut() {
         let mut added = Vec::new();
         let mut covered = par.mentions.iter().peekable();
-        for tok in &par.toks {
+        for tok in par.toks {
             // Words in lower case or digits, most of them, are no surname.
             let lead = body.as_bytes()[tok.start];
             if lead.is_ascii_lowercase() || lead.is_ascii_digit() {
@@ -251,7 +251,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
 /// indirect references.
 pub struct Resolver<'a> {
     pub body: &'a str,
-    pub paras: &'a [Para],
+    pub paras: &'a [Para<'a>],
     pub actors: &'a [Actor],
     pub names: &'a Names,
 }

@@ -67,7 +67,7 @@ pub(super) struct Attribution {
 
 pub(super) struct Ctx<'a> {
     pub body: &'a str,
-    pub paras: &'a [Para],
+    pub paras: &'a [Para<'a>],
     pub spans: &'a [Span],
     pub resolver: Resolver<'a>,
     /// Paragraph of each span's first and last part.

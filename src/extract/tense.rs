@@ -175,11 +175,12 @@ mod tests {
     fn tense(text: &str, word: &str) -> Tense {
         let mut toks = Vec::new();
         words(text, 0..text.len(), &mut toks);
+        let lower = text.to_ascii_lowercase();
         let par = Para {
             range: 0..text.len(),
-            lower: text.to_ascii_lowercase(),
+            lower: &lower,
             sentences: sentences(text, 0..text.len(), &[]),
-            toks,
+            toks: &toks,
             quoted: Vec::new(),
             mentions: Vec::new(),
         };

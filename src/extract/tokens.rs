@@ -36,8 +36,8 @@ impl<'a> Words<'a> {
     pub fn of(body: &'a str, par: &'a Para) -> Words<'a> {
         Words {
             body,
-            toks: &par.toks,
-            lower: &par.lower,
+            toks: par.toks,
+            lower: par.lower,
             base: par.range.start,
         }
     }

@@ -154,7 +154,7 @@ pub fn read(
     let verb_word = ws.lower(verb);
     // "told TASS on Monday", "said on Monday": the date dates the saying.
     let said_then = (at.saturating_sub(3).max(lo)..at).any(|k| ATTRIBUTION.contains(ws.get(k)));
-    if said_then || ATTRIBUTION.contains(&verb_word) && near(verb, at, m, &par.toks) {
+    if said_then || ATTRIBUTION.contains(&verb_word) && near(verb, at, m, par.toks) {
         return None;
     }
     // Plans, predictions and what did not happen are not happenings: a
@@ -249,7 +249,7 @@ fn clause<'a>(
     m: &DatedMention,
 ) -> (usize, impl Iterator<Item = usize> + 'a) {
     let sentence = par.sentence(m.span.start);
-    let toks = &par.toks;
+    let toks = par.toks;
     let first = toks.partition_point(|t| t.start < sentence.start);
     let last = toks
         .partition_point(|t| t.end <= sentence.end)

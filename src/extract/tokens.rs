@@ -79,6 +79,13 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for the
+/// punctuation news is full of: curly quotation marks, dashes and ellipses
+/// (U+2000 to U+206F, where no character is a letter or a digit).
+pub fn is_letter_or_digit(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}')
 }
@@ -124,7 +131,7 @@ pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         let b = bytes[i];
         let starts = match CLASS[usize::from(b)] {
             Class::Letter => true,
-            Class::Wide => char_at(text, i).is_alphanumeric(),
+            Class::Wide => is_letter_or_digit(char_at(text, i)),
             Class::Joiner | Class::Other => false,
         };
         if starts {
@@ -163,22 +170,21 @@ fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
 /// End of the word starting at `i`: letters and digits, and joiners between two of them.
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    while i < bytes.len() {
+    loop {
         // ASCII letters and digits are most of the text: no decoding.
-        match CLASS[usize::from(bytes[i])] {
-            Class::Letter => {
-                i += 1;
-                continue;
-            }
-            Class::Other => break,
-            Class::Joiner | Class::Wide => {}
+        i += bytes[i..]
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != Class::Letter)
+            .unwrap_or(bytes.len() - i);
+        if i == bytes.len() || CLASS[usize::from(bytes[i])] == Class::Other {
+            break;
         }
         let c = char_at(text, i);
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             i += c.len_utf8();
         } else if is_joiner(c) {
             let next = i + c.len_utf8();
-            if next < bytes.len() && char_at(text, next).is_alphanumeric() {
+            if next < bytes.len() && is_letter_or_digit(char_at(text, next)) {
                 i = next;
             } else {
                 break;
@@ -429,6 +435,13 @@ mod tests {
         for text in texts {
             let want: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(split_spaces(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['a', 'É', '9', '٣', '’', '.']) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

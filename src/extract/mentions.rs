@@ -149,7 +149,7 @@ impl AliasIndex {
 
     /// The longest alias starting at word `i`: (actor, words used). Asked
     /// of nearly every word, so the test most words fail is inlined.
-    #[inline]
+    #[inline(always)]
     pub fn match_at(&self, body: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         let t = toks[i];
         let (slot, bit) = byte_bits(&body.as_bytes()[t.start..t.end]);

@@ -155,29 +155,32 @@ impl Ctx<'_> {
     /// True when word `t` of paragraph `p` is a speech verb used as a verb:
     /// after a determiner "claims" and "remarks" are nouns.
     pub(super) fn speech_verb(&self, p: usize, t: usize) -> bool {
-        let noun = t.checked_sub(1).is_some_and(|b| {
-            matches!(
-                self.word(p, b),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "these"
-                    | "those"
-                    | "such"
-                    | "’s"
-                    | "'s"
-                    | "my"
-                    | "your"
-                    | "whose"
-                    | "of"
-            )
-        });
-        !noun && is_speech_verb(self.word(p, t))
+        // The verb first: most words are none, and no determiner need be read.
+        let noun = || {
+            t.checked_sub(1).is_some_and(|b| {
+                matches!(
+                    self.word(p, b),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "these"
+                        | "those"
+                        | "such"
+                        | "’s"
+                        | "'s"
+                        | "my"
+                        | "your"
+                        | "whose"
+                        | "of"
+                )
+            })
+        };
+        is_speech_verb(self.word(p, t)) && !noun()
     }
 
     /// The sentence of paragraph `p` holding `at`, cut to `WINDOW` bytes

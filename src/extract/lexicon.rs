@@ -42,6 +42,7 @@ impl Filter {
     }
 
     /// False when `word` is certainly on none of the lists, in any case.
+    #[inline(always)]
     pub fn may_have(&self, word: &str) -> bool {
         let w = word.as_bytes();
         self.0[slot(w)] & length_bit(w.len()) != 0
@@ -64,15 +65,22 @@ impl Lexicon {
         }
     }
 
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
 
-    /// The list's own copy of `word`, if the list has it.
+    /// The list's own copy of `word`, if the list has it. Asked of most
+    /// words, which fail the filter: that test is inlined, the hash not.
+    #[inline(always)]
     pub fn get(&self, word: &str) -> Option<&'static str> {
         if !self.filter.may_have(word) {
             return None;
         }
+        self.lookup(word)
+    }
+
+    fn lookup(&self, word: &str) -> Option<&'static str> {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
             .get(word)

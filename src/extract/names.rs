@@ -86,7 +86,8 @@ const PLACE: u8 = 8;
 /// Month and weekday names, which start no name.
 const CALENDAR: u8 = 16;
 
-/// The lists `word` is on.
+/// The lists `word` is on; the filter most words fail is inlined.
+#[inline(always)]
 fn kinds(word: &str) -> u8 {
     static FILTER: Filter = Filter::new(&[
         NOT_NAME_WORDS,
@@ -96,10 +97,16 @@ fn kinds(word: &str) -> u8 {
         &MONTHS,
         WEEKDAYS,
     ]);
-    static TABLE: OnceLock<HashMap<&'static str, u8, FixedState>> = OnceLock::new();
-    if !FILTER.may_have(word) {
-        return 0;
+    if FILTER.may_have(word) {
+        listed(word)
+    } else {
+        0
     }
+}
+
+/// `kinds` for a word that passed the filter.
+fn listed(word: &str) -> u8 {
+    static TABLE: OnceLock<HashMap<&'static str, u8, FixedState>> = OnceLock::new();
     let lists: [(&[&'static str], u8); 6] = [
         (NOT_NAME_WORDS, NOT_NAME),
         (ROLE_WORDS, ROLE),

@@ -112,7 +112,11 @@ fn read_at(
     }
     // Most words start no date: one look at a table rejects most of
     // them, one hash the rest ("the" and "Then" pass the table).
-    let mid = w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"mid-");
+    let mid = w.len() > 4
+        && matches!(
+            w.as_bytes()[..4],
+            [b'm' | b'M', b'i' | b'I', b'd' | b'D', b'-']
+        );
     if !mid && !(DATE_FILTER.may_have(w) && date_word(ws.lower(i))) {
         return None;
     }

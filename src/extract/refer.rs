@@ -36,7 +36,8 @@ pub struct Names {
 }
 
 fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    let last_space = name.bytes().rposition(|b| b == b' ');
+    last_space.map_or(name, |at| &name[at + 1..])
 }
 
 fn strip_honorific(text: &str) -> &str {

@@ -107,15 +107,15 @@ fn kinds(word: &str) -> u8 {
 /// `kinds` for a word that passed the filter.
 fn listed(word: &str) -> u8 {
     static TABLE: OnceLock<HashMap<&'static str, u8, FixedState>> = OnceLock::new();
-    let lists: [(&[&'static str], u8); 6] = [
-        (NOT_NAME_WORDS, NOT_NAME),
-        (ROLE_WORDS, ROLE),
-        (ORG_WORDS, ORG),
-        (PLACE_WORDS, PLACE),
-        (&MONTHS, CALENDAR),
-        (WEEKDAYS, CALENDAR),
-    ];
     let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u8); 6] = [
+            (NOT_NAME_WORDS, NOT_NAME),
+            (ROLE_WORDS, ROLE),
+            (ORG_WORDS, ORG),
+            (PLACE_WORDS, PLACE),
+            (&MONTHS, CALENDAR),
+            (WEEKDAYS, CALENDAR),
+        ];
         let mut table = HashMap::default();
         for (words, kind) in lists {
             for &w in words {

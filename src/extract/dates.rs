@@ -12,10 +12,10 @@ use foldhash::fast::FixedState;
 
 use super::anchored::{counted, determined, Refs};
 use super::date_words::{
-    day_number, day_spec, may_be, month_abbr, month_of, number, starts, weekday_of, year_number,
-    CALENDAR, MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
+    day_number, day_spec, may_be, month_abbr, month_of, number, weekday_of, year_number, CALENDAR,
+    MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
 };
-use super::lexicon::Filter;
+use super::lexicon::{Filter, Lexicon};
 use super::numeric::numeric;
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
 use super::seasons::{holiday, mid_month, season, weekend};
@@ -184,11 +184,9 @@ fn read_at(
     if let Some(day) = calendar.then(|| weekday_of(w)).flatten() {
         return Some(weekday(par, ws, i, day, published));
     }
-    // Only a few words can start a relative phrase: reject the rest before
-    // comparing or lower-casing anything.
-    let key = may_be(&KEYWORD_STARTS, w)
-        .then(|| KEYWORDS.iter().find(|k| k.eq_ignore_ascii_case(w)))
-        .flatten();
+    // Only a few words start a relative phrase; the keywords are in lower
+    // case, so the word's lower case is looked up.
+    let key = KEYWORD_SET.get(ws.lower(i));
     let counts = || {
         let third = ws.get(i + 2);
         let relative = ["ago", "later", "earlier"]
@@ -207,7 +205,7 @@ fn read_at(
     {
         return Some(found);
     }
-    match key.copied().unwrap_or("") {
+    match key.unwrap_or("") {
         "" => counts(),
         "the" | "that" => determined(i, ws, refs, published),
         "yesterday" | "today" | "tomorrow" | "tonight" => {
@@ -309,7 +307,7 @@ const KEYWORDS: &[&str] = &[
     "end", "start", "beginning", "middle", "rest", "yesterday", "today", "tomorrow", "tonight",
     "last", "this", "next", "earlier", "later", "eve", "the", "that",
 ];
-const KEYWORD_STARTS: [u32; 256] = starts(&[KEYWORDS]);
+static KEYWORD_SET: Lexicon = Lexicon::new(KEYWORDS);
 /// Every word a date phrase can start with: calendar names, relative
 /// keywords, seasons, holidays and counts.
 const DATE_LISTS: &[&[&str]] = &[

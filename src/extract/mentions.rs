@@ -49,10 +49,12 @@ pub struct AliasIndex {
     /// slots), one bit per length (capped at 31): of the one-word aliases,
     /// of the first words of longer ones and of their second words. Most
     /// words miss here without being hashed.
-    singles: Vec<u32>,
-    heads: Vec<u32>,
-    seconds: Vec<u32>,
+    singles: Box<Slots>,
+    heads: Box<Slots>,
+    seconds: Box<Slots>,
 }
+
+type Slots = [u32; 4096];
 
 fn start_bits(word: &str) -> (usize, u32) {
     byte_bits(word.as_bytes())
@@ -123,8 +125,11 @@ impl AliasIndex {
                 }
             }
         }
-        let (mut singles, mut heads, mut seconds) =
-            (vec![0u32; 4096], vec![0u32; 4096], vec![0u32; 4096]);
+        let (mut singles, mut heads, mut seconds) = (
+            Box::new([0; 4096]),
+            Box::new([0; 4096]),
+            Box::new([0; 4096]),
+        );
         for list in first.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
             for alias in list.iter() {
@@ -151,6 +156,10 @@ impl AliasIndex {
     /// of nearly every word, so the test most words fail is inlined.
     #[inline(always)]
     pub fn match_at(&self, body: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        // Texts read without an actor list, as users bring them, match none.
+        if self.first.is_empty() {
+            return None;
+        }
         let t = toks[i];
         let (slot, bit) = byte_bits(&body.as_bytes()[t.start..t.end]);
         let (single, head) = (self.singles[slot] & bit != 0, self.heads[slot] & bit != 0);

@@ -188,10 +188,14 @@ fn strip_tail_preposition(text: &str) -> &str {
         }
         text = head.trim_end();
     }
-    if matches!(
-        &*lowered(text),
-        "on" | "in" | "at" | "early" | "late" | "last" | "as" | "through"
-    ) {
+    // Lower case shrinks a character to a third of its bytes at most, so a
+    // longer text cannot be one of these words: it is not lowered.
+    if text.len() <= 3 * "through".len()
+        && matches!(
+            &*lowered(text),
+            "on" | "in" | "at" | "early" | "late" | "last" | "as" | "through"
+        )
+    {
         return "";
     }
     text

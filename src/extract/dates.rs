@@ -3,20 +3,25 @@
 //! resolved against and the rule used. Without an anchor a relative mention
 //! stays unresolved.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
+use foldhash::fast::FixedState;
 
 use super::anchored::{counted, determined, Refs};
 use super::date_words::{
-    day_number, day_spec, iso_date, may_be, month_abbr, month_of, number, starts, weekday_of,
-    year_number, CALENDAR, MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
+    day_number, day_spec, may_be, month_abbr, month_of, number, weekday_of, year_number, CALENDAR,
+    MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
 };
+use super::lexicon::{Filter, Lexicon};
+use super::numeric::numeric;
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
 use super::seasons::{holiday, mid_month, season, weekend};
-use super::tokens::Tok;
+use super::tokens::Words;
 use super::Para;
-use crate::model::date::{DateSpec, PartialDate, MONTHS};
+use crate::model::date::{DateSpec, MONTHS};
 
 /// A date the text talks about.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,8 +48,8 @@ pub fn scan(
     refs: &mut Refs,
     out: &mut Vec<DatedMention>,
 ) {
-    let toks = &par.toks;
-    let w = Words { body, toks };
+    let toks = par.toks;
+    let w = Words::of(body, par);
     let mut i = 0;
     while i < toks.len() {
         let Some((first, last, date, anchor, rule)) = read_at(par, &w, i, published, refs) else {
@@ -55,7 +60,7 @@ pub fn scan(
         // preposition that led to it ("on Tuesday" reads "Tuesday"), as
         // TimeML and TempEval measure extents.
         let mut first = first;
-        while first < last && LEADING.contains(&&*w.lower(first)) {
+        while first < last && LEADING.contains(&w.lower(first)) {
             first += 1;
         }
         let span = toks[first].start..toks[last].end;
@@ -88,28 +93,6 @@ pub type Found = (
     &'static str,
 );
 
-/// The words of a paragraph, by index; out of range reads as "".
-pub struct Words<'a> {
-    pub body: &'a str,
-    pub toks: &'a [Tok],
-}
-
-impl<'a> Words<'a> {
-    pub fn get(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.body))
-    }
-
-    /// Word `i` in lower case, copied only when it has a capital.
-    pub fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let w = self.get(i);
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(w)
-        }
-    }
-}
-
 fn read_at(
     par: &Para,
     ws: &Words,
@@ -117,89 +100,34 @@ fn read_at(
     published: Option<NaiveDate>,
     refs: &Refs,
 ) -> Option<Found> {
-    let body = ws.body;
     let word = |i: usize| ws.get(i);
     let lower = |i: usize| ws.lower(i);
     let w = word(i);
     let first = w.as_bytes().first().copied()?;
     if first.is_ascii_digit() {
-        if let Some(d) = iso_date(w) {
-            return Some((i, i, DateSpec::day(d), None, "iso-date"));
-        }
-        if lower(i + 1) == "century" {
-            return century(i, w, lower(i.wrapping_sub(1)) == "the");
-        }
-        let month_after = month_of(word(i + 1)).or_else(|| month_abbr(word(i + 1)));
-        if let (Some(day), Some(month)) = (day_number(w), month_after) {
-            if let Some(y) = year_number(word(i + 2)) {
-                return Some((i, i + 2, day_spec(y, month, day), None, "day-month-year"));
-            }
-            let date =
-                published.and_then(|p| anchor_year(par, ws, i, p, |y| day_spec(y, month, day)));
-            return Some((i, i + 1, date, published, "day-month+anchor-year"));
-        }
-        if let Some(n) = number(w) {
-            return ago(i, n, published, ws).or_else(|| counted(i, n, ws, refs, published));
-        }
-        let prev = lower(i.wrapping_sub(1));
-        if let Some(y) = w
-            .strip_suffix('s')
-            .and_then(year_number)
-            .filter(|y| y % 10 == 0)
-        {
-            let start = if prev == "the" { i - 1 } else { i };
-            let spec = years(y, y + 9);
-            return Some((start, i, spec, None, "decade"));
-        }
-        let y = year_number(w)?;
-        // "2000 troops" counts troops: before a plural or after a word of
-        // quantity a number is a count, unless a word like "in" or "the"
-        // makes it a year ("the 2019 elections", "a 2016 referendum").
-        let next = word(i + 1);
-        let spaced = par
-            .toks
-            .get(i + 1)
-            .is_some_and(|t| body[par.toks[i].end..t.start].trim().is_empty());
-        let plural = next.len() > 2 && next.ends_with('s') && !next.ends_with("ss");
-        let counted = spaced && next.starts_with(|c: char| c.is_lowercase()) && plural;
-        let triggered =
-            TRIGGERS.contains(&&*prev) || prev == "year" || DETERMINERS.contains(&&*prev);
-        // "1625 UTC" is a time, "§ 1201" a section.
-        let clock = ["UTC", "GMT", "EST", "EDT", "BST", "CET", "hours", "hrs"].contains(&next);
-        let numbered = body[..par.toks[i].start]
-            .trim_end()
-            .ends_with(['§', ':', '#', '№'])
-            || matches!(
-                &*prev,
-                "section" | "code" | "no" | "number" | "article" | "flight" | "route"
-            );
-        // Before 1500 a bare number is seldom a year in the news.
-        let medieval = y < 1500 && !TRIGGERS.contains(&&*prev);
-        if (counted && !triggered) || QUANTITY.contains(&&*prev) || clock || numbered || medieval {
-            return None;
-        }
-        let start = if TRIGGERS[..4].contains(&&*prev) {
-            i - 1
-        } else {
-            i
-        };
-        return Some((start, i, DateSpec::year(y), None, "year"));
+        return numeric(par, ws, i, published, refs);
     }
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    // Most words start no date: one look at a table rejects them.
-    let mid = w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"mid-");
-    if !mid && !may_be(&DATE_STARTS, w) {
+    // Most words start no date: one look at a table rejects most of
+    // them, one hash the rest ("the" and "Then" pass the table).
+    let mid = w.len() > 4
+        && matches!(
+            w.as_bytes()[..4],
+            [b'm' | b'M', b'i' | b'I', b'd' | b'D', b'-']
+        );
+    if !(mid || DATE_FILTER.may_have(w) && date_word(ws.lower(i))) {
         return None;
     }
     if mid {
         return mid_month(par, ws, i, published);
     }
-    if let Some(found) = holiday(par, ws, i, published).filter(|_| first.is_ascii_uppercase()) {
+    let capital = first.is_ascii_uppercase();
+    if let Some(found) = capital.then(|| holiday(par, ws, i, published)).flatten() {
         return Some(found);
     }
-    let calendar = first.is_ascii_uppercase() && may_be(&CALENDAR, w);
+    let calendar = capital && may_be(&CALENDAR, w);
     let month = calendar
         .then(|| month_of(w).or_else(|| month_abbr(w)))
         .flatten();
@@ -231,7 +159,7 @@ fn read_at(
         }
         let prev = lower(i.wrapping_sub(1));
         let p = published;
-        let (date, rule) = match &*prev {
+        let (date, rule) = match prev {
             "last" => (
                 p.and_then(|p| DateSpec::month(p.year() - i32::from(month >= p.month()), month)),
                 "last-month-name",
@@ -252,15 +180,12 @@ fn read_at(
         };
         return Some((i - 1, i, date, published, rule));
     }
-    if let Some(day) = weekday_of(w).filter(|_| calendar) {
+    if let Some(day) = calendar.then(|| weekday_of(w)).flatten() {
         return Some(weekday(par, ws, i, day, published));
     }
-    // Only a few words can start a relative phrase: reject the rest before
-    // comparing or lower-casing anything.
-    let key = KEYWORDS
-        .iter()
-        .filter(|_| may_be(&KEYWORD_STARTS, w))
-        .find(|k| k.eq_ignore_ascii_case(w));
+    // Only a few words start a relative phrase; the keywords are in lower
+    // case, so the word's lower case is looked up.
+    let key = KEYWORD_SET.get(ws.lower(i));
     let counts = || {
         let third = ws.get(i + 2);
         let relative = ["ago", "later", "earlier"]
@@ -279,11 +204,11 @@ fn read_at(
     {
         return Some(found);
     }
-    match key.copied().unwrap_or("") {
+    match key.unwrap_or("") {
         "" => counts(),
         "the" | "that" => determined(i, ws, refs, published),
         "yesterday" | "today" | "tomorrow" | "tonight" => {
-            let shift: i64 = match &*lower(i) {
+            let shift: i64 = match lower(i) {
                 "yesterday" => -1,
                 "tomorrow" => 1,
                 _ => 0,
@@ -302,7 +227,7 @@ fn read_at(
         "last" | "this" | "next" | "earlier" | "later" => relative_unit(i, published, ws),
         // "by the end of the month": the unit the anchor is in.
         "end" | "start" | "beginning" | "middle" | "rest"
-            if lower(i + 1) == "of" && matches!(&*lower(i + 2), "the" | "this") =>
+            if lower(i + 1) == "of" && matches!(lower(i + 2), "the" | "this") =>
         {
             let unit = lower(i + 3);
             let date = published.and_then(|p| match &*unit {
@@ -311,7 +236,7 @@ fn read_at(
                 "year" => DateSpec::year(p.year()),
                 _ => None,
             });
-            matches!(&*unit, "week" | "month" | "year").then_some((
+            matches!(unit, "week" | "month" | "year").then_some((
                 i,
                 i + 3,
                 date,
@@ -338,25 +263,6 @@ fn read_at(
         }
         _ => None,
     }
-}
-
-/// "the 21st century": its years, 2001 to 2100.
-fn century(i: usize, w: &str, the: bool) -> Option<Found> {
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if !matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    let n: i32 = digits.parse().ok().filter(|n| (1..=99).contains(n))?;
-    let first = (n - 1) * 100 + 1;
-    let spec = years(first, first + 99);
-    let start = if the { i - 1 } else { i };
-    Some((start, i + 1, spec, None, "century"))
-}
-
-/// The years from `first` to `last`, at year precision.
-fn years(first: i32, last: i32) -> Option<DateSpec> {
-    let year = |y| PartialDate::new(y, None, None);
-    DateSpec::span(year(first)?, year(last)?)
 }
 
 /// A day of the month at word `i`, or a range of days ("6-7", "22 to 23",
@@ -398,28 +304,16 @@ const LEADING: &[&str] = &[
     "of",
 ];
 
-/// Words before a number that make it a year whatever follows.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "this", "that", "its", "his", "her", "their", "our", "’s", "'s", "for",
-];
-
-/// Words before a number that make it a count.
-#[rustfmt::skip]
-const QUANTITY: &[&str] = &[
-    "about", "some", "nearly", "over", "than", "around", "almost", "roughly", "approximately",
-    "least", "only", "just", "totalling", "totaling", "additional", "another",
-];
-
 /// The words that can start a relative phrase other than "<n> days ago".
 #[rustfmt::skip]
 const KEYWORDS: &[&str] = &[
     "end", "start", "beginning", "middle", "rest", "yesterday", "today", "tomorrow", "tonight",
     "last", "this", "next", "earlier", "later", "eve", "the", "that",
 ];
-const KEYWORD_STARTS: [u32; 256] = starts(&[KEYWORDS]);
-/// Every word a date phrase can start with, by first byte and length:
-/// calendar names, relative keywords, seasons, holidays and counts.
-const DATE_STARTS: [u32; 256] = starts(&[
+static KEYWORD_SET: Lexicon = Lexicon::new(KEYWORDS);
+/// Every word a date phrase can start with: calendar names, relative
+/// keywords, seasons, holidays and counts.
+const DATE_LISTS: &[&[&str]] = &[
     &MONTHS,
     MONTH_ABBR,
     WEEKDAYS,
@@ -427,4 +321,19 @@ const DATE_STARTS: [u32; 256] = starts(&[
     NUMBERS,
     &["spring", "summer", "autumn", "fall", "winter", "weekend"],
     &["Christmas", "Halloween", "Thanksgiving", "Easter"],
-]);
+];
+static DATE_FILTER: Filter = Filter::new(DATE_LISTS);
+
+/// True when `lower`, a word in ASCII lower case, is a word of
+/// `DATE_LISTS` in any case.
+fn date_word(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<String, FixedState>> = OnceLock::new();
+    SET.get_or_init(|| {
+        DATE_LISTS
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|w| w.to_ascii_lowercase())
+            .collect()
+    })
+    .contains(lower)
+}

@@ -4,6 +4,7 @@
 
 use super::mentions::Who;
 use super::speakers::{Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
+use super::tokens::find_any;
 
 /// At most this many quotations back to back form a run.
 const MAX_RUN: usize = 20;
@@ -225,9 +226,22 @@ fn contains_words(hay: &str, needle: &str) -> bool {
         return false;
     }
     let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-    (0..=bytes.len() - needle.len()).any(|i| {
-        bytes[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    // Only where the first byte matches, in either case, is the rest compared.
+    let firsts = [
+        needle[0].to_ascii_lowercase(),
+        needle[0].to_ascii_uppercase(),
+    ];
+    let starts = &bytes[..=bytes.len() - needle.len()];
+    let mut from = 0;
+    while let Some(k) = find_any(&starts[from..], firsts) {
+        let i = from + k;
+        if bytes[i..i + needle.len()].eq_ignore_ascii_case(needle)
             && !word(i.checked_sub(1).and_then(|j| bytes.get(j)))
             && !word(bytes.get(i + needle.len()))
-    })
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }

@@ -45,17 +45,25 @@ pub struct Mention {
 /// not have to try every alias that starts with it.
 pub struct AliasIndex {
     first: HashMap<u64, Vec<Alias>, BuildHasherDefault<Passthrough>>,
-    /// For the first two bytes of a first word (lower-cased, folded into
-    /// 4096 slots), one bit per length (capped at 31): most words miss here
-    /// without being hashed.
-    starts: Vec<u32>,
+    /// For the first two bytes of a word (lower-cased, folded into 4096
+    /// slots), one bit per length (capped at 31): of the one-word aliases,
+    /// of the first words of longer ones and of their second words. Most
+    /// words miss here without being hashed.
+    singles: Box<Slots>,
+    heads: Box<Slots>,
+    seconds: Box<Slots>,
 }
 
+type Slots = [u32; 4096];
+
 fn start_bits(word: &str) -> (usize, u32) {
-    let b = word.as_bytes();
+    byte_bits(word.as_bytes())
+}
+
+fn byte_bits(b: &[u8]) -> (usize, u32) {
     let lower = |i: usize| usize::from(b.get(i).map_or(0, u8::to_ascii_lowercase));
     let slot = (lower(0) << 5 ^ lower(1)) & 0xfff;
-    (slot, 1 << word.len().min(31))
+    (slot, 1 << b.len().min(31))
 }
 
 struct Alias {
@@ -117,30 +125,70 @@ impl AliasIndex {
                 }
             }
         }
-        let mut starts = vec![0u32; 4096];
+        let (mut singles, mut heads, mut seconds) = (
+            Box::new([0; 4096]),
+            Box::new([0; 4096]),
+            Box::new([0; 4096]),
+        );
         for list in first.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
             for alias in list.iter() {
-                let (byte, bit) = start_bits(&alias.words[0]);
-                starts[byte] |= bit;
+                let (slot, bit) = start_bits(&alias.words[0]);
+                match alias.words.get(1) {
+                    None => singles[slot] |= bit,
+                    Some(second) => {
+                        heads[slot] |= bit;
+                        let (slot, bit) = start_bits(second);
+                        seconds[slot] |= bit;
+                    }
+                }
             }
         }
-        AliasIndex { first, starts }
+        AliasIndex {
+            first,
+            singles,
+            heads,
+            seconds,
+        }
     }
 
-    /// The longest alias starting at word `i`: (actor, words used).
+    /// The longest alias starting at word `i`: (actor, words used). Asked
+    /// of nearly every word, so the test most words fail is inlined.
+    #[inline(always)]
     pub fn match_at(&self, body: &str, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-        let word = toks[i].text(body);
-        let (byte, bit) = start_bits(word);
-        if self.starts[byte] & bit == 0 {
+        // Texts read without an actor list, as users bring them, match none.
+        if self.first.is_empty() {
             return None;
         }
+        let t = toks[i];
+        let (slot, bit) = byte_bits(&body.as_bytes()[t.start..t.end]);
+        let (single, head) = (self.singles[slot] & bit != 0, self.heads[slot] & bit != 0);
+        if !(single || head) {
+            return None;
+        }
+        self.lookup(body, toks, i, single, head)
+    }
+
+    /// `match_at` for a word that may start an alias: one-word aliases
+    /// when `single`, longer ones when `head`.
+    fn lookup(
+        &self,
+        body: &str,
+        toks: &[Tok],
+        i: usize,
+        single: bool,
+        head: bool,
+    ) -> Option<(usize, usize)> {
+        let word = toks[i].text(body);
         let h = fold_hash(word);
-        let pair = toks.get(i + 1).and_then(|t| {
-            let second = fold_hash(t.text(body));
-            self.first.get(&key(h, Some(second)))
+        let pair = toks.get(i + 1).filter(|_| head).and_then(|t| {
+            let next = t.text(body);
+            let (slot, bit) = start_bits(next);
+            (self.seconds[slot] & bit != 0)
+                .then(|| self.first.get(&key(h, Some(fold_hash(next)))))
+                .flatten()
         });
-        let single = self.first.get(&key(h, None));
+        let single = single.then(|| self.first.get(&key(h, None))).flatten();
         let matches =
             |list: &Vec<Alias>| -> Option<(usize, usize)> { self.longest(body, toks, i, list) };
         pair.and_then(matches).or_else(|| single.and_then(matches))
@@ -229,11 +277,12 @@ fn classify(
         return (Some((Who::Actor(actor), i)), i + n);
     }
     let word = toks[i].text(body);
-    let next = toks.get(i + 1).map_or("", |t| t.text(body));
     match word {
         "he" | "He" | "she" | "She" => return (Some((Who::Pronoun, i)), i + 1),
         // "it said": an organisation speaking.
-        "it" | "It" if is_speech_verb(next) => return (Some((Who::It, i)), i + 1),
+        "it" | "It" if is_speech_verb(toks.get(i + 1).map_or("", |t| t.text(body))) => {
+            return (Some((Who::It, i)), i + 1)
+        }
         "the" | "The" => {
             // "the spokesman", "the Russian leader", "the Kremlin spokesman".
             for (k, tok) in toks.iter().enumerate().take(i + 4).skip(i + 1) {
@@ -251,6 +300,15 @@ fn classify(
             return (None, i + 1);
         }
         _ => {}
+    }
+    // A word that starts with an ASCII character other than a capital
+    // (most words) is no honorific and starts no run of capitals.
+    if word
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return (None, i + 1);
     }
     if HONORIFICS.contains(&word) && toks.get(i + 1).is_some_and(|t| capitalised(t.text(body))) {
         if let Some((actor, n)) = index.match_at(body, toks, i + 1) {

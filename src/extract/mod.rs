@@ -14,6 +14,7 @@ mod fallbacks;
 mod lexicon;
 mod mentions;
 mod names;
+mod numeric;
 mod quotes;
 mod refer;
 mod relative;
@@ -83,17 +84,20 @@ pub struct Extractor<'a> {
 }
 
 /// One paragraph, read once: its words, sentence starts, quoted passages
-/// and mentions.
-pub(crate) struct Para {
+/// and mentions. Its words and lower case are its parts of the body's,
+/// which are read once for all the paragraphs.
+pub(crate) struct Para<'a> {
     pub range: Range<usize>,
-    pub toks: Vec<Tok>,
+    /// The paragraph's text in ASCII lower case, byte for byte.
+    pub lower: &'a str,
+    pub toks: &'a [Tok],
     pub sentences: Vec<usize>,
     /// Quotation interiors within this paragraph, in order.
     pub quoted: Vec<Range<usize>>,
     pub mentions: Vec<Mention>,
 }
 
-impl Para {
+impl Para<'_> {
     /// The sentence holding byte `at`.
     pub fn sentence(&self, at: usize) -> Range<usize> {
         let k = self.sentences.partition_point(|&s| s <= at);
@@ -124,18 +128,28 @@ impl<'a> Extractor<'a> {
         let body = caps::readable(full);
         let ranges = tokens::paragraphs(body);
         let spans = quotes::find(body, &ranges);
+        let lower = body.to_ascii_lowercase();
+        let mut words = Vec::with_capacity(body.len() / 4);
+        let bounds: Vec<Range<usize>> = ranges
+            .iter()
+            .map(|range| {
+                let from = words.len();
+                tokens::words(body, range.clone(), &mut words);
+                from..words.len()
+            })
+            .collect();
         let mut paras = Vec::with_capacity(ranges.len());
         let mut parts = spans.iter().flat_map(|s| s.parts.iter()).peekable();
-        for range in ranges {
+        for (range, bound) in ranges.into_iter().zip(bounds) {
             let mut quoted = Vec::new();
             while let Some(p) = parts.next_if(|p| p.start < range.end) {
                 quoted.push(p.clone());
             }
-            let mut toks = Vec::new();
-            tokens::words(body, range.clone(), &mut toks);
+            let toks = &words[bound];
             let sentences = tokens::sentences(body, range.clone(), &quoted);
-            let mentions = mentions::scan(body, &toks, &self.index, &quoted);
+            let mentions = mentions::scan(body, toks, &self.index, &quoted);
             paras.push(Para {
+                lower: &lower[range.clone()],
                 range,
                 toks,
                 sentences,

@@ -3,8 +3,13 @@
 //! Ramaphosa" names Cyril Ramaphosa), organisations ("the Court of
 //! Session"), and places, which name nobody.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
+
 use super::date_words::WEEKDAYS;
-use super::lexicon::Lexicon;
+use super::lexicon::Filter;
 use super::mentions::{AliasIndex, Who};
 use super::speakers::is_speech_verb;
 use super::tokens::Tok;
@@ -72,16 +77,58 @@ const PLACE_WORDS: &[&str] = &[
     "Arena", "Hotel", "Hospital", "Prison", "School", "Museum", "Mountains", "Desert", "Strait",
 ];
 
-pub static NOT_NAMES: Lexicon = Lexicon::new(NOT_NAME_WORDS);
-static ROLES: Lexicon = Lexicon::new(ROLE_WORDS);
-static ORGS: Lexicon = Lexicon::new(ORG_WORDS);
-static PLACES: Lexicon = Lexicon::new(PLACE_WORDS);
-static MONTH_NAMES: Lexicon = Lexicon::new(&MONTHS);
-static WEEKDAY_NAMES: Lexicon = Lexicon::new(WEEKDAYS);
-
+/// The lists a word is on, one bit each: a run of capitals asks every list
+/// of each of its words, so one lookup answers them all.
+const NOT_NAME: u8 = 1;
+const ROLE: u8 = 2;
+const ORG: u8 = 4;
+const PLACE: u8 = 8;
 /// Month and weekday names, which start no name.
+const CALENDAR: u8 = 16;
+
+/// The lists `word` is on; the filter most words fail is inlined.
+#[inline(always)]
+fn kinds(word: &str) -> u8 {
+    static FILTER: Filter = Filter::new(&[
+        NOT_NAME_WORDS,
+        ROLE_WORDS,
+        ORG_WORDS,
+        PLACE_WORDS,
+        &MONTHS,
+        WEEKDAYS,
+    ]);
+    if FILTER.may_have(word) {
+        listed(word)
+    } else {
+        0
+    }
+}
+
+/// `kinds` for a word that passed the filter.
+fn listed(word: &str) -> u8 {
+    static TABLE: OnceLock<HashMap<&'static str, u8, FixedState>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u8); 6] = [
+            (NOT_NAME_WORDS, NOT_NAME),
+            (ROLE_WORDS, ROLE),
+            (ORG_WORDS, ORG),
+            (PLACE_WORDS, PLACE),
+            (&MONTHS, CALENDAR),
+            (WEEKDAYS, CALENDAR),
+        ];
+        let mut table = HashMap::default();
+        for (words, kind) in lists {
+            for &w in words {
+                *table.entry(w).or_default() |= kind;
+            }
+        }
+        table
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
 fn calendar_name(word: &str) -> bool {
-    MONTH_NAMES.contains(word) || WEEKDAY_NAMES.contains(word)
+    kinds(word) & CALENDAR != 0
 }
 
 pub(super) fn capitalised(word: &str) -> bool {
@@ -98,11 +145,16 @@ fn shouted(word: &str) -> bool {
 /// shares ("Administrator", "Seismologist", "Philanthropist"), so that a
 /// title the list lacks still stays out of the name it stands before.
 pub fn is_role(word: &str) -> bool {
+    role_of(word, kinds(word))
+}
+
+/// `is_role` for a word whose lists are known.
+fn role_of(word: &str, kinds: u8) -> bool {
     let agent = word.len() >= 7
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word[1..].bytes().all(|b| b.is_ascii_lowercase())
         && (word.ends_with("ist") || word.ends_with("ator"));
-    agent || ROLES.contains(word)
+    agent || kinds & ROLE != 0
 }
 
 /// What the run of capitalised words at `i` names: `(who, first, end)`,
@@ -115,28 +167,33 @@ pub fn classify_run(
 ) -> (Option<(Who, usize)>, usize) {
     let word = toks[i].text(body);
     let caps = shouted(word);
-    if !(capitalised(word) || caps) || NOT_NAMES.contains(word) {
+    if !(capitalised(word) || caps) || kinds(word) & NOT_NAME != 0 {
         return (None, i + 1);
     }
     let n = run_len(body, toks, i, index, caps);
     let text = |k: usize| toks[k].text(body);
-    let has = |list: &Lexicon, from: usize| (from..i + n).any(|k| list.contains(text(k)));
+    // The lists of each word of the run (at most six), looked up once.
+    let mut of = [0u8; 6];
+    for (k, kind) in of.iter_mut().enumerate().take(n) {
+        *kind = kinds(text(i + k));
+    }
+    let has = |kind: u8, from: usize| of[from - i..n].iter().any(|&k| k & kind != 0);
     // Role words before a name set it apart; a role alone names nobody here.
-    if let Some(r) = (i..i + n).rev().find(|&k| is_role(text(k))) {
+    if let Some(r) = (i..i + n).rev().find(|&k| role_of(text(k), of[k - i])) {
         if r + 1 == i + n {
             return (None, i + n);
         }
-        if !has(&ORGS, r + 1) && !has(&PLACES, r + 1) {
+        if !has(ORG, r + 1) && !has(PLACE, r + 1) {
             return (Some((Who::Name, r + 1)), i + n);
         }
     }
-    if has(&ORGS, i) {
+    if has(ORG, i) {
         // "Amnesty International Man-kei Tam": a name after the body's.
         let o = (i..i + n)
             .rev()
-            .find(|&k| ORGS.contains(text(k)))
+            .find(|&k| of[k - i] & ORG != 0)
             .unwrap_or(i);
-        if i + n - o > 2 && !has(&PLACES, o + 1) {
+        if i + n - o > 2 && !has(PLACE, o + 1) {
             return (Some((Who::Name, o + 1)), i + n);
         }
         let mut end = i + n;
@@ -158,7 +215,7 @@ pub fn classify_run(
     }
     // A run that names a place is stepped over one word at a time, so that
     // "Hong Kong Chief Executive Carrie Lam" still yields Carrie Lam.
-    if has(&PLACES, i) {
+    if has(PLACE, i) {
         return (None, i + 1);
     }
     if n >= 2 {
@@ -178,7 +235,7 @@ pub fn classify_run(
     let next = text_at(body, toks, i + 1);
     let acts = next.starts_with(|c: char| c.is_lowercase())
         && (next.ends_with("ed") || next.ends_with('s'));
-    if caps && n == 1 && word.len() >= 2 && acts && !NOT_NAMES.contains(word) {
+    if caps && n == 1 && word.len() >= 2 && acts {
         return (Some((Who::Org, i)), i + 1);
     }
     if caps && word.len() >= 3 && text_at(body, toks, i + 1).ends_with('s') && {
@@ -238,19 +295,24 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
             &body[toks[i + n - 1].end..toks[i + n].start]
         };
         // A middle initial: "Stuart B. Munsch".
-        let initial = gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
-        let joined = gap == " " || initial;
-        let alias = n > 0 && index.match_at(body, toks, i + n).is_some();
+        let initial = || gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
+        let joined = gap == " " || initial();
+        let alias = || n > 0 && index.match_at(body, toks, i + n).is_some();
         // An initial: "Stuart B. Munsch", "Sergey M".
-        let letter = n > 0
-            && (word.len() == 1 && word.chars().all(char::is_uppercase)
-                || matches!(word, "II" | "III" | "IV" | "Jr" | "Sr"));
-        let styled = if caps {
-            shouted(word)
-        } else {
-            capitalised(word) || letter
+        let letter = || {
+            n > 0
+                && (word.len() == 1 && word.chars().all(char::is_uppercase)
+                    || matches!(word, "II" | "III" | "IV" | "Jr" | "Sr"))
         };
-        if !joined || alias || !styled || calendar_name(word) || NOT_NAMES.contains(word) {
+        let styled = || {
+            if caps {
+                shouted(word)
+            } else {
+                capitalised(word) || letter()
+            }
+        };
+        // Cheapest tests first: most runs end at a word in lower case.
+        if !joined || !styled() || alias() || kinds(word) & (CALENDAR | NOT_NAME) != 0 {
             break;
         }
         n += 1;

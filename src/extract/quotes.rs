@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{char_at, char_before};
+use super::tokens::{char_at, char_before, find_any};
 
 /// A quotation as written, before anyone is credited with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,10 +106,9 @@ fn closes(text: &str, i: usize, c: char, mark: Mark) -> bool {
     }
 }
 
-fn is_mark_byte(b: u8) -> bool {
-    // ASCII marks, or the lead bytes of « » (C2) and the curly marks (E2).
-    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
-}
+/// The bytes a quotation mark starts with: ASCII marks, or the lead bytes
+/// of « » (C2) and the curly marks (E2).
+const MARK_BYTES: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
 
 struct Open {
     mark: Mark,
@@ -135,11 +134,10 @@ pub fn find(body: &str, paragraphs: &[Range<usize>]) -> Vec<Span> {
         }
         let bytes = body.as_bytes();
         while i < par.end {
-            let b = bytes[i];
-            if !is_mark_byte(b) {
-                i += 1;
-                continue;
-            }
+            let Some(k) = find_any(&bytes[i..par.end], MARK_BYTES) else {
+                break;
+            };
+            i += k;
             let c = char_at(body, i);
             let len = c.len_utf8();
             let step = match &open {
@@ -220,7 +218,7 @@ fn push_span(out: &mut Vec<Span>, o: Open, after: usize, closed: bool) {
     };
     out.push(Span {
         inner: first.start..last.end,
-        parts: o.parts.clone(),
+        parts: o.parts,
         closed,
         after,
         open: o.open,

@@ -36,7 +36,8 @@ pub struct Names {
 }
 
 fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    let last_space = name.bytes().rposition(|b| b == b' ');
+    last_space.map_or(name, |at| &name[at + 1..])
 }
 
 fn strip_honorific(text: &str) -> &str {
@@ -63,13 +64,15 @@ impl Names {
 /// Every maximal run of capitalised words the text has, as written: the
 /// names and places it mentions on their own.
 fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, RandomState> {
-    let mut out = HashSet::default();
+    let words: usize = paras.iter().map(|p| p.toks.len()).sum();
+    let mut out = HashSet::with_capacity_and_hasher(words / 8, RandomState::default());
+    let bytes = body.as_bytes();
     for par in paras {
         let mut start: Option<usize> = None;
         let mut last_end = 0;
-        for tok in &par.toks {
-            let capital = tok.text(body).starts_with(char::is_uppercase);
-            let joined = start.is_some() && &body[last_end..tok.start] == " ";
+        for tok in par.toks {
+            let capital = starts_upper(body, tok.start);
+            let joined = start.is_some() && tok.start == last_end + 1 && bytes[last_end] == b' ';
             match (capital, joined) {
                 (true, true) => {}
                 (true, false) => {
@@ -91,6 +94,15 @@ fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, Random
         }
     }
     out
+}
+
+/// True when the character at byte `at` is a capital, decoded only
+/// beyond ASCII.
+fn starts_upper(body: &str, at: usize) -> bool {
+    match body.as_bytes()[at] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => body[at..].starts_with(char::is_uppercase),
+    }
 }
 
 /// A name of three words or more whose first words are written elsewhere
@@ -142,12 +154,16 @@ fn roles_before(body: &str, at: usize) -> String {
         from += 1;
     }
     let head = &body[from..at];
-    let words: Vec<&str> = head
+    let mut words = head
         .split(' ')
         .rev()
         .skip_while(|w| w.is_empty())
-        .take_while(|w| is_role(w))
-        .collect();
+        .peekable();
+    // Most names have no role before them: nothing to collect.
+    if !words.peek().is_some_and(|w| is_role(w)) {
+        return String::new();
+    }
+    let words: Vec<&str> = words.take_while(|w| is_role(w)).collect();
     words
         .iter()
         .rev()
@@ -160,7 +176,13 @@ fn roles_before(body: &str, at: usize) -> String {
 /// their surname alone ("Doe said") as mentions of them.
 pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let mut names = Names::default();
-    let long = |m: &Mention| m.who == Who::Name && body[m.start..m.end].matches(' ').count() >= 2;
+    let spaces = |m: &Mention| {
+        body.as_bytes()[m.start..m.end]
+            .iter()
+            .filter(|&&b| b == b' ')
+            .count()
+    };
+    let long = |m: &Mention| m.who == Who::Name && spaces(m) >= 2;
     let named = |m: &Mention| m.who == Who::Name && body[m.start..m.end].contains(' ');
     // Built only for a text that has a name of two words or more to check.
     let alone = if paras.iter().any(|p| p.mentions.iter().any(named)) {
@@ -198,17 +220,18 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     for par in paras.iter_mut() {
         let mut added = Vec::new();
         let mut covered = par.mentions.iter().peekable();
-        for tok in &par.toks {
+        for tok in par.toks {
+            // Words in lower case or digits, most of them, are no surname.
+            let lead = body.as_bytes()[tok.start];
+            if lead.is_ascii_lowercase() || lead.is_ascii_digit() {
+                continue;
+            }
             while covered.next_if(|m| m.end <= tok.start).is_some() {}
             if covered.peek().is_some_and(|m| m.start <= tok.start) {
                 continue;
             }
             let word = tok.text(body);
-            let capital = word
-                .as_bytes()
-                .first()
-                .is_some_and(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit());
-            if capital && names.by_surname.contains_key(word) {
+            if names.by_surname.contains_key(word) {
                 added.push(Mention {
                     start: tok.start,
                     end: tok.end,
@@ -229,7 +252,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
 /// indirect references.
 pub struct Resolver<'a> {
     pub body: &'a str,
-    pub paras: &'a [Para],
+    pub paras: &'a [Para<'a>],
     pub actors: &'a [Actor],
     pub names: &'a Names,
 }

@@ -6,9 +6,10 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::date_words::{month_of, year_number};
-use super::dates::{Found, Words};
+use super::dates::Found;
 use super::relative::anchor_year;
 use super::tense::{self, Tense};
+use super::tokens::Words;
 use super::Para;
 use crate::model::date::{DateSpec, PartialDate};
 
@@ -111,7 +112,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     } else {
         year_number(ws.get(i + 1)).map(|y| (y, i + 1))
     };
-    let led = SEASON_LEAD.contains(&&*prev);
+    let led = SEASON_LEAD.contains(&prev);
     // "fall" is a verb far more often than a season.
     if !(led || explicit.is_some()) || (fall && explicit.is_none() && prev != "the" && !led) {
         return None;
@@ -119,7 +120,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     if fall && prev == "the" && explicit.is_none() && ws.lower(i + 1) == "of" {
         return None;
     }
-    let first = if matches!(&*prev, "this" | "last" | "next" | "the") {
+    let first = if matches!(prev, "this" | "last" | "next" | "the") {
         i - 1
     } else {
         i
@@ -139,7 +140,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
         // dates nothing rather than leave the choice to another.
         let days: Option<Vec<(NaiveDate, NaiveDate)>> =
             years.iter().map(|&y| season_days(y, start_month)).collect();
-        let k = pick(&days?, d, how_of(&prev, par, ws, i))?;
+        let k = pick(&days?, d, how_of(prev, par, ws, i))?;
         season_span(years[k], start_month)
     });
     Some((first, i, date, published, "season"))
@@ -151,7 +152,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
         return None;
     }
     let prev = ws.lower(i.wrapping_sub(1));
-    if !matches!(&*prev, "this" | "last" | "next" | "the" | "past" | "coming") {
+    if !matches!(prev, "this" | "last" | "next" | "the" | "past" | "coming") {
         return None;
     }
     let date = published.and_then(|d| {
@@ -163,7 +164,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
                 Some((sat, sat.checked_add_days(Days::new(1))?))
             })
             .collect();
-        let k = pick(&days, d, how_of(&prev, par, ws, i))?;
+        let k = pick(&days, d, how_of(prev, par, ws, i))?;
         let (sat, sun) = days[k];
         DateSpec::days(sat, sun)
     });
@@ -217,7 +218,7 @@ pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
         let days: Vec<(NaiveDate, NaiveDate)> = (p.year() - 1..=p.year() + 1)
             .filter_map(|y| holiday_in(w, next, y).map(|(d, _)| (d, d)))
             .collect();
-        let k = pick(&days, p, how_of(&ws.lower(i.wrapping_sub(1)), par, ws, i))?;
+        let k = pick(&days, p, how_of(ws.lower(i.wrapping_sub(1)), par, ws, i))?;
         DateSpec::day(days[k].0)
     });
     Some((i, last, date, published, "holiday"))

@@ -67,7 +67,7 @@ pub(super) struct Attribution {
 
 pub(super) struct Ctx<'a> {
     pub body: &'a str,
-    pub paras: &'a [Para],
+    pub paras: &'a [Para<'a>],
     pub spans: &'a [Span],
     pub resolver: Resolver<'a>,
     /// Paragraph of each span's first and last part.
@@ -155,29 +155,32 @@ impl Ctx<'_> {
     /// True when word `t` of paragraph `p` is a speech verb used as a verb:
     /// after a determiner "claims" and "remarks" are nouns.
     pub(super) fn speech_verb(&self, p: usize, t: usize) -> bool {
-        let noun = t.checked_sub(1).is_some_and(|b| {
-            matches!(
-                self.word(p, b),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "these"
-                    | "those"
-                    | "such"
-                    | "’s"
-                    | "'s"
-                    | "my"
-                    | "your"
-                    | "whose"
-                    | "of"
-            )
-        });
-        !noun && is_speech_verb(self.word(p, t))
+        // The verb first: most words are none, and no determiner need be read.
+        let noun = || {
+            t.checked_sub(1).is_some_and(|b| {
+                matches!(
+                    self.word(p, b),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "these"
+                        | "those"
+                        | "such"
+                        | "’s"
+                        | "'s"
+                        | "my"
+                        | "your"
+                        | "whose"
+                        | "of"
+                )
+            })
+        };
+        is_speech_verb(self.word(p, t)) && !noun()
     }
 
     /// The sentence of paragraph `p` holding `at`, cut to `WINDOW` bytes
@@ -200,8 +203,9 @@ impl Ctx<'_> {
     pub(super) fn words_in(&self, p: usize, r: Range<usize>) -> Vec<usize> {
         let par = &self.paras[p];
         let lo = par.toks.partition_point(|t| t.start < r.start);
+        let hi = par.toks.partition_point(|t| t.end <= r.end).max(lo);
         let mut q = par.quoted.partition_point(|x| x.end <= r.start);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hi - lo);
         for t in lo..par.toks.len() {
             let tok = par.toks[t];
             if tok.end > r.end {

@@ -3,8 +3,8 @@
 //! text means. News mostly reports the past: without a marker of the future
 //! a date is taken as past, as HeidelTime does.
 
-use super::dates::Words;
 use super::lexicon::Lexicon;
+use super::tokens::Words;
 use super::Para;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,19 +33,19 @@ const IRREGULAR_PAST_WORDS: &[&str] = &[
 pub(super) static IRREGULAR_PAST: Lexicon = Lexicon::new(IRREGULAR_PAST_WORDS);
 
 /// "-ed" words that are not past forms of verbs.
-const NOT_PAST: &[&str] = &[
+static NOT_PAST: Lexicon = Lexicon::new(&[
     "need", "needed", "indeed", "speed", "seed", "feed", "bed", "red",
-];
+]);
 
 /// Words that put what follows in the future whatever comes before them.
 #[rustfmt::skip]
-const FUTURE: &[&str] = &[
+static FUTURE: Lexicon = Lexicon::new(&[
     "will", "shall", "won't", "would", "could", "may", "might", "can", "should", "must",
     "plans", "plan", "intends", "upcoming", "aims", "hopes", "wants",
-];
+]);
 
 /// Words whose tense is their auxiliary's ("is due to" / "was due to").
-const PLANNED: &[&str] = &[
+static PLANNED: Lexicon = Lexicon::new(&[
     "due",
     "scheduled",
     "set",
@@ -53,7 +53,7 @@ const PLANNED: &[&str] = &[
     "slated",
     "poised",
     "planned",
-];
+]);
 
 /// The tense of the clause holding word `i`: the nearest marker before it
 /// in its sentence, else the nearest after it. Words inside a quotation
@@ -89,9 +89,9 @@ pub fn around(par: &Para, ws: &Words, i: usize) -> Tense {
 
 /// Words that open a clause of their own ("as Britain faces an October 31
 /// deadline"): a verb beyond them is another clause's.
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: Lexicon = Lexicon::new(&[
     "as", "while", "because", "although", "though", "whereas", "but", "when", "if", "unless",
-];
+]);
 
 /// True when a new clause starts at word `j`: a subordinator, or a
 /// semicolon, colon, dash or bracket just before it.
@@ -103,23 +103,21 @@ fn opens_clause(ws: &Words, j: usize) -> bool {
         (Some(a), Some(b)) => &ws.body[a.end..b.start],
         _ => "",
     };
-    gap.contains([';', ':', '(', ')', '—', '–'])
-        || SUBORDINATORS
-            .iter()
-            .any(|w| ws.get(j).eq_ignore_ascii_case(w))
+    // Words are mostly set apart by one space: no mark to look for.
+    (gap != " " && gap.contains([';', ':', '(', ')', '—', '–']))
+        || SUBORDINATORS.contains(ws.lower(j))
 }
 
 /// The tense word `j` marks, if it marks one.
 fn marker(ws: &Words, j: usize) -> Option<Tense> {
     let w = ws.lower(j);
-    let w = &*w;
-    if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
+    if FUTURE.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         // "may have killed", "would have been": a perfect modal looks back.
         let perfect = ws.lower(j + 1) == "have" && !matches!(w, "will" | "shall");
         return Some(if perfect { Tense::Past } else { Tense::Future });
     }
     let aux = || auxiliary(ws, j);
-    if PLANNED.contains(&w) {
+    if PLANNED.contains(w) {
         return Some(match aux() {
             Some(Tense::Past) => Tense::Past,
             _ => Tense::Future,
@@ -134,17 +132,15 @@ fn marker(ws: &Words, j: usize) -> Option<Tense> {
     }
     // A capitalised "-ed" word is a name: "United", "Ahmed".
     let lower_case = ws.get(j).starts_with(|c: char| c.is_ascii_lowercase());
-    let regular = w.len() >= 4 && w.ends_with("ed") && !NOT_PAST.contains(&w);
+    let regular = w.len() >= 4 && w.ends_with("ed") && !NOT_PAST.contains(w);
     if lower_case && (regular || IRREGULAR_PAST.contains(w)) {
         // A participle takes its auxiliary's tense: "will be held", "has
         // been held"; "is held" says nothing about when.
         return match aux() {
-            Some(Tense::Present) if matches!(&*ws.lower(j - 1), "has" | "have") => {
-                Some(Tense::Past)
-            }
+            Some(Tense::Present) if matches!(ws.lower(j - 1), "has" | "have") => Some(Tense::Past),
             Some(Tense::Present) => None,
             Some(t) => Some(t),
-            None if matches!(&*ws.lower(j.wrapping_sub(1)), "be" | "been") => None,
+            None if matches!(ws.lower(j.wrapping_sub(1)), "be" | "been") => None,
             None => Some(Tense::Past),
         };
     }
@@ -155,12 +151,12 @@ fn marker(ws: &Words, j: usize) -> Option<Tense> {
 /// held", "is expected"), if there is one.
 fn auxiliary(ws: &Words, j: usize) -> Option<Tense> {
     let prev = ws.lower(j.wrapping_sub(1));
-    let tense = match &*prev {
+    let tense = match prev {
         "was" | "were" | "had" => Tense::Past,
         "is" | "are" | "am" | "has" | "have" | "’s" | "'s" => Tense::Present,
-        "be" | "been" => match &*ws.lower(j.wrapping_sub(2)) {
+        "be" | "been" => match ws.lower(j.wrapping_sub(2)) {
             "has" | "have" | "had" => Tense::Past,
-            w if FUTURE.contains(&w) || w == "to" => Tense::Future,
+            w if FUTURE.contains(w) || w == "to" => Tense::Future,
             _ => return None,
         },
         _ => return None,
@@ -176,17 +172,16 @@ mod tests {
     fn tense(text: &str, word: &str) -> Tense {
         let mut toks = Vec::new();
         words(text, 0..text.len(), &mut toks);
+        let lower = text.to_ascii_lowercase();
         let par = Para {
             range: 0..text.len(),
+            lower: &lower,
             sentences: sentences(text, 0..text.len(), &[]),
-            toks,
+            toks: &toks,
             quoted: Vec::new(),
             mentions: Vec::new(),
         };
-        let ws = Words {
-            body: text,
-            toks: &par.toks,
-        };
+        let ws = Words::of(text, &par);
         let i = (0..par.toks.len())
             .find(|&i| ws.get(i) == word)
             .expect("word in text");

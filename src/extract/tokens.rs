@@ -2,7 +2,11 @@
 //! that every rule above them can point back at the exact source text.
 //! Everything here is a single forward pass over the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::Para;
 
 /// A word: a run of letters and digits, with inner hyphens and apostrophes
 /// kept (`Jong-un`, `O'Brien`, `don't`) except a possessive `'s`, which is a
@@ -16,6 +20,38 @@ pub struct Tok {
 impl Tok {
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         &body[self.start..self.end]
+    }
+}
+
+/// The words of a paragraph, by index; out of range reads as "".
+pub struct Words<'a> {
+    pub body: &'a str,
+    pub toks: &'a [Tok],
+    /// The paragraph in ASCII lower case, from byte `base` of the body.
+    lower: &'a str,
+    base: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn of(body: &'a str, par: &'a Para) -> Words<'a> {
+        Words {
+            body,
+            toks: par.toks,
+            lower: par.lower,
+            base: par.range.start,
+        }
+    }
+
+    pub fn get(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.body))
+    }
+
+    /// Word `i` in ASCII lower case, read from the paragraph's lower-cased
+    /// copy: no word is copied.
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.start - self.base..t.end - self.base])
     }
 }
 
@@ -43,19 +79,62 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for the
+/// punctuation news is full of: curly quotation marks, dashes and ellipses
+/// (U+2000 to U+206F, where no character is a letter or a digit).
+pub fn is_letter_or_digit(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}')
 }
 
+/// What a byte is to the word scanner, looked up rather than tested:
+/// the scanner asks it of every byte of the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ASCII letter or digit.
+    Letter,
+    /// `-` or `'`, which may join two parts of a word.
+    Joiner,
+    /// Any other ASCII byte.
+    Other,
+    /// A byte of a character beyond ASCII, to be decoded.
+    Wide,
+}
+
+static CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            Class::Letter
+        } else if byte == b'-' || byte == b'\'' {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The words of `range` in `body`.
 pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let text = &body[range.clone()];
-    out.reserve(text.len() / 6);
+    out.reserve(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() || (b >= 0x80 && char_at(text, i).is_alphanumeric()) {
+        let starts = match CLASS[usize::from(b)] {
+            Class::Letter => true,
+            Class::Wide => is_letter_or_digit(char_at(text, i)),
+            Class::Joiner | Class::Other => false,
+        };
+        if starts {
             let start = i;
             i = word_end(text, i);
             push_word(text, range.start, start, i, out);
@@ -91,22 +170,21 @@ fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
 /// End of the word starting at `i`: letters and digits, and joiners between two of them.
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
         // ASCII letters and digits are most of the text: no decoding.
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        if b.is_ascii() && b != b'-' && b != b'\'' {
+        i += bytes[i..]
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != Class::Letter)
+            .unwrap_or(bytes.len() - i);
+        if i == bytes.len() || CLASS[usize::from(bytes[i])] == Class::Other {
             break;
         }
         let c = char_at(text, i);
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             i += c.len_utf8();
         } else if is_joiner(c) {
             let next = i + c.len_utf8();
-            if next < bytes.len() && char_at(text, next).is_alphanumeric() {
+            if next < bytes.len() && is_letter_or_digit(char_at(text, next)) {
                 i = next;
             } else {
                 break;
@@ -116,6 +194,70 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// `text` in lower case, as `str::to_lowercase` writes it, copied only
+/// when that changes something: most words are lower case already.
+pub fn lowered(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Where the first byte of `bytes` that is one of `needles` is, tested
+/// eight bytes at a time: the scans for quotation marks and for the ends
+/// of sentences pass over every byte of the text.
+pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // A byte equal to the needle is zero after the xor; the lowest
+        // flagged byte is always a true one.
+        let found = needles.iter().fold(0, |found, &n| {
+            let x = word ^ (LOW * u64::from(n));
+            found | (x.wrapping_sub(LOW) & !x & HIGH)
+        });
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter()
+        .position(|b| needles.contains(b))
+        .map(|k| at + k)
+}
+
+/// The words of `text` between whitespace, as `str::split_whitespace`
+/// gives them, reading ASCII as bytes and decoding only what lies beyond.
+pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The width of the whitespace character at `i`, or None for another.
+    let space_at = move |i: usize| match bytes[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
+        b if b.is_ascii() => None,
+        _ => Some(char_at(text, i))
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(width) = (i < bytes.len()).then(|| space_at(i)).flatten() {
+            i += width;
+        }
+        let start = i;
+        while i < bytes.len() && space_at(i).is_none() {
+            i += utf8_len(bytes[i]);
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 pub fn char_at(text: &str, i: usize) -> char {
@@ -137,17 +279,18 @@ fn utf8_len(b: u8) -> usize {
 }
 
 /// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: Lexicon = Lexicon::new(&[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "St", "Sen", "Rep", "Gov",
     "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Adm", "Cmdr", "Maj", "Brig", "Rev",
     "Supt", "Det", "Jr", "Sr", "Mt", "Ft", "No", "vs", "Gov", "Atty", "Insp", "Cpl", "Pvt",
-];
+]);
 
 /// Sentence starts within a paragraph. `skip` lists byte ranges (quotation
 /// interiors) whose punctuation does not end a sentence: a quoted passage of
 /// several sentences stays inside the sentence that reports it.
 pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<usize> {
-    let mut starts = vec![par.start];
+    let mut starts = Vec::with_capacity(8);
+    starts.push(par.start);
     let bytes = body.as_bytes();
     let mut i = par.start;
     let mut skip_ix = 0;
@@ -172,10 +315,7 @@ pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<us
         }
         // Jump to the next sentence punctuation or quotation, whichever is first.
         let limit = skip.get(skip_ix).map_or(par.end, |s| s.start.max(i));
-        let Some(step) = bytes[i..limit]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        else {
+        let Some(step) = find_any(&bytes[i..limit], [b'.', b'!', b'?']) else {
             i = limit;
             continue;
         };
@@ -246,7 +386,7 @@ fn is_abbreviation(body: &str, floor: usize, dot: usize) -> bool {
     });
     let word = &before[word_start..];
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || ABBREVIATIONS.contains(&word)
+    initial || ABBREVIATIONS.contains(word)
 }
 
 #[cfg(test)]
@@ -265,6 +405,44 @@ mod tests {
             texts("Kim Jong-un's O'Brien don't Russia’s '90s end-"),
             ["Kim", "Jong-un", "'s", "O'Brien", "don't", "Russia", "’s", "90s", "end"]
         );
+    }
+
+    #[test]
+    fn find_any_finds_the_first_needle_in_and_past_whole_words() {
+        let text = b"abcdefgh ijklmno.pq!rs";
+        assert_eq!(find_any(text, [b'.', b'!']), Some(16));
+        assert_eq!(find_any(text, [b'!']), Some(19));
+        assert_eq!(find_any(text, [b'a', b'z']), Some(0));
+        assert_eq!(find_any(text, [b'z']), None);
+        assert_eq!(find_any(b"", [b'.']), None);
+        // Every position of a chunk, and bytes above 0x80.
+        for at in 0..24 {
+            let mut bytes = vec![b'x'; 24];
+            bytes[at] = 0xE2;
+            assert_eq!(find_any(&bytes, [b'"', 0xE2]), Some(at));
+        }
+    }
+
+    #[test]
+    fn split_spaces_splits_as_split_whitespace_does() {
+        let texts = [
+            "  Putin  landed\tin\nPyongyang\r\x0bon\x0cWednesday ",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{2028}f “quoted” — ok",
+            "",
+            " \u{a0} ",
+            "one",
+        ];
+        for text in texts {
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(split_spaces(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['a', 'É', '9', '٣', '’', '.']) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

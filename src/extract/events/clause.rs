@@ -6,11 +6,12 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::super::dates::{DatedMention, Words};
+use super::super::dates::DatedMention;
 use super::super::lexicon::Lexicon;
 use super::super::mentions::Who;
 use super::super::refer::Resolver;
 use super::super::tense::{self, Tense, IRREGULAR_PAST};
+use super::super::tokens::Words;
 use super::super::{Para, Speaker};
 use super::title::{content_words, title};
 use super::Report;
@@ -119,10 +120,7 @@ pub fn read(
     if !par.outside(m.span.start) || is_dateline(body, par, m) {
         return None;
     }
-    let ws = Words {
-        body,
-        toks: &par.toks,
-    };
+    let ws = Words::of(body, par);
     let at = par.toks.partition_point(|t| t.start < m.span.start);
     if at >= par.toks.len() {
         return None;
@@ -130,36 +128,38 @@ pub fn read(
     // "since June", "until Friday", "from 2008", "as of today" bound a
     // stretch of time or a state; they date no happening of their own.
     let led = |k: usize| at.checked_sub(k).map(|j| ws.lower(j));
-    let bounding = led(1).is_some_and(|w| BOUNDING.contains(&w))
+    let bounding = led(1).is_some_and(|w| BOUNDING.contains(w))
         || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as");
     if bounding && !m.phrase.is_empty() {
         return None;
     }
-    let (lo, ends) = clause(body, par, &ws, at, m);
+    let (lo, mut ends) = clause(body, par, &ws, at, m);
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
     // A piece with no verb is not yet a clause: the break was a list's
     // comma ("black clothes, face masks, and helmets gathered") or a
     // clock's colon ("at 10:30 BST, the court issued"); read on to the
     // next break.
-    let found = ends
-        .iter()
-        .find_map(|&hi| main_verb(&ws, par, lo, hi, at).map(|v| (v, hi)));
+    let mut nearest = None;
+    let found = ends.find_map(|hi| {
+        nearest.get_or_insert(hi);
+        main_verb(&ws, par, lo, hi, at).map(|v| (v, hi))
+    });
     // The past mentioned as context may be a bare name ("the 2009 H1N1
     // outbreak"): it needs no verb.
-    let (verb, hi) = match found {
-        Some(found) => found,
-        None if background => (at, ends[0]),
-        None => return None,
+    let (verb, hi) = match (found, nearest) {
+        (Some(found), _) => found,
+        (None, Some(hi)) if background => (at, hi),
+        _ => return None,
     };
     let verb_word = ws.lower(verb);
     // "told TASS on Monday", "said on Monday": the date dates the saying.
     let said_then = (at.saturating_sub(3).max(lo)..at).any(|k| ATTRIBUTION.contains(ws.get(k)));
-    if said_then || ATTRIBUTION.contains(&verb_word) && near(verb, at, m, &par.toks) {
+    if said_then || ATTRIBUTION.contains(verb_word) && near(verb, at, m, par.toks) {
         return None;
     }
     // Plans, predictions and what did not happen are not happenings: a
     // verb that says so, or such a word among its auxiliaries.
-    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(&ws.lower(k)))
+    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(ws.lower(k)))
         && !ws.lower(verb + 1).starts_with("have");
     let future = tense::around(par, &ws, at) == Tense::Future;
     let ahead = published.is_some_and(|p| date.first_day() > p);
@@ -203,7 +203,7 @@ pub fn read(
     });
     let subject = subject.as_deref().map(|n| (n, replaces));
     let title = title(body, span.clone(), m.span.clone(), subject)?;
-    let kind = kind_of(&verb_word).unwrap_or(EventKind::Other);
+    let kind = kind_of(verb_word).unwrap_or(EventKind::Other);
     Some(Report {
         span: span.clone(),
         date,
@@ -239,10 +239,17 @@ fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::
 
 /// The first word of the clause around word `at` and the places where it
 /// may end, nearest first: the sentence cut at a semicolon, a dash or a
-/// comma that opens another clause, then the sentence's end.
-fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (usize, Vec<usize>) {
+/// comma that opens another clause, then the sentence's end. The places
+/// are found as they are asked for: the nearest mostly has the verb.
+fn clause<'a>(
+    body: &'a str,
+    par: &'a Para,
+    ws: &'a Words,
+    at: usize,
+    m: &DatedMention,
+) -> (usize, impl Iterator<Item = usize> + 'a) {
     let sentence = par.sentence(m.span.start);
-    let toks = &par.toks;
+    let toks = par.toks;
     let first = toks.partition_point(|t| t.start < sentence.start);
     let last = toks
         .partition_point(|t| t.end <= sentence.end)
@@ -250,21 +257,24 @@ fn clause(body: &str, par: &Para, ws: &Words, at: usize, m: &DatedMention) -> (u
         .min(toks.len());
     // "captured in 2004 and transferred two years later": an "and" before
     // a verb in the past starts another happening.
-    let and_then = |k: usize| {
+    let and_then = move |k: usize| {
         let next = ws.get(k + 1);
         ws.get(k) == "and"
             && next.starts_with(char::is_lowercase)
             && (next.len() >= 4 && next.ends_with("ed") || IRREGULAR_PAST.contains(next))
     };
-    let breaks = |k: usize| {
+    let breaks = move |k: usize| {
         let gap = &body[toks[k - 1].end..toks[k].start];
-        gap.contains([';', '—', '–', ':'])
-            || gap.contains(',') && CLAUSE_OPENERS.contains(&ws.lower(k))
-            || and_then(k)
+        // Words are mostly set apart by one space: no mark to look for.
+        let marked = gap != " "
+            && (gap.contains([';', '—', '–', ':'])
+                || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k)));
+        marked || and_then(k)
     };
     let lo = (first + 1..=at).rev().find(|&k| breaks(k)).unwrap_or(first);
-    let mut ends: Vec<usize> = (at + 1..last).filter(|&k| breaks(k)).collect();
-    ends.push(last.max(lo + 1));
+    let ends = (at + 1..last)
+        .filter(move |&k| breaks(k))
+        .chain(std::iter::once(last.max(lo + 1)));
     (lo, ends)
 }
 

@@ -2,9 +2,11 @@
 //! its date phrase, its attribution and a leading connective, cut at a
 //! phrase, never with "…"; and its content words, stemmed.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::lexicon::Lexicon;
+use super::super::tokens::{lowered, split_spaces};
 
 /// Longest title, in characters; a title is cut at a phrase, never with "…".
 pub const TITLE_CHARS: usize = 70;
@@ -54,46 +56,44 @@ pub fn title(
     // "voted on 23 June 2016, to leave": the date's comma goes with it.
     let after = after.trim_start();
     let after = after.strip_prefix(',').unwrap_or(after);
-    let mut joined = format!("{} {}", before.trim_end(), after.trim_start());
-    for tail in [", said", ", says", ", told", ", according to", ", reported"] {
-        if let Some(at) = joined.rfind(tail) {
-            joined.truncate(at);
-        }
-    }
+    let (before, after) = (before.trim_end(), after.trim_start());
+    let mut joined = String::with_capacity(before.len() + 1 + after.len());
+    joined.push_str(before);
+    joined.push(' ');
+    joined.push_str(after);
+    joined.truncate(attribution_cut(&joined));
     // A dateline that leads the clause ("WASHINGTON - ") is not its text.
     let joined = joined.trim_start_matches([',', '-', '—', '–', ' ']);
-    let joined = match joined
-        .split_once(" - ")
-        .or_else(|| joined.split_once(" — "))
-    {
+    let joined = match split_at_dash(joined, '-').or_else(|| split_at_dash(joined, '—')) {
         Some((head, rest)) if head.chars().all(|c| !c.is_lowercase()) => rest,
         _ => joined,
     };
     // An ellipsis of the source would read as a cut: a title has none.
-    let joined = joined.replace('…', " ");
-    let mut words: Vec<&str> = joined
-        .split_whitespace()
+    let joined = if joined.contains('…') {
+        Cow::Owned(joined.replace('…', " "))
+    } else {
+        Cow::Borrowed(joined)
+    };
+    // Only the words that fit are read: a clause may be long.
+    let mut words = split_spaces(&joined)
         .map(|w| w.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '…')))
         .filter(|w| !w.is_empty())
-        .collect();
-    while words.first().is_some_and(|w| {
-        let w = w.trim_end_matches(',');
-        CONNECTIVES.contains(w) || matches!(w, "and" | "but" | "so" | "then")
-    }) {
-        words.remove(0);
-    }
-    match subject {
-        Some((name, true)) if !name.is_empty() => {
-            if let Some(first) = words.first_mut() {
-                *first = name;
-            }
-        }
-        Some((name, false)) if !name.is_empty() => words.insert(0, name),
-        _ => {}
-    }
-    let mut out = String::new();
+        .peekable();
+    while words
+        .next_if(|w| {
+            let w = w.trim_end_matches(',');
+            CONNECTIVES.contains(w) || matches!(w, "and" | "but" | "so" | "then")
+        })
+        .is_some()
+    {}
+    let lead = match subject {
+        Some((name, true)) if !name.is_empty() => words.next().map(|_| name),
+        Some((name, false)) if !name.is_empty() => Some(name),
+        _ => None,
+    };
+    let mut out = String::with_capacity(2 * TITLE_CHARS);
     let mut chars = 0;
-    for w in words {
+    for w in lead.into_iter().chain(words) {
         let add = w.chars().count() + usize::from(!out.is_empty());
         if chars + add > TITLE_CHARS {
             break;
@@ -104,21 +104,57 @@ pub fn title(
         out.push_str(w);
         chars += add;
     }
-    let mut out = out.trim_end_matches([',', ';', ':', '.', ' ']).to_string();
+    out.truncate(out.trim_end_matches([',', ';', ':', '.', ' ']).len());
     while let Some((head, last)) = out.rsplit_once(' ') {
-        if !DANGLING.contains(&last.to_lowercase()) {
+        if !DANGLING.contains(&lowered(last)) {
             break;
         }
-        out = head.trim_end_matches([',', ';', ':']).to_string();
+        out.truncate(head.trim_end_matches([',', ';', ':']).len());
     }
     let mut chars = out.chars();
     let first = chars.next()?;
-    let title: String = first.to_uppercase().chain(chars).collect();
+    let mut title = String::with_capacity(out.len() + 2);
+    title.extend(first.to_uppercase());
+    title.push_str(chars.as_str());
     // A title says what happened: a bare name does not.
-    let says = title
-        .split_whitespace()
-        .any(|w| w.len() >= 3 && w.starts_with(char::is_lowercase));
-    (title.split_whitespace().count() >= 2 && says).then_some(title)
+    let says = split_spaces(&title).any(|w| w.len() >= 3 && w.starts_with(char::is_lowercase));
+    (split_spaces(&title).nth(1).is_some() && says).then_some(title)
+}
+
+/// `text` split at the first `dash` with a space either side, as
+/// `split_once(" - ")` splits it, looking for the dash alone.
+fn split_at_dash(text: &str, dash: char) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let width = dash.len_utf8();
+    let (at, _) = text
+        .match_indices(dash)
+        .find(|&(at, _)| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + width) == Some(&b' '))?;
+    Some((&text[..at - 1], &text[at + width + 1..]))
+}
+
+/// Attributions a clause ends with, cut from its title.
+const ATTRIBUTION_TAILS: [&str; 5] = [", said", ", says", ", told", ", according to", ", reported"];
+
+/// The length of `text` without the attributions it ends with: each tail
+/// in turn is cut at its last occurrence in what is left. Every tail starts
+/// with a comma and a space, so only those are tried.
+fn attribution_cut(text: &str) -> usize {
+    let commas: Vec<usize> = text
+        .match_indices(',')
+        .map(|(at, _)| at)
+        .filter(|&at| text.as_bytes().get(at + 1) == Some(&b' '))
+        .collect();
+    let mut len = text.len();
+    for tail in ATTRIBUTION_TAILS {
+        let last = commas
+            .iter()
+            .rev()
+            .find(|&&at| at < len && text[at..len].starts_with(tail));
+        if let Some(&at) = last {
+            len = at;
+        }
+    }
+    len
 }
 
 /// "Putin landed in Pyongyang early on": drops the words that led to the
@@ -130,7 +166,7 @@ fn strip_tail_preposition(text: &str) -> &str {
             break;
         };
         let lead = matches!(
-            last.to_lowercase().as_str(),
+            &*lowered(last),
             "on" | "in"
                 | "at"
                 | "since"
@@ -152,10 +188,14 @@ fn strip_tail_preposition(text: &str) -> &str {
         }
         text = head.trim_end();
     }
-    if matches!(
-        text.to_lowercase().as_str(),
-        "on" | "in" | "at" | "early" | "late" | "last" | "as" | "through"
-    ) {
+    // Lower case shrinks a character to a third of its bytes at most, so a
+    // longer text cannot be one of these words: it is not lowered.
+    if text.len() <= 3 * "through".len()
+        && matches!(
+            &*lowered(text),
+            "on" | "in" | "at" | "early" | "late" | "last" | "as" | "through"
+        )
+    {
         return "";
     }
     text
@@ -183,13 +223,13 @@ pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> 
             if w.len() < 4 || w.starts_with(char::is_uppercase) {
                 continue;
             }
-            let lower = w.to_lowercase();
+            let lower = lowered(w);
             if STOPWORDS.contains(&lower) {
                 continue;
             }
             let stem = stem(&lower);
-            if !out.contains(&stem) {
-                out.push(stem);
+            if !out.iter().any(|o| o == stem) {
+                out.push(stem.to_string());
             }
         }
     }
@@ -197,13 +237,13 @@ pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> 
 }
 
 /// "signed", "signing", "signs" → "sign".
-pub fn stem(word: &str) -> String {
+pub fn stem(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(s) = word.strip_suffix(suffix) {
             if s.len() >= 4 {
-                return s.to_string();
+                return s;
             }
         }
     }
-    word.to_string()
+    word
 }

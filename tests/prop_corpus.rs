@@ -221,7 +221,11 @@ fn many_events(copies: usize) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(18),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn mutated_and_arbitrary_corpus_files_load_with_every_problem_in_its_file(
@@ -239,7 +243,11 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(19),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn a_record_file_of_many_pieces_mutated_reports_every_problem_in_it(

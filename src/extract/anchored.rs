@@ -106,7 +106,7 @@ pub fn determined(
                 return part_of_day(i, ws, refs, published)
             }
             "day" => {
-                let step = match &*ws.lower(i + 2) {
+                let step = match ws.lower(i + 2) {
                     "before" => -1,
                     "after" => 1,
                     _ if ws.lower(i.wrapping_sub(1)) == "in" => 0,
@@ -163,7 +163,7 @@ pub fn counted(
     published: Option<NaiveDate>,
 ) -> Option<Found> {
     let unit = unit_of(ws.get(i + 1))?;
-    let sign = match &*ws.lower(i + 2) {
+    let sign = match ws.lower(i + 2) {
         "later" => 1,
         "earlier" => -1,
         _ => return None,

@@ -60,7 +60,7 @@ pub fn scan(
         // preposition that led to it ("on Tuesday" reads "Tuesday"), as
         // TimeML and TempEval measure extents.
         let mut first = first;
-        while first < last && LEADING.contains(&&*w.lower(first)) {
+        while first < last && LEADING.contains(&w.lower(first)) {
             first += 1;
         }
         let span = toks[first].start..toks[last].end;
@@ -117,11 +117,11 @@ fn read_at(
             w.as_bytes()[..4],
             [b'm' | b'M', b'i' | b'I', b'd' | b'D', b'-']
         );
-    if !mid && !(DATE_FILTER.may_have(w) && date_word(ws.lower(i))) {
-        return None;
-    }
     if mid {
         return mid_month(par, ws, i, published);
+    }
+    if !DATE_FILTER.may_have(w) || !date_word(ws.lower(i)) {
+        return None;
     }
     let capital = first.is_ascii_uppercase();
     if let Some(found) = capital.then(|| holiday(par, ws, i, published)).flatten() {
@@ -160,7 +160,7 @@ fn read_at(
         }
         let prev = lower(i.wrapping_sub(1));
         let p = published;
-        let (date, rule) = match &*prev {
+        let (date, rule) = match prev {
             "last" => (
                 p.and_then(|p| DateSpec::month(p.year() - i32::from(month >= p.month()), month)),
                 "last-month-name",
@@ -209,7 +209,7 @@ fn read_at(
         "" => counts(),
         "the" | "that" => determined(i, ws, refs, published),
         "yesterday" | "today" | "tomorrow" | "tonight" => {
-            let shift: i64 = match &*lower(i) {
+            let shift: i64 = match lower(i) {
                 "yesterday" => -1,
                 "tomorrow" => 1,
                 _ => 0,
@@ -226,7 +226,7 @@ fn read_at(
         "last" | "this" | "next" | "earlier" | "later" => relative_unit(i, published, ws),
         // "by the end of the month": the unit the anchor is in.
         "end" | "start" | "beginning" | "middle" | "rest"
-            if lower(i + 1) == "of" && matches!(&*lower(i + 2), "the" | "this") =>
+            if lower(i + 1) == "of" && matches!(lower(i + 2), "the" | "this") =>
         {
             let unit = lower(i + 3);
             let date = published.and_then(|p| match &*unit {
@@ -235,7 +235,7 @@ fn read_at(
                 "year" => DateSpec::year(p.year()),
                 _ => None,
             });
-            matches!(&*unit, "week" | "month" | "year").then_some((
+            matches!(unit, "week" | "month" | "year").then_some((
                 i,
                 i + 3,
                 date,

@@ -71,22 +71,22 @@ pub fn numeric(
         .is_some_and(|t| body[par.toks[i].end..t.start].trim().is_empty());
     let plural = next.len() > 2 && next.ends_with('s') && !next.ends_with("ss");
     let counted = spaced && next.starts_with(|c: char| c.is_lowercase()) && plural;
-    let triggered = TRIGGERS.contains(&&*prev) || prev == "year" || DETERMINERS.contains(&&*prev);
+    let triggered = TRIGGERS.contains(&prev) || prev == "year" || DETERMINERS.contains(&prev);
     // "1625 UTC" is a time, "§ 1201" a section.
     let clock = ["UTC", "GMT", "EST", "EDT", "BST", "CET", "hours", "hrs"].contains(&next);
     let numbered = body[..par.toks[i].start]
         .trim_end()
         .ends_with(['§', ':', '#', '№'])
         || matches!(
-            &*prev,
+            prev,
             "section" | "code" | "no" | "number" | "article" | "flight" | "route"
         );
     // Before 1500 a bare number is seldom a year in the news.
-    let medieval = y < 1500 && !TRIGGERS.contains(&&*prev);
-    if (counted && !triggered) || QUANTITY.contains(&&*prev) || clock || numbered || medieval {
+    let medieval = y < 1500 && !TRIGGERS.contains(&prev);
+    if (counted && !triggered) || QUANTITY.contains(&prev) || clock || numbered || medieval {
         return None;
     }
-    let start = if TRIGGERS[..4].contains(&&*prev) {
+    let start = if TRIGGERS[..4].contains(&prev) {
         i - 1
     } else {
         i

@@ -54,7 +54,7 @@ pub fn ago(i: usize, n: u32, published: Option<NaiveDate>, ws: &Words) -> Option
 /// "last week", "this month", "next year", "earlier this year".
 pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Option<Found> {
     let lower = |i: usize| ws.lower(i);
-    let (which, unit_at) = match &*lower(i) {
+    let (which, unit_at) = match lower(i) {
         "earlier" | "later" if lower(i + 1) == "this" => ("this", i + 2),
         "earlier" | "later" => return None,
         w => (
@@ -74,7 +74,7 @@ pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Opti
         _ => 0,
     };
     let unit = lower(unit_at);
-    if which == "this" && matches!(&*unit, "morning" | "afternoon" | "evening") {
+    if which == "this" && matches!(unit, "morning" | "afternoon" | "evening") {
         let date = published.map(DateSpec::day);
         return Some((i, unit_at, date, published, "this-part-of-day"));
     }
@@ -84,7 +84,7 @@ pub fn relative_unit(i: usize, published: Option<NaiveDate>, ws: &Words) -> Opti
         "year" => DateSpec::year(p.year() + step as i32),
         _ => None,
     });
-    let rule = match (which, &*unit) {
+    let rule = match (which, unit) {
         (_, "week" | "month" | "year") if lower(i) == "earlier" || lower(i) == "later" => {
             "within-this-unit"
         }
@@ -107,7 +107,7 @@ pub fn weekday(
     let lower = |i: usize| ws.lower(i);
     let prev = lower(i.wrapping_sub(1));
     let mut start = if matches!(
-        &*prev,
+        prev,
         "on" | "last" | "next" | "this" | "early" | "late" | "since" | "by" | "until"
     ) {
         i - 1
@@ -117,15 +117,12 @@ pub fn weekday(
     if lower(start.wrapping_sub(1)) == "on" && start != i {
         start -= 1;
     }
-    let end = if matches!(
-        &*lower(i + 1),
-        "morning" | "afternoon" | "evening" | "night"
-    ) {
+    let end = if matches!(lower(i + 1), "morning" | "afternoon" | "evening" | "night") {
         i + 1
     } else {
         i
     };
-    let (rule, date) = match &*prev {
+    let (rule, date) = match prev {
         "last" => (
             "last-weekday",
             published.and_then(|p| before(p, day, false)),

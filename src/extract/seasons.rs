@@ -105,7 +105,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     } else {
         year_number(ws.get(i + 1)).map(|y| (y, i + 1))
     };
-    let led = SEASON_LEAD.contains(&&*prev);
+    let led = SEASON_LEAD.contains(&prev);
     // "fall" is a verb far more often than a season.
     if !(led || explicit.is_some()) || (fall && explicit.is_none() && prev != "the" && !led) {
         return None;
@@ -113,7 +113,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
     if fall && prev == "the" && explicit.is_none() && ws.lower(i + 1) == "of" {
         return None;
     }
-    let first = if matches!(&*prev, "this" | "last" | "next" | "the") {
+    let first = if matches!(prev, "this" | "last" | "next" | "the") {
         i - 1
     } else {
         i
@@ -137,7 +137,7 @@ pub fn season(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) ->
             .iter()
             .map(|s| (s.first_day(), s.last_day()))
             .collect();
-        pick(&days, d, how_of(&prev, par, ws, i)).map(|k| spans[k].clone())
+        pick(&days, d, how_of(prev, par, ws, i)).map(|k| spans[k].clone())
     });
     Some((first, i, date, published, "season"))
 }
@@ -148,7 +148,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
         return None;
     }
     let prev = ws.lower(i.wrapping_sub(1));
-    if !matches!(&*prev, "this" | "last" | "next" | "the" | "past" | "coming") {
+    if !matches!(prev, "this" | "last" | "next" | "the" | "past" | "coming") {
         return None;
     }
     let date = published.and_then(|d| {
@@ -160,7 +160,7 @@ pub fn weekend(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
                 Some((sat, sat.checked_add_days(Days::new(1))?))
             })
             .collect();
-        let k = pick(&days, d, how_of(&prev, par, ws, i))?;
+        let k = pick(&days, d, how_of(prev, par, ws, i))?;
         let (sat, sun) = days[k];
         let spec = DateSpec::day(sat);
         Some(DateSpec {
@@ -218,7 +218,7 @@ pub fn holiday(par: &Para, ws: &Words, i: usize, published: Option<NaiveDate>) -
         let days: Vec<(NaiveDate, NaiveDate)> = (p.year() - 1..=p.year() + 1)
             .filter_map(|y| holiday_in(w, next, y).map(|(d, _)| (d, d)))
             .collect();
-        let k = pick(&days, p, how_of(&ws.lower(i.wrapping_sub(1)), par, ws, i))?;
+        let k = pick(&days, p, how_of(ws.lower(i.wrapping_sub(1)), par, ws, i))?;
         Some(DateSpec::day(days[k].0))
     });
     Some((i, last, date, published, "holiday"))

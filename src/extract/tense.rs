@@ -111,7 +111,6 @@ fn opens_clause(ws: &Words, j: usize) -> bool {
 /// The tense word `j` marks, if it marks one.
 fn marker(ws: &Words, j: usize) -> Option<Tense> {
     let w = ws.lower(j);
-    let w = &*w;
     if FUTURE.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         // "may have killed", "would have been": a perfect modal looks back.
         let perfect = ws.lower(j + 1) == "have" && !matches!(w, "will" | "shall");
@@ -138,12 +137,10 @@ fn marker(ws: &Words, j: usize) -> Option<Tense> {
         // A participle takes its auxiliary's tense: "will be held", "has
         // been held"; "is held" says nothing about when.
         return match aux() {
-            Some(Tense::Present) if matches!(&*ws.lower(j - 1), "has" | "have") => {
-                Some(Tense::Past)
-            }
+            Some(Tense::Present) if matches!(ws.lower(j - 1), "has" | "have") => Some(Tense::Past),
             Some(Tense::Present) => None,
             Some(t) => Some(t),
-            None if matches!(&*ws.lower(j.wrapping_sub(1)), "be" | "been") => None,
+            None if matches!(ws.lower(j.wrapping_sub(1)), "be" | "been") => None,
             None => Some(Tense::Past),
         };
     }
@@ -154,10 +151,10 @@ fn marker(ws: &Words, j: usize) -> Option<Tense> {
 /// held", "is expected"), if there is one.
 fn auxiliary(ws: &Words, j: usize) -> Option<Tense> {
     let prev = ws.lower(j.wrapping_sub(1));
-    let tense = match &*prev {
+    let tense = match prev {
         "was" | "were" | "had" => Tense::Past,
         "is" | "are" | "am" | "has" | "have" | "’s" | "'s" => Tense::Present,
-        "be" | "been" => match &*ws.lower(j.wrapping_sub(2)) {
+        "be" | "been" => match ws.lower(j.wrapping_sub(2)) {
             "has" | "have" | "had" => Tense::Past,
             w if FUTURE.contains(w) || w == "to" => Tense::Future,
             _ => return None,

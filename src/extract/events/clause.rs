@@ -128,7 +128,7 @@ pub fn read(
     // "since June", "until Friday", "from 2008", "as of today" bound a
     // stretch of time or a state; they date no happening of their own.
     let led = |k: usize| at.checked_sub(k).map(|j| ws.lower(j));
-    let bounding = led(1).is_some_and(|w| BOUNDING.contains(&w))
+    let bounding = led(1).is_some_and(|w| BOUNDING.contains(w))
         || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as");
     if bounding && !m.phrase.is_empty() {
         return None;
@@ -154,12 +154,12 @@ pub fn read(
     let verb_word = ws.lower(verb);
     // "told TASS on Monday", "said on Monday": the date dates the saying.
     let said_then = (at.saturating_sub(3).max(lo)..at).any(|k| ATTRIBUTION.contains(ws.get(k)));
-    if said_then || ATTRIBUTION.contains(&verb_word) && near(verb, at, m, par.toks) {
+    if said_then || ATTRIBUTION.contains(verb_word) && near(verb, at, m, par.toks) {
         return None;
     }
     // Plans, predictions and what did not happen are not happenings: a
     // verb that says so, or such a word among its auxiliaries.
-    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(&ws.lower(k)))
+    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(ws.lower(k)))
         && !ws.lower(verb + 1).starts_with("have");
     let future = tense::around(par, &ws, at) == Tense::Future;
     let ahead = published.is_some_and(|p| date.first_day() > p);
@@ -203,7 +203,7 @@ pub fn read(
     });
     let subject = subject.as_deref().map(|n| (n, replaces));
     let title = title(body, span.clone(), m.span.clone(), subject)?;
-    let kind = kind_of(&verb_word).unwrap_or(EventKind::Other);
+    let kind = kind_of(verb_word).unwrap_or(EventKind::Other);
     Some(Report {
         span: span.clone(),
         date,

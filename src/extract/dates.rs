@@ -117,11 +117,11 @@ fn read_at(
             w.as_bytes()[..4],
             [b'm' | b'M', b'i' | b'I', b'd' | b'D', b'-']
         );
-    if !(mid || DATE_FILTER.may_have(w) && date_word(ws.lower(i))) {
-        return None;
-    }
     if mid {
         return mid_month(par, ws, i, published);
+    }
+    if !DATE_FILTER.may_have(w) || !date_word(ws.lower(i)) {
+        return None;
     }
     let capital = first.is_ascii_uppercase();
     if let Some(found) = capital.then(|| holiday(par, ws, i, published)).flatten() {

@@ -127,10 +127,6 @@ fn listed(word: &str) -> u8 {
     table.get(word).copied().unwrap_or(0)
 }
 
-fn calendar_name(word: &str) -> bool {
-    kinds(word) & CALENDAR != 0
-}
-
 pub(super) fn capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
@@ -167,16 +163,17 @@ pub fn classify_run(
 ) -> (Option<(Who, usize)>, usize) {
     let word = toks[i].text(body);
     let caps = shouted(word);
-    if !(capitalised(word) || caps) || kinds(word) & NOT_NAME != 0 {
+    if !(capitalised(word) || caps) {
         return (None, i + 1);
     }
-    let n = run_len(body, toks, i, index, caps);
-    let text = |k: usize| toks[k].text(body);
+    let own = kinds(word);
+    if own & NOT_NAME != 0 {
+        return (None, i + 1);
+    }
     // The lists of each word of the run (at most six), looked up once.
     let mut of = [0u8; 6];
-    for (k, kind) in of.iter_mut().enumerate().take(n) {
-        *kind = kinds(text(i + k));
-    }
+    let n = run_len(body, toks, i, index, caps, &mut of);
+    let text = |k: usize| toks[k].text(body);
     let has = |kind: u8, from: usize| of[from - i..n].iter().any(|&k| k & kind != 0);
     // Role words before a name set it apart; a role alone names nobody here.
     if let Some(r) = (i..i + n).rev().find(|&k| role_of(text(k), of[k - i])) {
@@ -204,7 +201,7 @@ pub fn classify_run(
             let more = if next.bytes().all(|b| b.is_ascii_digit()) && !next.is_empty() {
                 1
             } else {
-                run_len(body, toks, end + 1, index, false)
+                run_len(body, toks, end + 1, index, false, &mut [0; 6])
             };
             if more == 0 {
                 break;
@@ -245,18 +242,17 @@ pub fn classify_run(
         // "RIAA's notice": an acronym that owns something is a body.
         return (Some((Who::Org, i)), i + 1);
     }
-    (speaks(body, toks, i).then_some((Who::Name, i)), i + 1)
+    (speaks(body, toks, i, own).then_some((Who::Name, i)), i + 1)
 }
 
 fn text_at<'a>(body: &'a str, toks: &[Tok], i: usize) -> &'a str {
     toks.get(i).map_or("", |t| t.text(body))
 }
 
-/// True when the single word at `i` is the subject of a speech verb:
-/// "Erdogan said", "said Erdogan.", "according to Erdogan".
-fn speaks(body: &str, toks: &[Tok], i: usize) -> bool {
-    let word = toks[i].text(body);
-    if calendar_name(word) {
+/// True when the single word at `i`, on the lists `kinds`, is the subject
+/// of a speech verb: "Erdogan said", "said Erdogan.", "according to Erdogan".
+fn speaks(body: &str, toks: &[Tok], i: usize, kinds: u8) -> bool {
+    if kinds & CALENDAR != 0 {
         return false;
     }
     let spaced = |a: usize, b: usize| match (toks.get(a), toks.get(b)) {
@@ -284,8 +280,15 @@ fn speaks(body: &str, toks: &[Tok], i: usize) -> bool {
 
 /// How many capitalised words, separated by single spaces, start at word
 /// `i` (at most 6); a name stops where an alias starts. A run that starts in
-/// capitals goes on in capitals.
-fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -> usize {
+/// capitals goes on in capitals. `of` takes the lists of each of its words.
+fn run_len(
+    body: &str,
+    toks: &[Tok],
+    i: usize,
+    index: &AliasIndex,
+    caps: bool,
+    of: &mut [u8; 6],
+) -> usize {
     let mut n = 0;
     while n < 6 && i + n < toks.len() {
         let word = toks[i + n].text(body);
@@ -312,9 +315,14 @@ fn run_len(body: &str, toks: &[Tok], i: usize, index: &AliasIndex, caps: bool) -
             }
         };
         // Cheapest tests first: most runs end at a word in lower case.
-        if !joined || !styled() || alias() || kinds(word) & (CALENDAR | NOT_NAME) != 0 {
+        if !joined || !styled() || alias() {
             break;
         }
+        let kinds = kinds(word);
+        if kinds & (CALENDAR | NOT_NAME) != 0 {
+            break;
+        }
+        of[n] = kinds;
         n += 1;
     }
     n

@@ -117,7 +117,10 @@ pub fn read(
     p: usize,
 ) -> Option<Report> {
     let date = m.date.clone()?;
-    if !par.outside(m.span.start) || is_dateline(body, par, m) {
+    // What is dated after its article is a plan or a prediction: no
+    // happening, whatever the clause says (the cheapest test first).
+    let ahead = published.is_some_and(|p| date.first_day() > p);
+    if ahead || !par.outside(m.span.start) || is_dateline(body, par, m) {
         return None;
     }
     let ws = Words::of(body, par);
@@ -161,9 +164,7 @@ pub fn read(
     // verb that says so, or such a word among its auxiliaries.
     let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(ws.lower(k)))
         && !ws.lower(verb + 1).starts_with("have");
-    let future = tense::around(par, &ws, at) == Tense::Future;
-    let ahead = published.is_some_and(|p| date.first_day() > p);
-    if unreal || future || ahead {
+    if unreal || tense::around(par, &ws, at) == Tense::Future {
         return None;
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;

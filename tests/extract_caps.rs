@@ -7,22 +7,8 @@ use std::process::Command;
 
 use chronicle::extract::caps::{Capped, MAX_EVENTS, MAX_MENTIONS, MAX_QUOTES, MAX_TEXT};
 use chronicle::extract::extract;
+use chronicle::model::date::MONTHS;
 use common::TempCorpus;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn quotes(n: usize) -> String {
     (0..n)

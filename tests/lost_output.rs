@@ -60,6 +60,18 @@ fn lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// chronicle with `args`, started by a shell that closes descriptor 1
+/// first.
+fn with_stdout_closed(args: &[impl AsRef<std::ffi::OsStr>]) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("exec \"$0\" \"$@\" >&-")
+        .arg(BIN)
+        .args(args);
+    command
+}
+
 fn assert_one_line_of_loss(args: &[String], out: &Output, why: &str) {
     let stderr = lines(&out.stderr);
     assert!(!out.status.success(), "{args:?} exited 0: {stderr:?}");
@@ -107,12 +119,7 @@ fn output_to_a_closed_stdout_is_an_error() {
         .to_string_lossy()
         .into_owned();
     for args in printing_commands(&corpus, &article) {
-        // The shell closes descriptor 1 before chronicle starts.
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg("exec \"$0\" \"$@\" >&-")
-            .arg(BIN)
-            .args(&args)
+        let out = with_stdout_closed(&args)
             .env("NO_COLOR", "1")
             .stdout(Stdio::null())
             .output()
@@ -125,11 +132,8 @@ fn output_to_a_closed_stdout_is_an_error() {
 fn a_command_that_prints_nothing_on_stdout_does_not_mind_it_closed() {
     let c = inputs();
     let target = c.path().join("out.csv");
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg("exec \"$0\" \"$@\" >&-")
-        .args([BIN, "export", "--format", "csv", "-o"])
-        .arg(&target)
+    let target_arg = target.to_string_lossy().into_owned();
+    let out = with_stdout_closed(&["export", "--format", "csv", "-o", &target_arg])
         .output()
         .expect("run sh");
     assert!(out.status.success(), "{:?}", lines(&out.stderr));

@@ -5,6 +5,7 @@
 
 mod anchored;
 pub mod augment;
+mod chars;
 pub mod cli;
 mod date_words;
 mod dates;

@@ -85,25 +85,30 @@ pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize>
 /// gives them, reading ASCII as bytes and decoding only what lies beyond.
 pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
-    // The width of the whitespace character at `i`, or None for another.
-    let space_at = move |i: usize| match bytes[i] {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(width) = (i < bytes.len()).then(|| space_at(text, i)).flatten() {
+            i += width;
+        }
+        let start = i;
+        while i < bytes.len() && space_at(text, i).is_none() {
+            i += utf8_len(bytes[i]);
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// The width of the whitespace character at byte `i` of `text`, or None
+/// for another character.
+#[inline]
+fn space_at(text: &str, i: usize) -> Option<usize> {
+    match text.as_bytes()[i] {
         b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
         b if b.is_ascii() => None,
         _ => Some(char_at(text, i))
             .filter(|c| c.is_whitespace())
             .map(char::len_utf8),
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some(width) = (i < bytes.len()).then(|| space_at(i)).flatten() {
-            i += width;
-        }
-        let start = i;
-        while i < bytes.len() && space_at(i).is_none() {
-            i += utf8_len(bytes[i]);
-        }
-        (i > start).then(|| &text[start..i])
-    })
+    }
 }
 
 pub fn char_at(text: &str, i: usize) -> char {

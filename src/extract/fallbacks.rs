@@ -2,9 +2,9 @@
 //! quotation: a run of quotations ending in a name, an attribution that
 //! ends the paragraph, continuation, echoes and the sentence's subject.
 
+use super::chars::find_any;
 use super::mentions::Who;
 use super::speakers::{Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
-use super::tokens::find_any;
 
 /// At most this many quotations back to back form a run.
 const MAX_RUN: usize = 20;

@@ -6,6 +6,7 @@
 mod anchored;
 pub mod augment;
 pub mod caps;
+mod chars;
 pub mod cli;
 mod date_words;
 mod dates;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{char_at, char_before, find_any};
+use super::chars::{char_at, char_before, find_any};
 
 /// A quotation as written, before anyone is credited with it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! that every rule above them can point back at the exact source text.
 //! Everything here is a single forward pass over the text.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
+use super::chars::{char_at, find_any, is_letter_or_digit, utf8_len, Class, CLASS};
 use super::lexicon::Lexicon;
 use super::Para;
 
@@ -79,47 +79,9 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `char::is_alphanumeric`, answered without the Unicode tables for the
-/// punctuation news is full of: curly quotation marks, dashes and ellipses
-/// (U+2000 to U+206F, where no character is a letter or a digit).
-pub fn is_letter_or_digit(c: char) -> bool {
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
-}
-
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}')
 }
-
-/// What a byte is to the word scanner, looked up rather than tested:
-/// the scanner asks it of every byte of the text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// An ASCII letter or digit.
-    Letter,
-    /// `-` or `'`, which may join two parts of a word.
-    Joiner,
-    /// Any other ASCII byte.
-    Other,
-    /// A byte of a character beyond ASCII, to be decoded.
-    Wide,
-}
-
-static CLASS: [Class; 256] = {
-    let mut table = [Class::Wide; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_alphanumeric() {
-            Class::Letter
-        } else if byte == b'-' || byte == b'\'' {
-            Class::Joiner
-        } else {
-            Class::Other
-        };
-        b += 1;
-    }
-    table
-};
 
 /// The words of `range` in `body`.
 pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
@@ -194,88 +156,6 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
     }
     i
-}
-
-/// `text` in lower case, as `str::to_lowercase` writes it, copied only
-/// when that changes something: most words are lower case already.
-pub fn lowered(text: &str) -> Cow<'_, str> {
-    if !text.is_ascii() {
-        Cow::Owned(text.to_lowercase())
-    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// Where the first byte of `bytes` that is one of `needles` is, tested
-/// eight bytes at a time: the scans for quotation marks and for the ends
-/// of sentences pass over every byte of the text.
-pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // A byte equal to the needle is zero after the xor; the lowest
-        // flagged byte is always a true one.
-        let found = needles.iter().fold(0, |found, &n| {
-            let x = word ^ (LOW * u64::from(n));
-            found | (x.wrapping_sub(LOW) & !x & HIGH)
-        });
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    rest.iter()
-        .position(|b| needles.contains(b))
-        .map(|k| at + k)
-}
-
-/// The words of `text` between whitespace, as `str::split_whitespace`
-/// gives them, reading ASCII as bytes and decoding only what lies beyond.
-pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    // The width of the whitespace character at `i`, or None for another.
-    let space_at = move |i: usize| match bytes[i] {
-        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
-        b if b.is_ascii() => None,
-        _ => Some(char_at(text, i))
-            .filter(|c| c.is_whitespace())
-            .map(char::len_utf8),
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some(width) = (i < bytes.len()).then(|| space_at(i)).flatten() {
-            i += width;
-        }
-        let start = i;
-        while i < bytes.len() && space_at(i).is_none() {
-            i += utf8_len(bytes[i]);
-        }
-        (i > start).then(|| &text[start..i])
-    })
-}
-
-pub fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
-}
-
-/// The char that ends just before byte `i`.
-pub fn char_before(text: &str, i: usize) -> Option<char> {
-    text[..i].chars().next_back()
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
 }
 
 /// Words that end with a period without ending a sentence.
@@ -405,44 +285,6 @@ mod tests {
             texts("Kim Jong-un's O'Brien don't Russia’s '90s end-"),
             ["Kim", "Jong-un", "'s", "O'Brien", "don't", "Russia", "’s", "90s", "end"]
         );
-    }
-
-    #[test]
-    fn find_any_finds_the_first_needle_in_and_past_whole_words() {
-        let text = b"abcdefgh ijklmno.pq!rs";
-        assert_eq!(find_any(text, [b'.', b'!']), Some(16));
-        assert_eq!(find_any(text, [b'!']), Some(19));
-        assert_eq!(find_any(text, [b'a', b'z']), Some(0));
-        assert_eq!(find_any(text, [b'z']), None);
-        assert_eq!(find_any(b"", [b'.']), None);
-        // Every position of a chunk, and bytes above 0x80.
-        for at in 0..24 {
-            let mut bytes = vec![b'x'; 24];
-            bytes[at] = 0xE2;
-            assert_eq!(find_any(&bytes, [b'"', 0xE2]), Some(at));
-        }
-    }
-
-    #[test]
-    fn split_spaces_splits_as_split_whitespace_does() {
-        let texts = [
-            "  Putin  landed\tin\nPyongyang\r\x0bon\x0cWednesday ",
-            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{2028}f “quoted” — ok",
-            "",
-            " \u{a0} ",
-            "one",
-        ];
-        for text in texts {
-            let want: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(split_spaces(text).collect::<Vec<_>>(), want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_letter_or_digit() {
-        for c in ('\u{2000}'..='\u{206F}').chain(['a', 'É', '9', '٣', '’', '.']) {
-            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
-        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::super::chars::{lowered, split_spaces};
 use super::super::lexicon::Lexicon;
-use super::super::tokens::{lowered, split_spaces};
 
 /// Longest title, in characters; a title is cut at a phrase, never with "…".
 pub const TITLE_CHARS: usize = 70;

@@ -136,23 +136,26 @@ pub fn read(
     if bounding && !m.phrase.is_empty() {
         return None;
     }
-    let (lo, mut ends) = clause(body, par, &ws, at, m);
+    let (starts, ends) = clause(body, par, &ws, at, m);
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
     // A piece with no verb is not yet a clause: the break was a list's
-    // comma ("black clothes, face masks, and helmets gathered") or a
+    // comma ("black clothes, face masks, and helmets gathered", "talked
+    // with Pettit and Acaba, and Kuipers during a call Friday") or a
     // clock's colon ("at 10:30 BST, the court issued"); read on to the
-    // next break.
-    let mut nearest = None;
-    let found = ends.find_map(|hi| {
-        nearest.get_or_insert(hi);
-        main_verb(&ws, par, lo, hi, at).map(|v| (v, hi))
+    // next break, then back to the one before.
+    let nearest = (starts[0], ends.clone().next()?);
+    // Back only over a list's ", and": a clause's own opener stays one.
+    let list = |lo: &&usize| **lo == starts[0] || ws.get(starts[0]) == "and";
+    let found = starts.iter().take(2).take_while(list).find_map(|&lo| {
+        ends.clone()
+            .find_map(|hi| main_verb(&ws, par, lo, hi, at).map(|v| (lo, v, hi)))
     });
     // The past mentioned as context may be a bare name ("the 2009 H1N1
     // outbreak"): it needs no verb.
-    let (verb, hi) = match (found, nearest) {
-        (Some(found), _) => found,
-        (None, Some(hi)) if background => (at, hi),
-        _ => return None,
+    let (lo, verb, hi) = match found {
+        Some(found) => found,
+        None if background => (nearest.0, at, nearest.1),
+        None => return None,
     };
     let verb_word = ws.lower(verb);
     // "told TASS on Monday", "said on Monday": the date dates the saying.
@@ -162,7 +165,14 @@ pub fn read(
     }
     // Plans, predictions and what did not happen are not happenings: a
     // verb that says so, or such a word among its auxiliaries.
-    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(|k| UNREAL.contains(ws.lower(k)))
+    // A capital inside the sentence is a name ("after Theresa May
+    // stepped down"), not the modal.
+    let modal = |k: usize| {
+        let w = ws.get(k);
+        UNREAL.contains(ws.lower(k))
+            && (!w.starts_with(char::is_uppercase) || par.sentence(par.toks[k].start).start == par.toks[k].start)
+    };
+    let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(modal)
         && !ws.lower(verb + 1).starts_with("have");
     if unreal || tense::around(par, &ws, at) == Tense::Future {
         return None;
@@ -190,7 +200,8 @@ pub fn read(
             .and_then(|n| resolver.resolve(p, n))
             .map(|(s, _)| s),
         "He" | "he" | "She" | "she" | "and" => actors.first().cloned(),
-        "which" | "Which" => return None,
+        "which" => None,
+        "Which" => return None,
         _ => None,
     };
     // "who" and "he" give way to the name; after "and" it is put first.
@@ -202,7 +213,16 @@ pub fn read(
             .map_or(String::new(), |a| a.name.clone()),
         Speaker::New(n) => n.split(", ").next().unwrap_or(&n).to_string(),
     });
-    let subject = subject.as_deref().map(|n| (n, replaces));
+    // "the SARS outbreak, which took place in 2003": "which" stands for
+    // the noun phrase right before its comma.
+    let antecedent = match first {
+        "which" => Some(antecedent(body, &ws, lo)?),
+        _ => None,
+    };
+    let subject = match antecedent {
+        Some(a) => Some((a, true)),
+        None => subject.as_deref().map(|n| (n, replaces)),
+    };
     let title = title(body, span.clone(), m.span.clone(), subject)?;
     let kind = kind_of(verb_word).unwrap_or(EventKind::Other);
     Some(Report {
@@ -216,6 +236,35 @@ pub fn read(
         background,
         inherited: false,
     })
+}
+
+/// The noun phrase that ends right before ", which" at word `lo`: back to
+/// its article, at most five words, or None when there is none to name
+/// ("said, which" is not a thing).
+fn antecedent<'a>(body: &'a str, ws: &Words, lo: usize) -> Option<&'a str> {
+    let toks = ws.toks;
+    if lo == 0 || &body[toks[lo - 1].end..toks[lo].start] != ", " {
+        return None;
+    }
+    let end = toks[lo - 1].end;
+    let mut k = lo - 1;
+    for _ in 0..5 {
+        if k == 0 || &body[toks[k - 1].end..toks[k].start] != " " {
+            break;
+        }
+        let w = ws.lower(k - 1);
+        if matches!(w, "the" | "a" | "an") || w.ends_with("'s") || w.ends_with("’s") {
+            k -= 1;
+            break;
+        }
+        if !ws.get(k - 1).starts_with(char::is_uppercase) && !ws.get(k).starts_with(char::is_uppercase) {
+            return None;
+        }
+        k -= 1;
+    }
+    let head = ws.get(lo - 1);
+    let past = head.ends_with("ed") || IRREGULAR_PAST.contains(head);
+    (!past && head.chars().all(char::is_alphanumeric)).then(|| &body[toks[k].start..end])
 }
 
 /// "VLADIVOSTOK, April 24": a place in capitals and a date open the story.
@@ -238,17 +287,17 @@ fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::
     verb + 4 >= at && verb <= end + 3
 }
 
-/// The first word of the clause around word `at` and the places where it
-/// may end, nearest first: the sentence cut at a semicolon, a dash or a
-/// comma that opens another clause, then the sentence's end. The places
-/// are found as they are asked for: the nearest mostly has the verb.
+/// Where the clause around word `at` may begin and end, nearest first:
+/// the sentence cut at a semicolon, a dash or a comma that opens another
+/// clause, out to the sentence's ends. The ends are found as they are
+/// asked for: the nearest mostly has the verb.
 fn clause<'a>(
     body: &'a str,
     par: &'a Para,
     ws: &'a Words,
     at: usize,
     m: &DatedMention,
-) -> (usize, impl Iterator<Item = usize> + 'a) {
+) -> (Vec<usize>, impl Iterator<Item = usize> + Clone + 'a) {
     let sentence = par.sentence(m.span.start);
     let toks = par.toks;
     let first = toks.partition_point(|t| t.start < sentence.start);
@@ -272,11 +321,12 @@ fn clause<'a>(
                 || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k)));
         marked || and_then(k)
     };
-    let lo = (first + 1..=at).rev().find(|&k| breaks(k)).unwrap_or(first);
+    let mut starts: Vec<usize> = (first + 1..=at).rev().filter(|&k| breaks(k)).collect();
+    starts.push(first);
     let ends = (at + 1..last)
         .filter(move |&k| breaks(k))
-        .chain(std::iter::once(last.max(lo + 1)));
-    (lo, ends)
+        .chain(std::iter::once(last.max(at + 1)));
+    (starts, ends)
 }
 
 /// The verb nearest the date in its clause, outside quotations: a past

@@ -88,6 +88,9 @@ impl Shared {
 
 struct Cluster {
     reports: Vec<Reported>,
+    /// The finest date of its reports: a month's report takes in a day of
+    /// that month, but then another day is another happening.
+    date: DateSpec,
     actor_keys: Vec<String>,
     words: Vec<String>,
     place: Option<String>,
@@ -98,6 +101,7 @@ struct Cluster {
 impl Cluster {
     fn new(r: Reported) -> Cluster {
         Cluster {
+            date: r.report.date.clone(),
             actor_keys: r.report.actors.iter().map(key).collect(),
             words: r.report.words.clone(),
             place: r.report.place.clone(),
@@ -108,7 +112,7 @@ impl Cluster {
     }
 
     fn date(&self) -> &DateSpec {
-        &self.reports[0].report.date
+        &self.date
     }
 
     fn add(&mut self, r: Reported, why: Shared) {
@@ -127,6 +131,9 @@ impl Cluster {
         }
         if self.kind == EventKind::Other {
             self.kind = r.report.kind;
+        }
+        if r.report.date.precision() > self.date.precision() {
+            self.date = r.report.date.clone();
         }
         self.reports.push(r);
         self.joins.push(why);

@@ -146,8 +146,21 @@ pub fn read(
     let nearest = (starts[0], ends.clone().next()?);
     // Back only over a list's ", and": a clause's own opener stays one.
     let list = |lo: &&usize| **lo == starts[0] || ws.get(starts[0]) == "and";
+    // A relative clause set off by commas ends at its closing comma: "the
+    // SARS outbreak, which took place in 2003, mainly involved ...".
+    let closing = |lo: usize| {
+        let toks = par.toks;
+        matches!(ws.get(lo), "which" | "who")
+            .then(|| {
+                let last = ends.clone().last().unwrap_or(at + 1);
+                (at + 1..last).find(|&k| body[toks[k - 1].end..toks[k].start].contains(','))
+            })
+            .flatten()
+    };
     let found = starts.iter().take(2).take_while(list).find_map(|&lo| {
-        ends.clone()
+        closing(lo)
+            .into_iter()
+            .chain(ends.clone())
             .find_map(|hi| main_verb(&ws, par, lo, hi, at).map(|v| (lo, v, hi)))
     });
     // The past mentioned as context may be a bare name ("the 2009 H1N1

@@ -78,6 +78,17 @@ static UNREAL: Lexicon = Lexicon::new(&[
     "may",
 ]);
 
+/// Nouns that name a happening: a date beside one dates it even with no
+/// verb ("after last week's election", "the summit on April 25").
+static EVENT_NOUNS: Lexicon = Lexicon::new(&[
+    "election", "elections", "vote", "referendum", "summit", "visit", "trip", "meeting", "talks",
+    "conference", "marathon", "race", "outbreak", "attack", "attacks", "bombing", "bombings",
+    "earthquake", "quake", "storm", "hurricane", "flood", "floods", "explosion", "crash",
+    "ruling", "verdict", "hearing", "war", "invasion", "coup", "protest", "protests", "rally",
+    "strike", "strikes", "ceremony", "inauguration", "funeral", "launch", "decision",
+    "announcement", "declaration", "agreement", "treaty", "deal", "debate", "parade",
+]);
+
 /// Words that open a new clause inside a sentence.
 static CLAUSE_OPENERS: Lexicon = Lexicon::new(&[
     "and", "but", "which", "who", "while", "whereas", "although", "as", "when", "because", "after",
@@ -167,7 +178,7 @@ pub fn read(
     // outbreak"): it needs no verb.
     let (lo, verb, hi) = match found {
         Some(found) => found,
-        None if background => (nearest.0, at, nearest.1),
+        None if background || happening_noun(&ws, par, m, at) => (nearest.0, at, nearest.1),
         None => return None,
     };
     let verb_word = ws.lower(verb);
@@ -294,6 +305,16 @@ fn is_dateline(body: &str, par: &Para, m: &DatedMention) -> bool {
         && words.all(|w| w.chars().all(char::is_uppercase))
 }
 
+/// A noun of a happening right beside the date phrase, outside quotes:
+/// "last week's national election", "the election on November 3".
+fn happening_noun(ws: &Words, par: &Para, m: &DatedMention, at: usize) -> bool {
+    let end = par.toks.partition_point(|t| t.start < m.span.end);
+    let before = at.saturating_sub(3)..at;
+    before.chain(end..end + 3).any(|k| {
+        k < par.toks.len() && EVENT_NOUNS.contains(ws.lower(k)) && par.outside(par.toks[k].start)
+    })
+}
+
 /// True when the verb at `verb` stands right beside the date phrase.
 fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::Tok]) -> bool {
     let end = toks.partition_point(|t| t.start < m.span.end);
@@ -349,8 +370,13 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
         let w = ws.get(k);
         let lower = w.starts_with(|c: char| c.is_lowercase());
         let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(w);
+        // "after breaking his own record Sunday": what came before is done.
+        let done = w.len() >= 6
+            && w.ends_with("ing")
+            && k > 0
+            && matches!(ws.lower(k - 1), "after" | "upon");
         lower
-            && (past || kind_of(w).is_some() || ATTRIBUTION.contains(w))
+            && (past || done || kind_of(w).is_some() || ATTRIBUTION.contains(w))
             && par.outside(par.toks[k].start)
     };
     // Outwards from the date, nearest first; the happening's verb rather

@@ -5,8 +5,6 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_docs;
-pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod effects;

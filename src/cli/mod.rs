@@ -1,10 +1,26 @@
-//! The command line.
+//! The command line: the top floor, the only place that knows clap. Each
+//! subcommand's arguments and what it does with them live in a file here;
+//! the modules below take plain values.
 
+mod check;
+pub mod config;
+mod docs;
+mod export;
+mod extract;
+mod found;
+mod generate;
+mod import;
+mod list;
+mod mentions;
+mod select;
+
+use std::io::{self, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::corpus::Location;
+use crate::corpus::{Loaded, Location};
 
 /// Explore the timeline of a news story: what happened when, who was
 /// there, who said what, and which article says so.
@@ -38,40 +54,25 @@ pub enum Command {
     /// Validate the corpus; print every problem as file:line:col: message.
     Check,
     /// List events in timeline order.
-    Events(ListArgs),
+    Events(list::ListArgs),
     /// List quotes with their speakers.
-    Quotes(ListArgs),
+    Quotes(list::ListArgs),
     /// Write the (filtered) timeline as TimelineJS, JSON, Markdown or CSV.
-    Export(crate::export::cli::ExportArgs),
+    Export(export::ExportArgs),
     /// Write a corpus directory from a TimelineJS JSON file.
-    Import(crate::import::ImportArgs),
+    Import(import::ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    Completions(crate::cli_docs::CompletionsArgs),
+    Completions(docs::CompletionsArgs),
     /// Print the man page (roff): `chronicle man > chronicle.1`.
     Man,
     /// Write a synthetic corpus of any size (deterministic for a seed).
-    Generate(crate::generate::GenerateArgs),
+    Generate(generate::GenerateArgs),
     /// Print the quotes, speakers, dated mentions and actor mentions found
     /// in article files (speakers resolve through the corpus' actors).
-    Extract(crate::extract::cli::ExtractArgs),
+    Extract(extract::ExtractArgs),
     /// List the dated mentions found in every article of the corpus, with
     /// the resolved date, the anchor and the rule used.
-    Mentions(crate::extract::cli::MentionsArgs),
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ListArgs {
-    /// Only items involving this actor (name, alias or id; fuzzy). Repeat
-    /// for several: events must involve all of them (or any, with --any);
-    /// quotes are those spoken by any of them.
-    #[arg(long, value_name = "NAME")]
-    pub actor: Vec<String>,
-    /// With several --actor: items involving any of them, not all.
-    #[arg(long)]
-    pub any: bool,
-    /// Print JSON instead of one line per item.
-    #[arg(long)]
-    pub json: bool,
+    Mentions(mentions::MentionsArgs),
 }
 
 impl Cli {
@@ -80,5 +81,31 @@ impl Cli {
             Some(dir) => Location::Dir(dir.clone()),
             None => Location::Embedded,
         }
+    }
+}
+
+impl Command {
+    /// Runs the command on the loaded corpus (which `import`, `generate`,
+    /// `completions` and `man` do not read), writing its output to `out`.
+    pub fn run(&self, loaded: &Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
+        match self {
+            Command::Check => Ok(check::run(loaded, out)),
+            Command::Events(args) => list::events(loaded, args, out),
+            Command::Quotes(args) => list::quotes(loaded, args, out),
+            Command::Export(args) => export::run(loaded, args, out),
+            Command::Import(args) => Ok(import::run(args)),
+            Command::Completions(args) => docs::write_completions(args, out),
+            Command::Man => docs::write_man(out),
+            Command::Generate(args) => Ok(generate::run(args)),
+            Command::Extract(args) => extract::run(loaded, args, out),
+            Command::Mentions(args) => mentions::run(loaded, args, out),
+        }
+    }
+}
+
+/// Problems go to stderr so that stdout stays clean for a pipe.
+fn warn(loaded: &Loaded) {
+    for problem in &loaded.problems {
+        eprintln!("warning: {problem}");
     }
 }

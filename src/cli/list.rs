@@ -1,91 +1,30 @@
-//! The commands that need no terminal: `check`, `events`, `quotes`. Their
-//! text comes from the model, so it is already sanitized.
+//! `chronicle events` and `chronicle quotes`: the corpus as lines or JSON.
+//! Their text comes from the model, so it is already sanitized.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::cli::ListArgs;
+use super::select::{actors, filter};
+use super::warn;
 use crate::corpus::Loaded;
-use crate::filter::{resolve_actor, Combine, Filter, SearchIndex};
-use crate::model::{Corpus, Event, Ix, Origin, Precision, Quote};
+use crate::filter::SearchIndex;
+use crate::model::{Corpus, Event, Origin, Precision, Quote};
 
-/// Prints every problem; exits 1 when there is any.
-pub fn check(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
-    for problem in &loaded.problems {
-        if writeln!(out, "{problem}").is_err() {
-            return ExitCode::FAILURE;
-        }
-    }
-    let c = &loaded.corpus;
-    let summary = format!(
-        "{}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
-        c.name,
-        c.articles.len(),
-        c.actors.len(),
-        c.events.len(),
-        c.quotes.len(),
-        loaded.problems.len()
-    );
-    eprintln!("{summary}");
-    let unread = loaded.extracted.unread_curated;
-    if unread > 0 {
-        eprintln!(
-            "{unread} articles that curated events or quotes cite were not read for more: \
-             their text is over {} MB",
-            crate::extract::augment::CURATED_TEXT_BUDGET >> 20
-        );
-    }
-    for (a, capped) in &loaded.extracted.capped {
-        let article = &c.articles[*a];
-        eprintln!(
-            "{}: article '{}' is {} {capped}",
-            article.file,
-            article.id,
-            crate::extract::caps::OVER
-        );
-    }
-    if loaded.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-/// Problems go to stderr so that stdout stays clean for a pipe.
-pub fn warn(loaded: &Loaded) {
-    for problem in &loaded.problems {
-        eprintln!("warning: {problem}");
-    }
-}
-
-/// Resolves every --actor; an unknown name is an error naming it.
-fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
-    names
-        .iter()
-        .map(|name| {
-            resolve_actor(corpus, name).ok_or_else(|| {
-                let shown = crate::text::sanitize::sanitize_line(name);
-                let message = if name.trim().is_empty() {
-                    "--actor needs a name (an empty one matches nobody)".to_owned()
-                } else {
-                    format!("no actor matches '{shown}'")
-                };
-                io::Error::new(io::ErrorKind::InvalidInput, message)
-            })
-        })
-        .collect()
-}
-
-/// The filter the command line asks for: `--actor` names (all of them, or
-/// any with `--any`) and a text query.
-pub fn filter(corpus: &Corpus, names: &[String], any: bool, text: &str) -> io::Result<Filter> {
-    Ok(Filter {
-        actors: actors(corpus, names)?,
-        combine: if any { Combine::Any } else { Combine::All },
-        text: text.to_owned(),
-    })
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only items involving this actor (name, alias or id; fuzzy). Repeat
+    /// for several: events must involve all of them (or any, with --any);
+    /// quotes are those spoken by any of them.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Vec<String>,
+    /// With several --actor: items involving any of them, not all.
+    #[arg(long)]
+    pub any: bool,
+    /// Print JSON instead of one line per item.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Serialize)]

@@ -1,16 +1,16 @@
-//! `chronicle events` and `chronicle quotes`: the corpus as lines or JSON.
-//! Their text comes from the model, so it is already sanitized.
+//! `chronicle events` and `chronicle quotes`: the corpus as lines, or as
+//! JSON in the records of `export --format json`. Their text comes from
+//! the model, so it is already sanitized.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use serde::Serialize;
-
 use super::select::{actors, filter};
 use super::warn;
 use crate::corpus::Loaded;
+use crate::export::json::{EventDoc, QuoteDoc, Records};
 use crate::filter::SearchIndex;
-use crate::model::{Corpus, Event, Origin, Precision, Quote};
+use crate::model::Ix;
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
@@ -27,81 +27,14 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-#[derive(Serialize)]
-struct SourceOut<'a> {
-    article: &'a str,
-    excerpt: &'a str,
-    /// Byte range of the passage in the article body.
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct EventOut<'a> {
-    id: &'a str,
-    date: String,
-    precision: Precision,
-    approximate: bool,
-    uncertain: bool,
-    date_note: Option<&'a str>,
-    title: &'a str,
-    kind: &'a str,
-    place: Option<&'a str>,
-    actors: Vec<&'a str>,
-    parent: Option<&'a str>,
-    summary: &'a str,
-    sources: Vec<SourceOut<'a>>,
-    origin: Origin,
-    /// The past mentioned as context rather than the story's own events.
-    background: bool,
-    /// For a built event: why its reports were joined.
-    built_from: Option<&'a str>,
-}
-
-fn event_out<'a>(corpus: &'a Corpus, event: &'a Event) -> EventOut<'a> {
-    EventOut {
-        id: &event.id,
-        date: event.date.to_edtf(),
-        precision: event.date.precision(),
-        approximate: event.date.approximate,
-        uncertain: event.date.uncertain,
-        date_note: event.date_note.as_deref(),
-        title: &event.title,
-        kind: event.kind.name(),
-        place: event.place.as_deref(),
-        actors: event
-            .actors
-            .iter()
-            .map(|&a| corpus.actors[a].name.as_str())
-            .collect(),
-        parent: event.parent.map(|p| corpus.events[p].id.as_str()),
-        summary: &event.summary,
-        sources: event
-            .sources
-            .iter()
-            .map(|s| SourceOut {
-                article: &corpus.articles[s.article].id,
-                excerpt: &s.excerpt,
-                start: s.span.start,
-                end: s.span.end,
-            })
-            .collect(),
-        origin: event.origin,
-        background: event.background,
-        built_from: event.built_from.as_deref(),
-    }
-}
-
 pub fn events(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     warn(loaded);
     let corpus = &loaded.corpus;
     let filter = filter(corpus, &args.actor, args.any, "")?;
     let shown = SearchIndex::new(corpus).apply(corpus, &filter);
     if args.json {
-        let list: Vec<EventOut> = shown
-            .iter()
-            .map(|&e| event_out(corpus, &corpus.events[e]))
-            .collect();
+        let records = Records::new(corpus, &shown, true);
+        let list: Vec<EventDoc> = shown.iter().map(|&e| records.event(e)).collect();
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
     } else {
@@ -127,38 +60,6 @@ pub fn events(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Res
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(Serialize)]
-struct QuoteOut<'a> {
-    id: &'a str,
-    speaker: &'a str,
-    speaker_id: &'a str,
-    text: &'a str,
-    article: &'a str,
-    event: Option<&'a str>,
-    start: usize,
-    end: usize,
-    origin: Origin,
-    /// How far to trust the speaker of an extracted quote.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    confidence: Option<f32>,
-}
-
-fn quote_out<'a>(corpus: &'a Corpus, quote: &'a Quote) -> QuoteOut<'a> {
-    let speaker = &corpus.actors[quote.speaker];
-    QuoteOut {
-        id: &quote.id,
-        speaker: &speaker.name,
-        speaker_id: &speaker.id,
-        text: &quote.text,
-        article: &corpus.articles[quote.article].id,
-        event: quote.event.map(|e| corpus.events[e].id.as_str()),
-        start: quote.span.start,
-        end: quote.span.end,
-        origin: quote.origin,
-        confidence: None,
-    }
-}
-
 pub fn quotes(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     warn(loaded);
     let corpus = &loaded.corpus;
@@ -168,12 +69,11 @@ pub fn quotes(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Res
     for (pos, &e) in corpus.order.iter().enumerate() {
         rank[e] = pos;
     }
-    let mut shown: Vec<&Quote> = corpus
-        .quotes
-        .iter()
-        .filter(|q| wanted.is_empty() || wanted.contains(&q.speaker))
+    let mut shown: Vec<Ix> = (0..corpus.quotes.len())
+        .filter(|&q| wanted.is_empty() || wanted.contains(&corpus.quotes[q].speaker))
         .collect();
-    shown.sort_by_key(|q| {
+    shown.sort_by_key(|&q| {
+        let q = &corpus.quotes[q];
         (
             q.event.map_or(usize::MAX, |e| rank[e]),
             q.article,
@@ -181,17 +81,18 @@ pub fn quotes(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Res
         )
     });
     if args.json {
-        let list: Vec<QuoteOut> = shown
+        let mut records = Records::new(corpus, &[], true);
+        let list: Vec<QuoteDoc> = shown
             .iter()
-            .map(|q| QuoteOut {
-                confidence: loaded.extracted.confidence(q),
-                ..quote_out(corpus, q)
+            .map(|&q| QuoteDoc {
+                confidence: loaded.extracted.confidence(&corpus.quotes[q]),
+                ..records.quote(q)
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
     } else {
-        for q in shown {
+        for q in shown.iter().map(|&q| &corpus.quotes[q]) {
             let event = q.event.map_or("-", |e| corpus.events[e].id.as_str());
             let text = q.text.replace('\n', " ");
             writeln!(

@@ -109,3 +109,45 @@ fn warn(loaded: &Loaded) {
         eprintln!("warning: {problem}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir`, recursively.
+    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The command line stays the top floor: outside src/cli/ and the entry
+    /// point, no module names clap or imports the command line.
+    #[test]
+    fn only_the_command_line_knows_clap() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        assert!(files.len() > 50, "found only {} files", files.len());
+        let mut offenders = Vec::new();
+        for file in &files {
+            let rel = file.strip_prefix(&src).expect("under src/");
+            if rel.starts_with("cli") || rel == Path::new("main.rs") {
+                continue;
+            }
+            let text = fs::read_to_string(file).expect("UTF-8 source");
+            for needle in ["clap", "crate::cli"] {
+                if text.contains(needle) {
+                    offenders.push(format!("{}: {needle}", rel.display()));
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "{offenders:#?}");
+    }
+}

@@ -5,7 +5,6 @@
 //! reported at its file:line:col and left at its default; nothing here
 //! fails the program.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -248,20 +247,6 @@ pub fn for_explorer(explicit: Option<&Path>) -> Config {
         eprintln!("chronicle: config: {problem}");
     }
     config
-}
-
-/// `chronicle --print-config`: the effective config on `out`, problems on
-/// stderr.
-pub fn print(
-    explicit: Option<&Path>,
-    out: &mut impl Write,
-) -> std::io::Result<std::process::ExitCode> {
-    let config = for_explorer(explicit);
-    let header = "# chronicle's effective configuration: the defaults from assets/,\n\
-                  # then the config file, then NO_COLOR. Save it as\n\
-                  # ~/.config/chronicle/config.toml and edit what you want to change.\n\n";
-    write!(out, "{header}{}", config.toml)?;
-    Ok(std::process::ExitCode::SUCCESS)
 }
 
 fn parse_table(text: &str) -> Table {

@@ -1,12 +1,12 @@
 //! chronicle: explore the timeline of a news story in the terminal.
 //!
 //! Data flows one way: corpus files -> [`corpus`] (parse and validate) ->
-//! [`model`] -> [`app`] state -> [`ui`] view.
+//! [`model`] -> [`app`] state -> [`ui`] view. The command line ([`cli`])
+//! is the top floor, the one place that parses arguments; nothing below
+//! imports it.
 
 pub mod app;
 pub mod cli;
-pub mod cli_docs;
-pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod effects;

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use chronicle::app::Shared;
-use chronicle::cli::{Cli, Command};
+use chronicle::cli::Cli;
 use chronicle::stdout::Stdout;
-use chronicle::{commands, corpus, term};
+use chronicle::{corpus, term};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     };
     if cli.print_config {
         let mut out = Stdout::new();
-        let printed = chronicle::config::print(cli.config.as_deref(), &mut out);
+        let printed = chronicle::cli::config::print(cli.config.as_deref(), &mut out);
         return out.finish(printed);
     }
     // Freeing a large corpus one allocation at a time takes a tenth of a
@@ -29,16 +29,7 @@ fn main() -> ExitCode {
     let loaded = std::mem::ManuallyDrop::new(corpus::load(&cli.location()));
     let mut out = Stdout::new();
     let result = match &cli.command {
-        Some(Command::Check) => Ok(commands::check(&loaded, &mut out)),
-        Some(Command::Events(args)) => commands::events(&loaded, args, &mut out),
-        Some(Command::Quotes(args)) => commands::quotes(&loaded, args, &mut out),
-        Some(Command::Export(args)) => chronicle::export::cli::export(&loaded, args, &mut out),
-        Some(Command::Import(args)) => Ok(chronicle::import::run(args)),
-        Some(Command::Completions(args)) => chronicle::cli_docs::write_completions(args, &mut out),
-        Some(Command::Man) => chronicle::cli_docs::write_man(&mut out),
-        Some(Command::Generate(args)) => Ok(chronicle::generate::run(args)),
-        Some(Command::Extract(args)) => chronicle::extract::cli::extract(&loaded, args, &mut out),
-        Some(Command::Mentions(args)) => chronicle::extract::cli::mentions(&loaded, args, &mut out),
+        Some(command) => command.run(&loaded, &mut out),
         None => {
             drop(out);
             let config = chronicle::config::for_explorer(cli.config.as_deref());

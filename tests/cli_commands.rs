@@ -373,23 +373,20 @@ fn events_json_lists_every_event_in_timeline_order() {
     assert_eq!(visit["date"], "2024-06-18/2024-06-19");
     assert_eq!(visit["title"], "Putin's state visit to Pyongyang");
     assert_eq!(visit["kind"], "visit");
-    assert_eq!(visit["actors"], serde_json::json!(["Vladimir Putin"]));
+    assert_eq!(visit["actors"], serde_json::json!(["putin"]));
     assert_eq!(visit["parent"], Value::Null);
 
     let treaty = by_id("treaty");
     assert_eq!(treaty["date"], "2024-06-19");
     assert_eq!(treaty["kind"], "agreement");
-    // Canonical names, in the order the event lists them.
-    assert_eq!(
-        treaty["actors"],
-        serde_json::json!(["Vladimir Putin", "Kim Jong Un"])
-    );
+    // Actor ids, in the order the event lists them.
+    assert_eq!(treaty["actors"], serde_json::json!(["putin", "kim"]));
     assert_eq!(treaty["parent"], "state-visit");
 
     assert_eq!(by_id("arrival")["parent"], "summit");
     assert_eq!(
         by_id("lavrov-attends")["actors"],
-        serde_json::json!(["Sergei Lavrov"])
+        serde_json::json!(["lavrov"])
     );
     // Tab and line break in a title become spaces.
     assert_eq!(by_id("kim-train")["title"], "Kim boards the train");
@@ -534,15 +531,15 @@ fn quotes_json_items_have_speaker_text_article_event() {
     };
     let got: Vec<_> = items.iter().map(fields).collect();
     let want = [
-        ("Vladimir Putin", "very useful", "vostochny", "summit"),
+        ("putin", "very useful", "vostochny", "summit"),
         (
-            "Kim Jong Un",
+            "kim",
             "We will always be with Russia,",
             "vostochny",
             "arrival",
         ),
         (
-            "Kim Jong Un",
+            "kim",
             "Our friendship is invincible,",
             "pyongyang",
             "treaty",
@@ -553,6 +550,36 @@ fn quotes_json_items_have_speaker_text_article_event() {
 
     let kim = json(&c, &["quotes", "--json", "--actor", "marshal kim"]);
     assert_eq!(ids(&kim), ["q-always", "q-invincible"]);
+}
+
+/// `events --json` and `quotes --json` print the records of
+/// `export --format json`: for the same filter the same events, field for
+/// field (a parent outside the list is null in both), and the same quotes.
+#[test]
+fn events_and_quotes_json_are_the_records_of_the_json_export() {
+    let c = fixture("cli-one-shape");
+    let filters: [&[&str]; 3] = [
+        &[],
+        &["--actor", "kim"],
+        &["--actor", "kim", "--actor", "lavrov", "--any"],
+    ];
+    let quotes = json(&c, &["quotes", "--json"]);
+    for filter in filters {
+        let export = run_on(&c, &[&["export", "--format", "json"][..], filter].concat());
+        assert!(export.status.success(), "{filter:?}: {}", stderr(&export));
+        let doc: Value = serde_json::from_slice(&export.stdout).expect("export is JSON");
+        let events = json(&c, &[&["events", "--json"][..], filter].concat());
+        assert!(!events.is_empty(), "{filter:?}");
+        assert_eq!(Value::Array(events), doc["events"], "{filter:?}");
+        let exported = doc["quotes"].as_array().expect("quotes array");
+        assert!(!exported.is_empty(), "{filter:?}");
+        for quote in exported {
+            assert!(quotes.contains(quote), "{filter:?}: {quote} not listed");
+        }
+    }
+    let kim = json(&c, &["events", "--json", "--actor", "kim"]);
+    let treaty = kim.iter().find(|e| e["id"] == "treaty").expect("treaty");
+    assert_eq!(treaty["parent"], Value::Null, "state-visit is not listed");
 }
 
 #[test]

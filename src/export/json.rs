@@ -2,8 +2,12 @@
 //! events and quotes, each a list of flat records that refer to each other
 //! by id. Keys are always present (absent values are `null`), in a fixed
 //! order; assets/schema/chronicle-export.schema.json documents them. The
-//! TimelineJS sidecar is the same document without `origin`, which is why
-//! these types also deserialize.
+//! TimelineJS sidecar is the same document without `origin` and
+//! `background`, which is why these types also deserialize.
+//!
+//! These records are chronicle's one JSON shape of an article, an actor,
+//! an event and a quote: `events --json` and `quotes --json` print them
+//! too (through [`Records`]), and import reads them back.
 
 use std::io::{self, Write};
 
@@ -88,6 +92,12 @@ pub struct EventDoc {
     pub sources: Vec<SourceDoc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// The past mentioned as context rather than the story's own events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<bool>,
+    /// For a built event: why its reports were joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub built_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,7 +117,8 @@ pub struct QuoteDoc {
     pub article: String,
     /// Actor id.
     pub speaker: String,
-    pub event: String,
+    /// None for an extracted quote that no event claims.
+    pub event: Option<String>,
     pub text: String,
     /// Which occurrence of `text` in the article body (1-based).
     #[serde(default = "first")]
@@ -118,6 +129,9 @@ pub struct QuoteDoc {
     pub end: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// How far to trust the speaker of an extracted quote (`quotes --json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 fn first() -> usize {
@@ -165,118 +179,141 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
     articles.dedup();
     actors.sort_unstable();
     actors.dedup();
-    let member = super::membership(corpus, events);
-    let exported = |ix: Ix| member.get(ix).copied().unwrap_or(false);
-    let origin = |o: Origin| with_origin.then(|| origin_name(o).to_owned());
-    let mut folded: Vec<Option<Folded>> = corpus.articles.iter().map(|_| None).collect();
-    let mut starts: IdMap<(Ix, &str), Vec<usize>> = IdMap::default();
-
+    let mut records = Records::new(corpus, events, with_origin);
     Document {
         format: FORMAT.to_owned(),
         version: VERSION,
-        articles: articles
-            .iter()
-            .map(|&a| {
-                let a = &corpus.articles[a];
-                ArticleDoc {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    outlet: a.outlet.clone(),
-                    url: a.url.clone(),
-                    published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                    published_note: a.published_note.clone(),
-                    body: a.body.clone(),
-                }
-            })
-            .collect(),
-        actors: actors
-            .iter()
-            .map(|&a| {
-                let a = &corpus.actors[a];
-                ActorDoc {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    aliases: a.aliases.clone(),
-                    role: a.role.clone(),
-                    country: a.country.clone(),
-                    kind: match a.kind {
-                        crate::model::ActorKind::Person => "person".into(),
-                        crate::model::ActorKind::Organisation => "organisation".into(),
-                    },
-                }
-            })
-            .collect(),
-        events: events
-            .iter()
-            .map(|&e| {
-                let ev = &corpus.events[e];
-                EventDoc {
-                    id: ev.id.clone(),
-                    date: ev.date.to_edtf(),
-                    display_date: human_date(&ev.date),
-                    precision: precision_name(ev.date.precision()).into(),
-                    approximate: ev.date.approximate,
-                    uncertain: ev.date.uncertain,
-                    date_note: ev.date_note.clone(),
-                    title: ev.title.clone(),
-                    place: ev.place.clone(),
-                    kind: ev.kind.name().into(),
-                    actors: ev
-                        .actors
-                        .iter()
-                        .map(|&a| corpus.actors[a].id.clone())
-                        .collect(),
-                    parent: ev
-                        .parent
-                        .filter(|&p| exported(p))
-                        .map(|p| corpus.events[p].id.clone()),
-                    summary: ev.summary.clone(),
-                    sources: ev
-                        .sources
-                        .iter()
-                        .map(|s| SourceDoc {
-                            article: corpus.articles[s.article].id.clone(),
-                            excerpt: s.excerpt.clone(),
-                            start: s.span.start,
-                            end: s.span.end,
-                        })
-                        .collect(),
-                    origin: origin(ev.origin),
-                }
-            })
-            .collect(),
-        quotes: quotes
-            .iter()
-            .map(|&q| {
-                let quote = &corpus.quotes[q];
-                // Each article is folded once for all of its quotes, and each
-                // text searched for in it once: an article may quote the same
-                // words thousands of times.
-                let starts = starts
-                    .entry((quote.article, quote.text.as_str()))
-                    .or_insert_with(|| {
-                        let body = folded[quote.article].get_or_insert_with(|| {
-                            Folded::new(&corpus.articles[quote.article].body)
-                        });
-                        let found = body.find_all(&quote.text);
-                        found.into_iter().map(|r| r.start).collect()
-                    });
-                QuoteDoc {
-                    id: quote.id.clone(),
-                    article: corpus.articles[quote.article].id.clone(),
-                    speaker: corpus.actors[quote.speaker].id.clone(),
-                    event: quote
-                        .event
-                        .map(|e| corpus.events[e].id.clone())
-                        .unwrap_or_default(),
-                    text: quote.text.clone(),
-                    occurrence: occurrence(starts, quote.span.start),
-                    start: quote.span.start,
-                    end: quote.span.end,
-                    origin: origin(quote.origin),
-                }
-            })
-            .collect(),
+        articles: articles.iter().map(|&a| records.article(a)).collect(),
+        actors: actors.iter().map(|&a| records.actor(a)).collect(),
+        events: events.iter().map(|&e| records.event(e)).collect(),
+        quotes: quotes.iter().map(|&q| records.quote(q)).collect(),
+    }
+}
+
+/// Makes the records of a corpus, for a list of events: an event's
+/// `parent` is named only when it is in the list, so that a list and its
+/// re-import agree.
+pub struct Records<'a> {
+    corpus: &'a Corpus,
+    member: Vec<bool>,
+    /// False for the TimelineJS sidecar: no `origin` or `background`.
+    with_origin: bool,
+    /// Each article is folded once for all of its quotes, and each text
+    /// searched for in it once: an article may quote the same words
+    /// thousands of times.
+    folded: Vec<Option<Folded>>,
+    starts: IdMap<(Ix, &'a str), Vec<usize>>,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(corpus: &'a Corpus, events: &[Ix], with_origin: bool) -> Records<'a> {
+        Records {
+            corpus,
+            member: super::membership(corpus, events),
+            with_origin,
+            folded: corpus.articles.iter().map(|_| None).collect(),
+            starts: IdMap::default(),
+        }
+    }
+
+    fn origin(&self, o: Origin) -> Option<String> {
+        self.with_origin.then(|| origin_name(o).to_owned())
+    }
+
+    pub fn article(&self, a: Ix) -> ArticleDoc {
+        let a = &self.corpus.articles[a];
+        ArticleDoc {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            url: a.url.clone(),
+            published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_note: a.published_note.clone(),
+            body: a.body.clone(),
+        }
+    }
+
+    pub fn actor(&self, a: Ix) -> ActorDoc {
+        let a = &self.corpus.actors[a];
+        ActorDoc {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            aliases: a.aliases.clone(),
+            role: a.role.clone(),
+            country: a.country.clone(),
+            kind: match a.kind {
+                crate::model::ActorKind::Person => "person".into(),
+                crate::model::ActorKind::Organisation => "organisation".into(),
+            },
+        }
+    }
+
+    pub fn event(&self, e: Ix) -> EventDoc {
+        let corpus = self.corpus;
+        let ev = &corpus.events[e];
+        let listed = |ix: Ix| self.member.get(ix).copied().unwrap_or(false);
+        EventDoc {
+            id: ev.id.clone(),
+            date: ev.date.to_edtf(),
+            display_date: human_date(&ev.date),
+            precision: precision_name(ev.date.precision()).into(),
+            approximate: ev.date.approximate,
+            uncertain: ev.date.uncertain,
+            date_note: ev.date_note.clone(),
+            title: ev.title.clone(),
+            place: ev.place.clone(),
+            kind: ev.kind.name().into(),
+            actors: ev
+                .actors
+                .iter()
+                .map(|&a| corpus.actors[a].id.clone())
+                .collect(),
+            parent: ev
+                .parent
+                .filter(|&p| listed(p))
+                .map(|p| corpus.events[p].id.clone()),
+            summary: ev.summary.clone(),
+            sources: ev
+                .sources
+                .iter()
+                .map(|s| SourceDoc {
+                    article: corpus.articles[s.article].id.clone(),
+                    excerpt: s.excerpt.clone(),
+                    start: s.span.start,
+                    end: s.span.end,
+                })
+                .collect(),
+            origin: self.origin(ev.origin),
+            background: self.with_origin.then_some(ev.background),
+            built_from: ev.built_from.clone().filter(|_| self.with_origin),
+        }
+    }
+
+    pub fn quote(&mut self, q: Ix) -> QuoteDoc {
+        let corpus = self.corpus;
+        let quote = &corpus.quotes[q];
+        let folded = &mut self.folded;
+        let starts = self
+            .starts
+            .entry((quote.article, quote.text.as_str()))
+            .or_insert_with(|| {
+                let body = folded[quote.article]
+                    .get_or_insert_with(|| Folded::new(&corpus.articles[quote.article].body));
+                let found = body.find_all(&quote.text);
+                found.into_iter().map(|r| r.start).collect()
+            });
+        QuoteDoc {
+            id: quote.id.clone(),
+            article: corpus.articles[quote.article].id.clone(),
+            speaker: corpus.actors[quote.speaker].id.clone(),
+            event: quote.event.map(|e| corpus.events[e].id.clone()),
+            text: quote.text.clone(),
+            occurrence: occurrence(starts, quote.span.start),
+            start: quote.span.start,
+            end: quote.span.end,
+            origin: self.origin(quote.origin),
+            confidence: None,
+        }
     }
 }
 

@@ -1,10 +1,9 @@
 //! Handing a timeline out: from the model and a list of events (timeline
 //! order) to the text of a file, written to any `Write` as it is made.
 //! TimelineJS3 JSON, the whole model as JSON, a Markdown chronology and a
-//! CSV table. Nothing here opens files or touches the terminal; `cli`
-//! does, through `crate::save`.
+//! CSV table. Nothing here opens files or touches the terminal; the
+//! command line and the explorer's driver do, through `crate::save`.
 
-pub mod cli;
 pub mod csv;
 pub mod json;
 pub mod markdown;
@@ -17,10 +16,9 @@ use chrono::NaiveDate;
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
 
 /// The formats `chronicle export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// TimelineJS3 JSON, with a `chronicle` sidecar that import reads back.
-    #[value(name = "timelinejs")]
     TimelineJs,
     /// The whole model (assets/schema/chronicle-export.schema.json).
     Json,

@@ -7,7 +7,6 @@ mod anchored;
 pub mod augment;
 pub mod caps;
 mod chars;
-pub mod cli;
 mod date_words;
 mod dates;
 pub mod events;

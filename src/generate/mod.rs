@@ -13,30 +13,23 @@ use std::fmt::Write as _;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use article::{Carried, GenArticle, GenEvent, GenQuote};
 use names::GenActor;
 use rng::Rng;
 
-use crate::text::sanitize::sanitize_line;
-
-#[derive(Debug, Clone, clap::Args)]
+/// What to generate, and where.
+#[derive(Debug, Clone)]
 pub struct GenerateArgs {
-    /// How many articles to write (about 4 KB, 10 events and 20 quotes each).
-    #[arg(long, value_name = "N")]
+    /// About 4 KB, 10 events and 20 quotes each.
     pub articles: usize,
-    /// How many actors (default: half the articles, at least 40; at most 1000000).
-    #[arg(long, value_name = "N")]
+    /// None: half the articles, at least 40; at most [`MAX_ACTORS`].
     pub actors: Option<usize>,
-    /// Seed of the generator: the same seed writes the same corpus.
-    #[arg(long, default_value_t = 1)]
+    /// The same seed writes the same corpus.
     pub seed: u64,
     /// The corpus directory to write.
-    #[arg(short = 'o', long = "out", value_name = "DIR")]
     pub out: PathBuf,
     /// Write into a non-empty directory, replacing its corpus files.
-    #[arg(long)]
     pub force: bool,
 }
 
@@ -48,28 +41,6 @@ pub struct Summary {
     pub events: usize,
     pub quotes: usize,
     pub bytes: u64,
-}
-
-/// Runs the command: writes the corpus and prints what it wrote.
-pub fn run(args: &GenerateArgs) -> ExitCode {
-    match generate(args) {
-        Ok(s) => {
-            eprintln!(
-                "{}: {} articles, {} actors, {} events, {} quotes, {:.1} MB",
-                sanitize_line(&args.out.to_string_lossy()),
-                s.articles,
-                s.actors,
-                s.events,
-                s.quotes,
-                s.bytes as f64 / 1e6
-            );
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("chronicle generate: {}", sanitize_line(&err.to_string()));
-            ExitCode::FAILURE
-        }
-    }
 }
 
 /// The most actors a corpus may have: all of them are held in memory (with

@@ -182,6 +182,8 @@ impl Importer {
                 end: 0,
             }],
             origin: None,
+            background: None,
+            built_from: None,
         });
     }
 
@@ -240,6 +242,8 @@ impl Importer {
                     summary: format!("Slides grouped as “{name}” in the TimelineJS file."),
                     sources: vec![source],
                     origin: None,
+                    background: None,
+                    built_from: None,
                 },
             ));
         }

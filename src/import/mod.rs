@@ -1,7 +1,7 @@
-//! Taking timelines in: `chronicle import timelinejs FILE -o DIR` reads a
-//! TimelineJS3 JSON file and writes a corpus directory, then loads it the
-//! way the explorer would and reports every problem. What could not be
-//! mapped is listed on stderr, never dropped silently.
+//! Taking timelines in: a TimelineJS3 JSON file becomes a corpus
+//! directory (`chronicle import timelinejs FILE -o DIR`, which then loads
+//! it the way the explorer would). What could not be mapped is listed on
+//! stderr, never dropped silently.
 
 mod clean;
 mod dates;
@@ -11,36 +11,9 @@ mod surrogates;
 pub mod timelinejs;
 pub mod write;
 
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 
-use crate::corpus::{load, Location};
 use crate::text::sanitize::sanitize_line;
-
-/// Formats `chronicle import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ImportFormat {
-    /// TimelineJS3 JSON, from `chronicle export` or from anyone's.
-    #[value(name = "timelinejs")]
-    TimelineJs,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ImportArgs {
-    /// The format of FILE.
-    #[arg(value_enum)]
-    pub format: ImportFormat,
-    /// The file to read.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// The corpus directory to write.
-    #[arg(short, long, value_name = "DIR")]
-    pub output: PathBuf,
-    /// Write into DIR even when it is not empty: its corpus is replaced
-    /// whole (or, on any failure, left as it was); its other files stay.
-    #[arg(long)]
-    pub force: bool,
-}
 
 /// Parses JSON, or says where it is broken: `file:line:col: message`.
 pub fn parse_json(file: &Path, bytes: &[u8]) -> Result<serde_json::Value, String> {
@@ -58,24 +31,16 @@ pub fn parse_json(file: &Path, bytes: &[u8]) -> Result<serde_json::Value, String
     })
 }
 
-pub fn run(args: &ImportArgs) -> ExitCode {
-    match import(args) {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("chronicle: {}", sanitize_line(&message));
-            ExitCode::FAILURE
-        }
-    }
-}
-
 /// The largest file imported: a TimelineJS export carries its articles'
 /// text, so it can be large, but not this large.
 const FILE_LIMIT: u64 = 1 << 30;
 
-fn import(args: &ImportArgs) -> Result<ExitCode, String> {
-    let ImportFormat::TimelineJs = args.format;
-    let shown = sanitize_line(&args.file.to_string_lossy()).into_owned();
-    let bytes = crate::read::regular_file(&args.file, FILE_LIMIT)
+/// Reads the TimelineJS3 JSON file `file` and writes its corpus into
+/// `output` (a non-empty one only with `force`). What could not be mapped
+/// is listed on stderr as it is found; an error names the file.
+pub fn timelinejs_file(file: &Path, output: &Path, force: bool) -> Result<(), String> {
+    let shown = sanitize_line(&file.to_string_lossy()).into_owned();
+    let bytes = crate::read::regular_file(file, FILE_LIMIT)
         .map_err(|unread| format!("{shown}: {unread}"))?;
     let (bytes, lone) = surrogates::replace_lone(&bytes);
     for (line, col) in lone {
@@ -83,32 +48,13 @@ fn import(args: &ImportArgs) -> Result<ExitCode, String> {
             "warning: {shown}:{line}:{col}: a lone UTF-16 surrogate escape; replaced with U+FFFD"
         );
     }
-    let value = parse_json(&args.file, &bytes)?;
+    let value = parse_json(file, &bytes)?;
     let imported = timelinejs::read(&value).map_err(|m| format!("{shown}: {m}"))?;
     for note in &imported.notes {
         eprintln!("not mapped: {shown}: {}", sanitize_line(note));
     }
-    write::write_corpus(&imported.doc, &args.output, args.force)
-        .map_err(|e| format!("cannot write the corpus: {e}"))?;
-    let loaded = load(&Location::Dir(args.output.clone()));
-    for problem in &loaded.problems {
-        eprintln!("warning: {problem}");
-    }
-    let c = &loaded.corpus;
-    eprintln!(
-        "chronicle: wrote {}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
-        sanitize_line(&args.output.to_string_lossy()),
-        c.articles.len(),
-        c.actors.len(),
-        c.events.len(),
-        c.quotes.len(),
-        loaded.problems.len()
-    );
-    Ok(if loaded.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    write::write_corpus(&imported.doc, output, force)
+        .map_err(|e| format!("cannot write the corpus: {e}"))
 }
 
 /// An id made of lower-case letters, digits and dashes.

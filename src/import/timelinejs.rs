@@ -195,7 +195,7 @@ impl Importer {
         let quotes: Vec<_> = side
             .quotes
             .iter()
-            .filter(|q| self.ids.contains(&q.event))
+            .filter(|q| q.event.as_ref().is_some_and(|e| self.ids.contains(e)))
             .cloned()
             .collect();
         let dropped = side.quotes.len() - quotes.len();

@@ -87,7 +87,8 @@ struct QuoteRec<'a> {
     id: &'a str,
     article: &'a str,
     speaker: &'a str,
-    event: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<&'a str>,
     text: &'a str,
     #[serde(skip_serializing_if = "is_first")]
     occurrence: usize,
@@ -171,7 +172,7 @@ pub fn files(doc: &Document) -> io::Result<Vec<(PathBuf, String)>> {
                 id: &q.id,
                 article: &q.article,
                 speaker: &q.speaker,
-                event: &q.event,
+                event: q.event.as_deref(),
                 text: &q.text,
                 occurrence: q.occurrence,
             })

@@ -118,8 +118,7 @@ impl EventKind {
 
 /// Whether an item was written by hand in the corpus files or found by the
 /// extractor in an article nobody annotated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     Curated,
     Extracted,

@@ -1,6 +1,6 @@
-//! `chronicle extract FILE...` and `chronicle mentions`: what the extractor
-//! finds, as lines or JSON, with byte and character spans so that every item
-//! can be checked against its source.
+//! `chronicle extract FILE...`: what the extractor finds in article files,
+//! as lines or JSON, with byte and character spans so that every item can
+//! be checked against its source.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Extraction, Extractor, Speaker};
+use super::found::{date_and_anchor, mentions_out, Chars, MentionOut};
 use crate::corpus::diag::line_col;
 use crate::corpus::{read_article, Loaded};
+use crate::extract::{caps, Extraction, Extractor, Speaker};
 use crate::model::date::parse_day;
-use crate::model::{Actor, Article, Precision};
+use crate::model::{Actor, Article};
 use crate::text::sanitize::sanitize_line;
 
 #[derive(Debug, clap::Args)]
@@ -30,50 +31,8 @@ pub struct ExtractArgs {
     pub json: bool,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct MentionsArgs {
-    /// Print JSON instead of one line per mention.
-    #[arg(long)]
-    pub json: bool,
-}
-
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     parse_day(s).map_err(|e| format!("not a date like 2024-06-17: {}", e.message))
-}
-
-/// Byte offsets to character offsets, in one pass over the body.
-fn char_offsets(body: &str, bytes: &mut Vec<usize>) -> Vec<(usize, usize)> {
-    bytes.sort_unstable();
-    bytes.dedup();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut chars = 0;
-    let mut at = 0;
-    for &b in bytes.iter() {
-        let b = b.min(body.len());
-        chars += body.get(at..b).map_or(0, |s| s.chars().count());
-        at = b;
-        out.push((b, chars));
-    }
-    out
-}
-
-struct Chars(Vec<(usize, usize)>);
-
-impl Chars {
-    fn new(body: &str, ex: &Extraction) -> Chars {
-        let mut bytes: Vec<usize> = ex
-            .quotes
-            .iter()
-            .flat_map(|q| [q.span.start, q.span.end])
-            .chain(ex.dates.iter().flat_map(|d| [d.span.start, d.span.end]))
-            .collect();
-        Chars(char_offsets(body, &mut bytes))
-    }
-
-    fn at(&self, byte: usize) -> usize {
-        let k = self.0.partition_point(|&(b, _)| b < byte);
-        self.0.get(k).map_or(0, |&(_, c)| c)
-    }
 }
 
 #[derive(Serialize)]
@@ -83,22 +42,6 @@ struct QuoteOut<'a> {
     speaker: Option<String>,
     speaker_id: Option<&'a str>,
     confidence: f32,
-    rule: &'static str,
-    start: usize,
-    end: usize,
-    char_start: usize,
-    char_end: usize,
-}
-
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    article: &'a str,
-    /// The sentence the mention is in.
-    text: &'a str,
-    phrase: &'a str,
-    date: Option<String>,
-    precision: Option<Precision>,
-    anchor: Option<String>,
     rule: &'static str,
     start: usize,
     end: usize,
@@ -166,29 +109,6 @@ fn quotes_out<'a>(
         .collect()
 }
 
-fn mentions_out<'a>(
-    article: &'a Article,
-    ex: &'a Extraction,
-    chars: &Chars,
-) -> Vec<MentionOut<'a>> {
-    ex.dates
-        .iter()
-        .map(|d| MentionOut {
-            article: &article.id,
-            text: article.body.get(d.sentence.clone()).unwrap_or(""),
-            phrase: &d.phrase,
-            date: d.date.as_ref().map(|d| d.to_edtf()),
-            precision: d.date.as_ref().map(|d| d.precision()),
-            anchor: d.anchor.map(|a| a.to_string()),
-            rule: d.rule,
-            start: d.span.start,
-            end: d.span.end,
-            char_start: chars.at(d.span.start),
-            char_end: chars.at(d.span.end),
-        })
-        .collect()
-}
-
 /// Reads a regular file as UTF-8 (as the corpus loader reads one); otherwise
 /// an error naming the file (`path`, as shown) and where.
 fn read_text(file: &Path, path: &str) -> Result<String, String> {
@@ -207,7 +127,7 @@ fn read_text(file: &Path, path: &str) -> Result<String, String> {
 }
 
 /// `chronicle extract FILE...`: speakers resolve through the corpus' actors.
-pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+pub fn run(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let actors = &loaded.corpus.actors;
     let extractor = Extractor::new(actors);
     let mut failed = false;
@@ -236,7 +156,7 @@ pub fn extract(loaded: &Loaded, args: &ExtractArgs, out: &mut impl Write) -> io:
         }
         let ex = extractor.run(&article.body, article.published);
         if ex.capped.any() {
-            eprintln!("warning: {shown}: {} {}", super::caps::OVER, ex.capped);
+            eprintln!("warning: {shown}: {} {}", caps::OVER, ex.capped);
         }
         // The headline is read too, as a text of its own.
         let headline = Article {
@@ -363,63 +283,4 @@ fn write_title(
         writeln!(out, "  date	{date}	“{}”	{}", d.phrase, d.rule)?;
     }
     Ok(())
-}
-
-/// `chronicle mentions`: the dated mentions of every article in the corpus.
-pub fn mentions(
-    loaded: &Loaded,
-    args: &MentionsArgs,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
-    for problem in &loaded.problems {
-        eprintln!("warning: {problem}");
-    }
-    let corpus = &loaded.corpus;
-    let extractor = Extractor::new(&corpus.actors);
-    let found: Vec<(&Article, Extraction)> = corpus
-        .articles
-        .iter()
-        .map(|a| (a, extractor.run(&a.body, a.published)))
-        .collect();
-    for (article, ex) in &found {
-        if ex.capped.any() {
-            eprintln!(
-                "warning: {}: {} {}",
-                article.file,
-                super::caps::OVER,
-                ex.capped
-            );
-        }
-    }
-    if args.json {
-        let mut list = Vec::new();
-        for (article, ex) in &found {
-            list.extend(mentions_out(article, ex, &Chars::new(&article.body, ex)));
-        }
-        serde_json::to_writer_pretty(&mut *out, &list)?;
-        writeln!(out)?;
-    } else {
-        for (article, ex) in &found {
-            for d in &ex.dates {
-                let (date, anchor) = date_and_anchor(d);
-                writeln!(
-                    out,
-                    "{date}\t“{}”\t{}\tanchor {anchor}\t{}",
-                    d.phrase, d.rule, article.id
-                )?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A mention's date at its precision and its anchor, as the plain output
-/// shows them.
-fn date_and_anchor(d: &super::DatedMention) -> (String, String) {
-    let date = d
-        .date
-        .as_ref()
-        .map_or("unresolved".to_owned(), |d| d.display());
-    let anchor = d.anchor.map_or("-".to_owned(), |a| a.to_string());
-    (date, anchor)
 }

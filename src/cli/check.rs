@@ -1,0 +1,48 @@
+//! `chronicle check`: every problem of the corpus, and what was left unread.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::corpus::Loaded;
+
+/// Prints every problem; exits 1 when there is any.
+pub fn run(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
+    for problem in &loaded.problems {
+        if writeln!(out, "{problem}").is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    let c = &loaded.corpus;
+    let summary = format!(
+        "{}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
+        c.name,
+        c.articles.len(),
+        c.actors.len(),
+        c.events.len(),
+        c.quotes.len(),
+        loaded.problems.len()
+    );
+    eprintln!("{summary}");
+    let unread = loaded.extracted.unread_curated;
+    if unread > 0 {
+        eprintln!(
+            "{unread} articles that curated events or quotes cite were not read for more: \
+             their text is over {} MB",
+            crate::extract::augment::CURATED_TEXT_BUDGET >> 20
+        );
+    }
+    for (a, capped) in &loaded.extracted.capped {
+        let article = &c.articles[*a];
+        eprintln!(
+            "{}: article '{}' is {} {capped}",
+            article.file,
+            article.id,
+            crate::extract::caps::OVER
+        );
+    }
+    if loaded.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,153 @@
+//! The command line: the top floor, the only place that knows clap. Each
+//! subcommand's arguments and what it does with them live in a file here;
+//! the modules below take plain values.
+
+mod check;
+pub mod config;
+mod docs;
+mod export;
+mod extract;
+mod found;
+mod generate;
+mod import;
+mod list;
+mod mentions;
+mod select;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::{Loaded, Location};
+
+/// Explore the timeline of a news story: what happened when, who was
+/// there, who said what, and which article says so.
+///
+/// With no command, opens the explorer on the corpus built into the binary
+/// (or on --corpus DIR).
+#[derive(Debug, Parser)]
+#[command(name = "chronicle", version, about, long_about)]
+pub struct Cli {
+    /// A corpus directory (articles/, actors.toml, events.toml, quotes.toml)
+    /// instead of the shipped one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    /// A config file instead of $XDG_CONFIG_HOME/chronicle/config.toml
+    /// (or ~/.config/chronicle/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print the effective configuration (defaults, config file, NO_COLOR)
+    /// as TOML and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the corpus; print every problem as file:line:col: message.
+    Check,
+    /// List events in timeline order.
+    Events(list::ListArgs),
+    /// List quotes with their speakers.
+    Quotes(list::ListArgs),
+    /// Write the (filtered) timeline as TimelineJS, JSON, Markdown or CSV.
+    Export(export::ExportArgs),
+    /// Write a corpus directory from a TimelineJS JSON file.
+    Import(import::ImportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff): `chronicle man > chronicle.1`.
+    Man,
+    /// Write a synthetic corpus of any size (deterministic for a seed).
+    Generate(generate::GenerateArgs),
+    /// Print the quotes, speakers, dated mentions and actor mentions found
+    /// in article files (speakers resolve through the corpus' actors).
+    Extract(extract::ExtractArgs),
+    /// List the dated mentions found in every article of the corpus, with
+    /// the resolved date, the anchor and the rule used.
+    Mentions(mentions::MentionsArgs),
+}
+
+impl Cli {
+    pub fn location(&self) -> Location {
+        match &self.corpus {
+            Some(dir) => Location::Dir(dir.clone()),
+            None => Location::Embedded,
+        }
+    }
+}
+
+impl Command {
+    /// Runs the command on the loaded corpus (which `import`, `generate`,
+    /// `completions` and `man` do not read), writing its output to `out`.
+    pub fn run(&self, loaded: &Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
+        match self {
+            Command::Check => Ok(check::run(loaded, out)),
+            Command::Events(args) => list::events(loaded, args, out),
+            Command::Quotes(args) => list::quotes(loaded, args, out),
+            Command::Export(args) => export::run(loaded, args, out),
+            Command::Import(args) => Ok(import::run(args)),
+            Command::Completions(args) => docs::write_completions(args, out),
+            Command::Man => docs::write_man(out),
+            Command::Generate(args) => Ok(generate::run(args)),
+            Command::Extract(args) => extract::run(loaded, args, out),
+            Command::Mentions(args) => mentions::run(loaded, args, out),
+        }
+    }
+}
+
+/// Problems go to stderr so that stdout stays clean for a pipe.
+fn warn(loaded: &Loaded) {
+    for problem in &loaded.problems {
+        eprintln!("warning: {problem}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir`, recursively.
+    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The command line stays the top floor: outside src/cli/ and the entry
+    /// point, no module names clap or imports the command line.
+    #[test]
+    fn only_the_command_line_knows_clap() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        assert!(files.len() > 50, "found only {} files", files.len());
+        let mut offenders = Vec::new();
+        for file in &files {
+            let rel = file.strip_prefix(&src).expect("under src/");
+            if rel.starts_with("cli") || rel == Path::new("main.rs") {
+                continue;
+            }
+            let text = fs::read_to_string(file).expect("UTF-8 source");
+            for needle in ["clap", "crate::cli"] {
+                if text.contains(needle) {
+                    offenders.push(format!("{}: {needle}", rel.display()));
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "{offenders:#?}");
+    }
+}

@@ -10,7 +10,8 @@ fn app() -> App {
     let loaded = load(&Location::Dir(Path::new("tests/fixtures/mini").into()));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     App::new(
-        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        Shared::new(loaded.corpus, loaded.problems),
+        Keymap::default(),
         100,
         30,
     )
@@ -288,13 +289,17 @@ fn keys_go_through_the_keymap_layers() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = app();
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    app.handle_key(&key('a'));
-    app.handle_key(&key('q')); // typed, not quit
+    let press = |app: &mut App, key: KeyEvent| {
+        let action = app.action_for(&key).expect("a bound key");
+        app.update(action);
+    };
+    press(&mut app, key('a'));
+    press(&mut app, key('q')); // typed, not quit
     assert!(app.running);
     assert_eq!(app.input.as_ref().unwrap().text, "q");
-    app.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     assert!(app.input.is_none());
-    app.handle_key(&key('q'));
+    press(&mut app, key('q'));
     assert!(!app.running);
 }
 
@@ -317,7 +322,8 @@ fn a_resize_keeps_an_open_input_and_the_selection_visible() {
 fn a_scrolled_article_keeps_the_same_text_on_top_across_a_resize() {
     let loaded = load(&Location::Embedded);
     let mut app = App::new(
-        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        Shared::new(loaded.corpus, loaded.problems),
+        Keymap::default(),
         60,
         16,
     );

@@ -326,8 +326,8 @@ proptest! {
         actions in proptest::collection::vec(action(), 0..16),
     ) {
         let (corpus, problems) = build(&spec);
-        let shared = Shared::new(corpus, problems, Keymap::default());
-        let mut app = App::new(shared, size.0, size.1);
+        let shared = Shared::new(corpus, problems);
+        let mut app = App::new(shared, Keymap::default(), size.0, size.1);
         check(&app)?;
         for action in actions {
             app.update(action);

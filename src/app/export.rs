@@ -94,12 +94,13 @@ mod tests {
 
     fn app() -> App {
         let loaded = load(&Location::Embedded);
-        let shared = Shared::new(loaded.corpus, Vec::new(), Keymap::default());
-        App::new(shared, 120, 40)
+        let shared = Shared::new(loaded.corpus, Vec::new());
+        App::new(shared, Keymap::default(), 120, 40)
     }
 
     fn press(app: &mut App, c: char) -> Option<Effect> {
-        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        let action = app.action_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))?;
+        app.update(action)
     }
 
     #[test]

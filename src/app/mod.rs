@@ -72,29 +72,30 @@ pub struct ArticleView {
     pub span: Range<usize>,
 }
 
-/// Shared, read-only inputs of a session: one corpus can serve many.
+/// Shared, read-only inputs of a session: one corpus can serve many
+/// readers, each with their own keymap.
 #[derive(Clone)]
 pub struct Shared {
     pub corpus: Arc<Corpus>,
     pub index: Arc<SearchIndex>,
     pub problems: Arc<[Diagnostic]>,
-    pub keymap: Arc<Keymap>,
 }
 
 impl Shared {
-    pub fn new(corpus: Corpus, problems: Vec<Diagnostic>, keymap: Keymap) -> Shared {
+    pub fn new(corpus: Corpus, problems: Vec<Diagnostic>) -> Shared {
         let index = SearchIndex::new(&corpus);
         Shared {
             corpus: Arc::new(corpus),
             index: Arc::new(index),
             problems: problems.into(),
-            keymap: Arc::new(keymap),
         }
     }
 }
 
 pub struct App {
     pub shared: Shared,
+    /// This reader's keys: how keys become actions, and what hints say.
+    keymap: Keymap,
     pub filter: Filter,
     /// Whether each event passes the filter.
     pub matching: Vec<bool>,
@@ -139,10 +140,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(shared: Shared, width: u16, height: u16) -> App {
+    pub fn new(shared: Shared, keymap: Keymap, width: u16, height: u16) -> App {
         let events = shared.corpus.events.len();
         let mut app = App {
             shared,
+            keymap,
             filter: Filter::default(),
             matching: vec![true; events],
             matched: Filter::default(),
@@ -183,7 +185,7 @@ impl App {
     }
 
     pub fn keymap(&self) -> &Keymap {
-        &self.shared.keymap
+        &self.keymap
     }
 
     /// Which keymap layer applies now.

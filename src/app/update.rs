@@ -15,11 +15,9 @@ use crate::text::sanitize::sanitize_line;
 pub const MAX_INPUT_CHARS: usize = 200;
 
 impl App {
-    /// Turns a key into an action through the keymap layer that applies.
-    /// The key's action in the current layer, if it has one, applied.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Effect> {
-        let action = self.keymap().action(self.layer(), key)?;
-        self.update(action)
+    /// The key's action in the keymap layer that applies now, if it has one.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        self.keymap().action(self.layer(), key)
     }
 
     /// Applies one action; what it needs done outside the state (a file

@@ -228,7 +228,7 @@ fn five_thousand_character_query_is_bounded() {
                 screen(&app);
             }
         }
-        let input = app.input.as_ref().expect("the input stays open");
+        let input = app.input().expect("the input stays open");
         assert!(input.text.chars().count() < query.len());
         assert!(query.starts_with(&input.text));
         let end: String = input

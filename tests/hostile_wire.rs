@@ -278,7 +278,7 @@ impl Wire {
 /// Wide and complex characters never push a pane's right border out of
 /// place: every row of every pane ends with its border.
 fn assert_aligned(app: &App, theme: &Theme, step: &str) {
-    if app.overlay.is_some() || app.input.is_some() {
+    if app.overlay().is_some() || app.input().is_some() {
         return;
     }
     let mut buf = Buffer::empty(app.size);
@@ -346,7 +346,7 @@ fn drive(shared: &Shared, theme: &Theme, w: u16, h: u16) -> Wire {
     wire.draw(&app, theme, "actor picker");
     type_text(&mut app, "Macron");
     wire.draw(&app, theme, "actor picker: Macron");
-    let input = app.input.as_ref().expect("the actor input is open");
+    let input = app.input().expect("the actor input is open");
     let best = input.hits.first().expect("Macron is found");
     assert_eq!(app.corpus().actors[best.actor].id, "macron");
     app.update(Action::Submit);

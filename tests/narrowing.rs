@@ -105,7 +105,7 @@ fn typing_an_actor_query_ranks_like_a_fresh_search() {
             typed.push(ch);
             app.update(Action::Insert(ch));
         }
-        let hits = &app.input.as_ref().expect("input open").hits;
+        let hits = &app.input().expect("input open").hits;
         assert_eq!(
             *hits,
             rank_actors(&shared.corpus, &typed),

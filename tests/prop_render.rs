@@ -299,7 +299,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     if panes.quotes.is_some() && quotes > 0 {
         prop_assert!(app.quote_offset <= app.quote_selected);
     }
-    if let Some(input) = &app.input {
+    if let Some(input) = app.input() {
         prop_assert!(input.hits.is_empty() || input.selected < input.hits.len());
     }
     let mut buf = Buffer::empty(app.size);

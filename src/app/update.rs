@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 
 use super::effect::Effect;
 use super::layout;
-use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Overlay};
+use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Modal, Overlay};
 use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
 use crate::text::sanitize::sanitize_line;
 
@@ -36,14 +36,11 @@ impl App {
             }
             _ => {
                 self.message = None;
-                if self.overlay.is_some() {
-                    self.update_overlay(action);
-                } else if self.export_prompt.is_some() {
-                    effect = self.update_export(action);
-                } else if self.input.is_some() {
-                    self.update_input(action);
-                } else {
-                    self.update_normal(action);
+                match &self.modal {
+                    Some(Modal::Overlay(_)) => self.update_overlay(action),
+                    Some(Modal::ExportPrompt { .. }) => effect = self.update_export(action),
+                    Some(Modal::Input(_)) => self.update_input(action),
+                    None => self.update_normal(action),
                 }
             }
         }
@@ -75,7 +72,9 @@ impl App {
     }
 
     fn update_overlay(&mut self, action: Action) {
-        let Some(overlay) = self.overlay else { return };
+        let Some(overlay) = self.overlay() else {
+            return;
+        };
         let scroll = |s: usize| match action {
             Action::Down => s.saturating_add(1),
             Action::Up => s.saturating_sub(1),
@@ -83,7 +82,7 @@ impl App {
             Action::PageUp => s.saturating_sub(10),
             _ => s,
         };
-        self.overlay = match (action, overlay) {
+        let next = match (action, overlay) {
             (Action::Close, _) => None,
             (Action::Quit, _) => {
                 self.running = false;
@@ -99,10 +98,11 @@ impl App {
                 scroll: scroll(s).min(self.shared.problems.len().saturating_sub(1)),
             }),
         };
+        self.modal = next.map(Modal::Overlay);
     }
 
     fn update_input(&mut self, action: Action) {
-        let Some(input) = self.input.as_mut() else {
+        let Some(Modal::Input(input)) = self.modal.as_mut() else {
             return;
         };
         let mut edited = true;
@@ -132,7 +132,7 @@ impl App {
             Action::Submit => return self.submit_input(),
             Action::Cancel => {
                 self.filter = input.before.clone();
-                self.input = None;
+                self.modal = None;
                 return self.refilter();
             }
             _ => edited = false,
@@ -158,7 +158,7 @@ impl App {
     }
 
     fn submit_input(&mut self) {
-        let Some(input) = self.input.take() else {
+        let Some(Modal::Input(input)) = self.modal.take() else {
             return;
         };
         if input.kind == InputKind::Actor {
@@ -182,13 +182,13 @@ impl App {
             InputKind::Actor => rank_actors(&self.shared.corpus, ""),
             InputKind::Text => Vec::new(),
         };
-        self.input = Some(Input {
+        self.modal = Some(Modal::Input(Input {
             kind,
             text,
             hits,
             selected: 0,
             before: self.filter.clone(),
-        });
+        }));
     }
 
     fn update_normal(&mut self, action: Action) {
@@ -233,11 +233,13 @@ impl App {
                 self.refilter();
             }
             Action::Zoom => self.zoom = !self.zoom,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.modal = Some(Modal::Overlay(Overlay::Help { scroll: 0 })),
             Action::Problems if self.shared.problems.is_empty() => {
                 self.message = Some("no problems found in the corpus".into());
             }
-            Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            Action::Problems => {
+                self.modal = Some(Modal::Overlay(Overlay::Problems { scroll: 0 }));
+            }
             _ => {}
         }
     }

@@ -16,7 +16,7 @@ use crossterm::{cursor, queue, terminal};
 use ratatui::backend::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, App, Keymap, Layer, Shared};
+use crate::app::{Action, App, Keymap, Shared};
 use crate::effects;
 use crate::hyperlink;
 use crate::ui::{self, theme::Theme};
@@ -128,7 +128,7 @@ impl<W: Write> Session<W> {
                 }
             }
             Event::Paste(text) => {
-                if self.app.layer() == Layer::Input && self.app.input.is_some() {
+                if self.app.input().is_some() {
                     for c in text.chars() {
                         self.apply(Action::Insert(c));
                     }

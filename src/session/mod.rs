@@ -33,7 +33,7 @@ pub struct Settings {
 }
 
 /// What a transport hands the session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Event {
     Key(KeyEvent),
     /// Text pasted as a whole: typed into an open filter input, ignored

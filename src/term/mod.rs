@@ -1,9 +1,8 @@
 //! The tty transport of a `Session`: this process's terminal in raw mode,
 //! its keys, resizes and signals turned into session events by a blocking
 //! loop (so nothing is drawn while idle), and a terminal that is restored
-//! on quit, panic, SIGTERM and SIGHUP. When
-//! the terminal itself goes away it exits at once with 129, writing nothing
-//! more to it.
+//! on quit, panic, SIGTERM and SIGHUP. When the terminal itself goes away
+//! it exits at once with 129, writing nothing more to it.
 //!
 //! SIGTERM, SIGHUP and a terminal that is gone end the process from the
 //! thread that learns of them, even while the event loop is busy (a long
@@ -169,8 +168,10 @@ fn leave(code: u8, restore_terminal: bool) -> ! {
     std::process::exit(i32::from(code));
 }
 
-/// Leaves raw mode and the alternate screen. Safe to call twice.
-pub fn restore() {
+/// Leaves raw mode and the alternate screen, for the ways out that do not
+/// go through the session (a panic, a signal, a failed start): on quit the
+/// session writes its own. Safe to call twice.
+fn restore() {
     let _ = terminal::disable_raw_mode();
     let mut out = io::stdout();
     let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);

@@ -258,3 +258,56 @@ fn an_export_goes_to_the_sessions_directory() {
         "{contents}"
     );
 }
+
+/// A corpus whose one article has a URL, in a fresh directory.
+fn linked_corpus(name: &str) -> Shared {
+    let dir = std::env::temp_dir().join(format!("chronicle-session-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("articles")).expect("temp dir");
+    let files = [
+        (
+            "articles/a.md",
+            "+++\nid = \"a\"\ntitle = \"Linked\"\nurl = \"https://example.org/story\"\n+++\nBody text.\n",
+        ),
+        (
+            "events.toml",
+            "[[event]]\nid = \"e\"\ndate = \"2023\"\ntitle = \"An event\"\nkind = \"other\"\n\
+             summary = \"s\"\n[[event.source]]\narticle = \"a\"\nexcerpt = \"Body text.\"\n",
+        ),
+    ];
+    for (path, text) in files {
+        std::fs::write(dir.join(path), text).expect("corpus file");
+    }
+    let loaded = load(&Location::Dir(dir.clone()));
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    Shared::new(loaded.corpus, loaded.problems)
+}
+
+/// Hyperlinks and colours are the session's own settings: two sessions
+/// over the same corpus draw it each their way.
+#[test]
+fn each_session_draws_with_its_own_links_and_theme() {
+    let shared = linked_corpus("links");
+    let first_frame = |hyperlinks, theme| {
+        let wire = Wire::default();
+        let settings = Settings {
+            hyperlinks,
+            theme,
+            ..settings(Duration::ZERO, Path::new("."))
+        };
+        let mut session =
+            Session::new(shared.clone(), settings, wire.clone(), (100, 30)).expect("session");
+        assert!(session.write().is_none());
+        wire.bytes()
+    };
+    let link = b"\x1b]8;;https://example.org/story\x1b\\";
+    let linked = first_frame(true, Theme::colour());
+    assert!(find(&linked, link).is_some(), "no OSC 8 link");
+    let plain = first_frame(false, Theme::colour());
+    assert!(find(&plain, b"\x1b]8;").is_none(), "a link without asking");
+    let mono = first_frame(false, Theme::mono());
+    // crossterm writes every colour in its 256-colour form.
+    assert!(find(&plain, b"\x1b[38;5;").is_some(), "no colour in colour");
+    assert!(find(&mono, b"\x1b[38;5;").is_none(), "colour in mono");
+}

@@ -77,8 +77,8 @@ fn load_only(dir: &Path) {
     let loaded = load(&Location::Dir(dir.to_path_buf()));
     let loaded_at = start.elapsed();
     let problems = loaded.problems.len();
-    let shared = Shared::new(loaded.corpus, loaded.problems, Keymap::default());
-    let app = App::new(shared, 200, 60);
+    let shared = Shared::new(loaded.corpus, loaded.problems);
+    let app = App::new(shared, Keymap::default(), 200, 60);
     let ready_at = start.elapsed();
     println!(
         "{} {} {} {problems} {}",
@@ -116,7 +116,7 @@ fn report(size: &str, dir: &Path) {
         );
     }
     let loaded = load(&Location::Dir(dir.to_path_buf()));
-    let shared = Shared::new(loaded.corpus, loaded.problems, Keymap::default());
+    let shared = Shared::new(loaded.corpus, loaded.problems);
     wire_bytes(&shared);
     idle_bytes(dir);
     versus_fzf(&shared);
@@ -132,7 +132,7 @@ fn wire_bytes(shared: &Shared) {
         viewport: Viewport::Fixed(area),
     };
     let mut term = Terminal::with_options(backend, options).expect("counting never fails");
-    let mut app = App::new(shared.clone(), area.width, area.height);
+    let mut app = App::new(shared.clone(), Keymap::default(), area.width, area.height);
     let frame = |term: &mut Terminal<CrosstermBackend<Sgr16<Counting>>>, app: &App| {
         let before = written.get();
         term.draw(|f| ui::render(f, app, &theme)).expect("draws");
@@ -346,7 +346,7 @@ fn keystrokes(shared: &Shared, open: Action, query: &str) -> String {
     let theme = Theme::colour();
     let mut times = Vec::new();
     for _ in 0..5 {
-        let mut app = App::new(shared.clone(), area.width, area.height);
+        let mut app = App::new(shared.clone(), Keymap::default(), area.width, area.height);
         app.update(open);
         let mut buf = ratatui::buffer::Buffer::empty(area);
         for c in query.chars() {

@@ -19,6 +19,7 @@ pub mod import;
 pub mod model;
 pub mod read;
 pub mod save;
+pub mod session;
 pub mod sgr;
 pub mod stdout;
 pub mod term;

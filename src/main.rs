@@ -36,8 +36,8 @@ fn main() -> ExitCode {
             let loaded = std::mem::ManuallyDrop::into_inner(loaded);
             let mut problems = loaded.problems;
             problems.extend(config.problems);
-            let shared = Shared::new(loaded.corpus, problems, config.keymap);
-            return term::run(shared, config.theme, config.follow_delay);
+            let shared = Shared::new(loaded.corpus, problems);
+            return term::run(shared, config.keymap, config.theme, config.follow_delay);
         }
     };
     out.finish(result)

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use chronicle::app::{Action, App, Focus, Highlight, InputKind, Keymap, Overlay, Shared};
+use chronicle::app::{Action, App, Focus, Highlight, InputKind, Keymap, Layer, Overlay, Shared};
 use chronicle::corpus::{load, Location};
 use chronicle::filter::Combine;
 
@@ -10,7 +10,8 @@ fn app() -> App {
     let loaded = load(&Location::Dir(Path::new("tests/fixtures/mini").into()));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     App::new(
-        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        Shared::new(loaded.corpus, loaded.problems),
+        Keymap::default(),
         100,
         30,
     )
@@ -92,12 +93,12 @@ fn enter_on_a_leaf_focuses_the_article_and_tab_cycles_panes() {
 fn actor_filter_adds_chips_that_combine_all_or_any() {
     let mut app = app();
     app.update(Action::ActorFilter);
-    assert_eq!(app.input.as_ref().map(|i| i.kind), Some(InputKind::Actor));
+    assert_eq!(app.input().map(|i| i.kind), Some(InputKind::Actor));
     type_text(&mut app, "kell");
-    let hit = &app.input.as_ref().unwrap().hits[0];
+    let hit = &app.input().unwrap().hits[0];
     assert_eq!(app.corpus().actors[hit.actor].name, "Boris Kell");
     app.update(Action::Submit);
-    assert!(app.input.is_none());
+    assert!(app.input().is_none());
     // Kell is listed in the summit and fortress events (and speaks in fortress).
     assert_eq!(ids(&app), ["summit", "fortress"]);
     assert_eq!(app.match_count, 2);
@@ -263,17 +264,17 @@ fn article_scrolls_from_the_passage_and_stays_in_bounds() {
 fn overlays_take_keys_first_and_quit_works_everywhere() {
     let mut app = app();
     app.update(Action::Help);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 0 }));
     app.update(Action::Down);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 1 }));
     assert_eq!(
         app.selected, 0,
         "the timeline did not move under the overlay"
     );
     app.update(Action::Close);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     app.update(Action::Problems);
-    assert_eq!(app.overlay, None, "no problems: no overlay");
+    assert_eq!(app.overlay(), None, "no problems: no overlay");
     assert!(app
         .message
         .as_deref()
@@ -283,18 +284,53 @@ fn overlays_take_keys_first_and_quit_works_everywhere() {
     assert!(!app.running);
 }
 
+/// One thing is open on top at a time, and it takes every action: what
+/// would open another is ignored until it closes.
+#[test]
+fn what_is_open_on_top_takes_every_action_until_it_closes() {
+    let mut app = app();
+    app.update(Action::ActorFilter);
+    for action in [Action::Help, Action::Export, Action::TextFilter] {
+        app.update(action);
+        assert_eq!(app.input().map(|i| i.kind), Some(InputKind::Actor));
+        assert!(app.overlay().is_none() && app.export_prompt().is_none());
+    }
+    app.update(Action::Cancel);
+    assert!(app.modal.is_none() && app.layer() == Layer::Normal);
+    app.update(Action::Export);
+    for action in [Action::Help, Action::ActorFilter, Action::Down] {
+        app.update(action);
+        assert!(app.overlay().is_none() && app.input().is_none());
+    }
+    assert_eq!(app.export_prompt(), Some(1), "Down moved the selection");
+    assert_eq!(app.layer(), Layer::Input);
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    for action in [Action::Export, Action::ActorFilter, Action::Problems] {
+        app.update(action);
+        assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 0 }));
+    }
+    assert_eq!(app.layer(), Layer::Overlay);
+    app.update(Action::Close);
+    assert!(app.modal.is_none());
+}
+
 #[test]
 fn keys_go_through_the_keymap_layers() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = app();
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    app.handle_key(&key('a'));
-    app.handle_key(&key('q')); // typed, not quit
+    let press = |app: &mut App, key: KeyEvent| {
+        let action = app.action_for(&key).expect("a bound key");
+        app.update(action);
+    };
+    press(&mut app, key('a'));
+    press(&mut app, key('q')); // typed, not quit
     assert!(app.running);
-    assert_eq!(app.input.as_ref().unwrap().text, "q");
-    app.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    assert!(app.input.is_none());
-    app.handle_key(&key('q'));
+    assert_eq!(app.input().unwrap().text, "q");
+    press(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(app.input().is_none());
+    press(&mut app, key('q'));
     assert!(!app.running);
 }
 
@@ -305,7 +341,7 @@ fn a_resize_keeps_an_open_input_and_the_selection_visible() {
     app.update(Action::TextFilter);
     app.update(Action::Resize(40, 10));
     app.update(Action::Resize(200, 60));
-    assert!(app.input.is_some());
+    assert!(app.input().is_some());
     type_text(&mut app, "negotiators");
     assert_eq!(ids(&app), ["border"]);
     app.update(Action::Resize(0, 0));
@@ -317,7 +353,8 @@ fn a_resize_keeps_an_open_input_and_the_selection_visible() {
 fn a_scrolled_article_keeps_the_same_text_on_top_across_a_resize() {
     let loaded = load(&Location::Embedded);
     let mut app = App::new(
-        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        Shared::new(loaded.corpus, loaded.problems),
+        Keymap::default(),
         60,
         16,
     );

@@ -36,7 +36,7 @@ fn load(dir: &Scratch) -> Loaded {
 }
 
 fn shared(loaded: Loaded) -> Shared {
-    Shared::new(loaded.corpus, loaded.problems, Keymap::default())
+    Shared::new(loaded.corpus, loaded.problems)
 }
 
 /// An article with front matter, one actor and one event citing `excerpt`.
@@ -80,7 +80,7 @@ fn ten_megabyte_article_scrolls_to_its_last_line() {
     let loaded = load(&dir);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert!(loaded.corpus.articles[0].body.len() > 10_000_000);
-    let mut app = App::new(shared(loaded), 100, 30);
+    let mut app = App::new(shared(loaded), Keymap::default(), 100, 30);
     assert!(screen(&app).contains("word1 word2"));
     let shown = article_bottom(&mut app);
     assert!(shown.contains("THE-END"), "{shown}");
@@ -96,7 +96,7 @@ fn megabyte_line_without_spaces_is_cut_to_the_pane() {
     let dir = Scratch::new("in-1mb-line");
     let body = format!("{}Z", "x".repeat(1 << 20));
     one_article_corpus(&dir, &body, "xxxx");
-    let mut app = App::new(shared(load(&dir)), 100, 30);
+    let mut app = App::new(shared(load(&dir)), Keymap::default(), 100, 30);
     let top = screen(&app);
     assert!(top.contains("xxxxxxxxxx"));
     let shown = article_bottom(&mut app);
@@ -112,7 +112,7 @@ fn article_longer_than_65535_lines_shows_its_last_line() {
     let lines = 70_000;
     let body: String = (0..lines).map(|i| format!("line {i}\n\n")).collect();
     one_article_corpus(&dir, &body, "line 0");
-    let mut app = App::new(shared(load(&dir)), 100, 30);
+    let mut app = App::new(shared(load(&dir)), Keymap::default(), 100, 30);
     let shown = article_bottom(&mut app);
     let last = format!("line {}", lines - 1);
     assert!(shown.contains(&last), "{shown}");
@@ -159,7 +159,7 @@ fn big_corpus() -> &'static Shared {
 #[test]
 fn hundred_thousand_events_page_filter_and_draw() {
     let shared = big_corpus();
-    let mut app = App::new(shared.clone(), 120, 40);
+    let mut app = App::new(shared.clone(), Keymap::default(), 120, 40);
     assert_eq!(app.rows.len(), BIG_EVENTS);
     assert!(screen(&app).contains(&format!("1/{BIG_EVENTS}")));
     app.update(Action::Bottom);
@@ -219,7 +219,7 @@ fn five_thousand_character_query_is_bounded() {
         (&shipped, Action::TextFilter),
         (big_corpus(), Action::ActorFilter),
     ] {
-        let mut app = App::new(shared.clone(), 100, 30);
+        let mut app = App::new(shared.clone(), Keymap::default(), 100, 30);
         let all = app.rows.len();
         app.update(open);
         for (i, c) in query.chars().enumerate() {
@@ -228,7 +228,7 @@ fn five_thousand_character_query_is_bounded() {
                 screen(&app);
             }
         }
-        let input = app.input.as_ref().expect("the input stays open");
+        let input = app.input().expect("the input stays open");
         assert!(input.text.chars().count() < query.len());
         assert!(query.starts_with(&input.text));
         let end: String = input
@@ -360,7 +360,7 @@ fn broken_files_are_reported_and_the_rest_loads() {
     );
     assert_eq!(c.actors.iter().filter(|a| a.id == "anna").count(), 1);
     // And the explorer shows it all, problems included.
-    let mut app = App::new(shared(loaded), 100, 30);
+    let mut app = App::new(shared(loaded), Keymap::default(), 100, 30);
     app.update(Action::Problems);
     let screen = screen(&app);
     assert!(
@@ -381,7 +381,7 @@ fn missing_directory_is_one_clear_problem() {
         "{shown}"
     );
     assert!(shown.contains("cannot open corpus"), "{shown}");
-    let mut app = App::new(shared(loaded), 80, 24);
+    let mut app = App::new(shared(loaded), Keymap::default(), 80, 24);
     app.update(Action::Down);
     assert!(screen(&app).contains("No events in this corpus."));
 }

@@ -278,7 +278,7 @@ impl Wire {
 /// Wide and complex characters never push a pane's right border out of
 /// place: every row of every pane ends with its border.
 fn assert_aligned(app: &App, theme: &Theme, step: &str) {
-    if app.overlay.is_some() || app.input.is_some() {
+    if app.overlay().is_some() || app.input().is_some() {
         return;
     }
     let mut buf = Buffer::empty(app.size);
@@ -310,7 +310,7 @@ fn type_text(app: &mut App, text: &str) {
 /// Selection, panes, scrolling, zoom, filters, overlays: one drive of the
 /// explorer at one size, drawing after every step.
 fn drive(shared: &Shared, theme: &Theme, w: u16, h: u16) -> Wire {
-    let mut app = App::new(shared.clone(), w, h);
+    let mut app = App::new(shared.clone(), Keymap::default(), w, h);
     let mut wire = Wire::new(w, h);
     wire.draw(&app, theme, "start");
     for _ in 0..app.rows.len() {
@@ -346,7 +346,7 @@ fn drive(shared: &Shared, theme: &Theme, w: u16, h: u16) -> Wire {
     wire.draw(&app, theme, "actor picker");
     type_text(&mut app, "Macron");
     wire.draw(&app, theme, "actor picker: Macron");
-    let input = app.input.as_ref().expect("the actor input is open");
+    let input = app.input().expect("the actor input is open");
     let best = input.hits.first().expect("Macron is found");
     assert_eq!(app.corpus().actors[best.actor].id, "macron");
     app.update(Action::Submit);
@@ -440,7 +440,7 @@ fn nothing_forbidden_reaches_the_wire_at_any_size() {
     let dir = Scratch::new("wire-draw");
     write_corpus(&dir);
     let loaded = load(&dir);
-    let shared = Shared::new(loaded.corpus, loaded.problems, Keymap::default());
+    let shared = Shared::new(loaded.corpus, loaded.problems);
     // Odd widths put wide characters across pane edges; the mono theme's
     // styles take other SGR paths.
     let colour: [(u16, u16); 7] = [
@@ -494,7 +494,7 @@ fn fuzzy_highlight_of_special_case_mappings_does_not_panic() {
     let dir = Scratch::new("wire-fuzzy");
     write_corpus(&dir);
     let loaded = load(&dir);
-    let shared = Shared::new(loaded.corpus, loaded.problems, Keymap::default());
+    let shared = Shared::new(loaded.corpus, loaded.problems);
     let theme = Theme::colour();
     for query in [
         "İ", "i̇", "ılhan", "ÖZTÜRK", "ß", "SS", "ﬁ", "FI", "ﬃ", "👧", "🇷", "한", "Z\u{301}",
@@ -505,7 +505,7 @@ fn fuzzy_highlight_of_special_case_mappings_does_not_panic() {
             assert!(hit.indices.iter().all(|&i| i < count), "{query:?} {hit:?}");
         }
         for (w, h) in [(80, 24), (41, 11)] {
-            let mut app = App::new(shared.clone(), w, h);
+            let mut app = App::new(shared.clone(), Keymap::default(), w, h);
             app.update(Action::ActorFilter);
             type_text(&mut app, query);
             Wire::new(w, h).draw(&app, &theme, query);

@@ -23,7 +23,7 @@ fn shared(name: &str) -> Shared {
     let loaded = load(&Location::Dir(dir.clone()));
     let _ = std::fs::remove_dir_all(&dir);
     assert!(loaded.problems.is_empty());
-    Shared::new(loaded.corpus, loaded.problems, Keymap::default())
+    Shared::new(loaded.corpus, loaded.problems)
 }
 
 /// Events the app shows as matching, in index order.
@@ -50,7 +50,7 @@ fn typing_a_text_query_matches_a_fresh_filter_at_every_step() {
     // Words that grow, a second word, case, deletion, and text whose
     // lower case is not letter by letter (final sigma).
     let script = "rail links\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}ummit Tr\u{8}\u{8}\u{8}\u{8} ΟΔΟΣΑ\u{8}\u{8}\u{8}\u{8}\u{8}\u{8} we wi";
-    let mut app = App::new(shared.clone(), 200, 60);
+    let mut app = App::new(shared.clone(), Keymap::default(), 200, 60);
     app.update(Action::TextFilter);
     let mut typed = String::new();
     let mut narrowed_steps = 0;
@@ -94,7 +94,7 @@ fn narrows_only_when_every_old_word_is_inside_a_new_one() {
 #[test]
 fn typing_an_actor_query_ranks_like_a_fresh_search() {
     let shared = shared("actor");
-    let mut app = App::new(shared.clone(), 200, 60);
+    let mut app = App::new(shared.clone(), Keymap::default(), 200, 60);
     app.update(Action::ActorFilter);
     let mut typed = String::new();
     for ch in "kiM\u{8}m Min\u{8}\u{8}\u{8}\u{8}\u{8}Лe".chars() {
@@ -105,7 +105,7 @@ fn typing_an_actor_query_ranks_like_a_fresh_search() {
             typed.push(ch);
             app.update(Action::Insert(ch));
         }
-        let hits = &app.input.as_ref().expect("input open").hits;
+        let hits = &app.input().expect("input open").hits;
         assert_eq!(
             *hits,
             rank_actors(&shared.corpus, &typed),

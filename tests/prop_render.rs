@@ -299,7 +299,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     if panes.quotes.is_some() && quotes > 0 {
         prop_assert!(app.quote_offset <= app.quote_selected);
     }
-    if let Some(input) = &app.input {
+    if let Some(input) = app.input() {
         prop_assert!(input.hits.is_empty() || input.selected < input.hits.len());
     }
     let mut buf = Buffer::empty(app.size);
@@ -326,8 +326,8 @@ proptest! {
         actions in proptest::collection::vec(action(), 0..16),
     ) {
         let (corpus, problems) = build(&spec);
-        let shared = Shared::new(corpus, problems, Keymap::default());
-        let mut app = App::new(shared, size.0, size.1);
+        let shared = Shared::new(corpus, problems);
+        let mut app = App::new(shared, Keymap::default(), size.0, size.1);
         check(&app)?;
         for action in actions {
             app.update(action);

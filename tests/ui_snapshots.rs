@@ -14,7 +14,8 @@ fn app(location: Location, width: u16, height: u16) -> App {
     let loaded = load(&location);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     App::new(
-        Shared::new(loaded.corpus, loaded.problems, Keymap::default()),
+        Shared::new(loaded.corpus, loaded.problems),
+        Keymap::default(),
         width,
         height,
     )
@@ -182,9 +183,9 @@ fn hints_follow_a_rebound_keymap() {
     let config = chronicle::config::Config::from_text("c.toml", text, false);
     assert!(config.problems.is_empty(), "{:?}", config.problems);
     let loaded = load(&Location::Dir(Path::new("tests/fixtures/mini").into()));
-    let shared = Shared::new(loaded.corpus, loaded.problems, config.keymap);
+    let shared = Shared::new(loaded.corpus, loaded.problems);
     let shown = |width, height, actions: &[Action]| {
-        let mut app = App::new(shared.clone(), width, height);
+        let mut app = App::new(shared.clone(), config.keymap.clone(), width, height);
         for &a in actions {
             app.update(a);
         }

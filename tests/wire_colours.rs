@@ -62,7 +62,7 @@ fn cells(screen: &vt100::Screen) -> Vec<String> {
 #[test]
 fn encoded_frames_draw_the_same_screens_in_fewer_bytes() {
     let loaded = load(&Location::Embedded);
-    let shared = Shared::new(loaded.corpus, loaded.problems, Keymap::default());
+    let shared = Shared::new(loaded.corpus, loaded.problems);
     // A style with a dark foreground under bold, as a user may configure.
     let dark_bold = chronicle::config::Config::from_text(
         "c.toml",
@@ -91,7 +91,7 @@ fn encoded_frames_draw_the_same_screens_in_fewer_bytes() {
         .unwrap();
         let (mut plain_screen, mut short_screen) =
             (vt100::Parser::new(h, w, 0), vt100::Parser::new(h, w, 0));
-        let mut app = App::new(shared.clone(), w, h);
+        let mut app = App::new(shared.clone(), Keymap::default(), w, h);
         let mut steps = vec![Action::Resize(w, h)];
         steps.extend([Action::Down; 45]);
         steps.extend([

@@ -50,12 +50,12 @@ pub fn shared(articles: usize) -> Shared {
     let generated = corpus(articles);
     let loaded = load(&Location::Dir(generated.dir.clone()));
     assert!(loaded.problems.is_empty(), "{:?}", &loaded.problems[..1]);
-    Shared::new(loaded.corpus, loaded.problems, Keymap::default())
+    Shared::new(loaded.corpus, loaded.problems)
 }
 
 /// An explorer at 200x60.
 pub fn app(shared: &Shared) -> App {
-    App::new(shared.clone(), 200, 60)
+    App::new(shared.clone(), Keymap::default(), 200, 60)
 }
 
 /// Bytes of a corpus: the files at its top and in `articles/`.

@@ -3,24 +3,25 @@
 //! file (`Effect::Export`), and the status bar says where they went.
 
 use super::effect::{Done, Effect};
-use super::{Action, App};
+use super::{Action, App, Modal};
 use crate::export::Format;
 use crate::model::Ix;
 use crate::text::sanitize::sanitize_line;
 
 impl App {
     pub(super) fn open_export(&mut self) {
-        self.export_prompt = Some(0);
+        self.modal = Some(Modal::ExportPrompt { selected: 0 });
     }
 
     /// Keys while the prompt is open: a format's first letter, or up/down
     /// and Enter; Esc closes it.
     pub(super) fn update_export(&mut self, action: Action) -> Option<Effect> {
-        let selected = self.export_prompt?;
+        let selected = self.export_prompt()?;
         let count = Format::ALL.len();
+        let select = |selected| Some(Modal::ExportPrompt { selected });
         match action {
-            Action::Down => self.export_prompt = Some((selected + 1) % count),
-            Action::Up => self.export_prompt = Some((selected + count - 1) % count),
+            Action::Down => self.modal = select((selected + 1) % count),
+            Action::Up => self.modal = select((selected + count - 1) % count),
             Action::Submit => return self.export(Format::ALL[selected % count]),
             Action::Insert(c) => {
                 let wanted = c.to_ascii_lowercase();
@@ -31,7 +32,7 @@ impl App {
                     return self.export(format);
                 }
             }
-            Action::Cancel | Action::Quit => self.export_prompt = None,
+            Action::Cancel | Action::Quit => self.modal = None,
             _ => {}
         }
         None
@@ -49,7 +50,7 @@ impl App {
     }
 
     fn export(&mut self, format: Format) -> Option<Effect> {
-        self.export_prompt = None;
+        self.modal = None;
         Some(Effect::Export {
             format,
             events: self.filtered_events(),
@@ -94,12 +95,13 @@ mod tests {
 
     fn app() -> App {
         let loaded = load(&Location::Embedded);
-        let shared = Shared::new(loaded.corpus, Vec::new(), Keymap::default());
-        App::new(shared, 120, 40)
+        let shared = Shared::new(loaded.corpus, Vec::new());
+        App::new(shared, Keymap::default(), 120, 40)
     }
 
     fn press(app: &mut App, c: char) -> Option<Effect> {
-        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        let action = app.action_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))?;
+        app.update(action)
     }
 
     #[test]
@@ -113,7 +115,7 @@ mod tests {
         assert_eq!(press(&mut app, 'e'), None);
         assert_eq!(app.layer(), Layer::Input);
         let effect = press(&mut app, 'm');
-        assert_eq!(app.export_prompt, None);
+        assert_eq!(app.export_prompt(), None);
         assert_eq!(
             effect,
             Some(Effect::Export {
@@ -140,7 +142,7 @@ mod tests {
         let mut app = app();
         press(&mut app, 'e');
         assert_eq!(app.update(Action::Cancel), None);
-        assert_eq!(app.export_prompt, None);
+        assert_eq!(app.export_prompt(), None);
         assert_eq!(
             press(&mut app, 'm'),
             None,

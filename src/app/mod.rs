@@ -56,6 +56,28 @@ pub enum Overlay {
     Problems { scroll: usize },
 }
 
+/// What is open on top of the panes. It takes every action while open,
+/// and only one can be open: each opens from the panes alone.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    /// A filter input, drawn over the panes.
+    Input(Input),
+    /// The help or the problems list.
+    Overlay(Overlay),
+    /// The export prompt in the status bar, with the format selected.
+    ExportPrompt { selected: usize },
+}
+
+impl Modal {
+    /// The keymap layer that applies while it is open.
+    pub fn layer(&self) -> Layer {
+        match self {
+            Modal::Overlay(_) => Layer::Overlay,
+            Modal::Input(_) | Modal::ExportPrompt { .. } => Layer::Input,
+        }
+    }
+}
+
 /// What the article pane highlights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Highlight {
@@ -72,29 +94,30 @@ pub struct ArticleView {
     pub span: Range<usize>,
 }
 
-/// Shared, read-only inputs of a session: one corpus can serve many.
+/// Shared, read-only inputs of a session: one corpus can serve many
+/// readers, each with their own keymap.
 #[derive(Clone)]
 pub struct Shared {
     pub corpus: Arc<Corpus>,
     pub index: Arc<SearchIndex>,
     pub problems: Arc<[Diagnostic]>,
-    pub keymap: Arc<Keymap>,
 }
 
 impl Shared {
-    pub fn new(corpus: Corpus, problems: Vec<Diagnostic>, keymap: Keymap) -> Shared {
+    pub fn new(corpus: Corpus, problems: Vec<Diagnostic>) -> Shared {
         let index = SearchIndex::new(&corpus);
         Shared {
             corpus: Arc::new(corpus),
             index: Arc::new(index),
             problems: problems.into(),
-            keymap: Arc::new(keymap),
         }
     }
 }
 
 pub struct App {
     pub shared: Shared,
+    /// This reader's keys: how keys become actions, and what hints say.
+    keymap: Keymap,
     pub filter: Filter,
     /// Whether each event passes the filter.
     pub matching: Vec<bool>,
@@ -122,8 +145,7 @@ pub struct App {
     pub article_scroll: Option<usize>,
     pub quote_selected: usize,
     pub quote_offset: usize,
-    pub input: Option<Input>,
-    pub overlay: Option<Overlay>,
+    pub modal: Option<Modal>,
     /// The area drawn: the terminal's size, up to `layout::MAX_WIDTH` by
     /// `layout::MAX_HEIGHT`.
     pub size: Rect,
@@ -133,16 +155,15 @@ pub struct App {
     /// A one-line note for the status bar, until the next action.
     pub message: Option<String>,
     pub running: bool,
-    /// The export prompt, open with its selected format.
-    pub export_prompt: Option<usize>,
     wraps: wraps::WrapCache,
 }
 
 impl App {
-    pub fn new(shared: Shared, width: u16, height: u16) -> App {
+    pub fn new(shared: Shared, keymap: Keymap, width: u16, height: u16) -> App {
         let events = shared.corpus.events.len();
         let mut app = App {
             shared,
+            keymap,
             filter: Filter::default(),
             matching: vec![true; events],
             matched: Filter::default(),
@@ -159,13 +180,11 @@ impl App {
             article_scroll: None,
             quote_selected: 0,
             quote_offset: 0,
-            input: None,
-            overlay: None,
+            modal: None,
             size: layout::capped(width, height),
             terminal: (width, height),
             message: None,
             running: true,
-            export_prompt: None,
             wraps: wraps::WrapCache::default(),
         };
         app.refilter();
@@ -183,17 +202,35 @@ impl App {
     }
 
     pub fn keymap(&self) -> &Keymap {
-        &self.shared.keymap
+        &self.keymap
     }
 
     /// Which keymap layer applies now.
     pub fn layer(&self) -> Layer {
-        if self.overlay.is_some() {
-            Layer::Overlay
-        } else if self.input.is_some() || self.export_prompt.is_some() {
-            Layer::Input
-        } else {
-            Layer::Normal
+        self.modal.as_ref().map_or(Layer::Normal, Modal::layer)
+    }
+
+    /// The filter input, if one is open.
+    pub fn input(&self) -> Option<&Input> {
+        match &self.modal {
+            Some(Modal::Input(input)) => Some(input),
+            _ => None,
+        }
+    }
+
+    /// The overlay, if one is open.
+    pub fn overlay(&self) -> Option<Overlay> {
+        match self.modal {
+            Some(Modal::Overlay(overlay)) => Some(overlay),
+            _ => None,
+        }
+    }
+
+    /// The format selected in the export prompt, if it is open.
+    pub fn export_prompt(&self) -> Option<usize> {
+        match self.modal {
+            Some(Modal::ExportPrompt { selected }) => Some(selected),
+            _ => None,
         }
     }
 

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 
 use super::effect::Effect;
 use super::layout;
-use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Overlay};
+use super::{rows, Action, App, Focus, Highlight, Input, InputKind, Layer, Modal, Overlay};
 use crate::filter::{rank_actors, rank_actors_among, Combine, Filter};
 use crate::text::sanitize::sanitize_line;
 
@@ -15,11 +15,9 @@ use crate::text::sanitize::sanitize_line;
 pub const MAX_INPUT_CHARS: usize = 200;
 
 impl App {
-    /// Turns a key into an action through the keymap layer that applies.
-    /// The key's action in the current layer, if it has one, applied.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> Option<Effect> {
-        let action = self.keymap().action(self.layer(), key)?;
-        self.update(action)
+    /// The key's action in the keymap layer that applies now, if it has one.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        self.keymap().action(self.layer(), key)
     }
 
     /// Applies one action; what it needs done outside the state (a file
@@ -38,14 +36,11 @@ impl App {
             }
             _ => {
                 self.message = None;
-                if self.overlay.is_some() {
-                    self.update_overlay(action);
-                } else if self.export_prompt.is_some() {
-                    effect = self.update_export(action);
-                } else if self.input.is_some() {
-                    self.update_input(action);
-                } else {
-                    self.update_normal(action);
+                match &self.modal {
+                    Some(Modal::Overlay(_)) => self.update_overlay(action),
+                    Some(Modal::ExportPrompt { .. }) => effect = self.update_export(action),
+                    Some(Modal::Input(_)) => self.update_input(action),
+                    None => self.update_normal(action),
                 }
             }
         }
@@ -77,7 +72,9 @@ impl App {
     }
 
     fn update_overlay(&mut self, action: Action) {
-        let Some(overlay) = self.overlay else { return };
+        let Some(overlay) = self.overlay() else {
+            return;
+        };
         let scroll = |s: usize| match action {
             Action::Down => s.saturating_add(1),
             Action::Up => s.saturating_sub(1),
@@ -85,7 +82,7 @@ impl App {
             Action::PageUp => s.saturating_sub(10),
             _ => s,
         };
-        self.overlay = match (action, overlay) {
+        let next = match (action, overlay) {
             (Action::Close, _) => None,
             (Action::Quit, _) => {
                 self.running = false;
@@ -101,10 +98,11 @@ impl App {
                 scroll: scroll(s).min(self.shared.problems.len().saturating_sub(1)),
             }),
         };
+        self.modal = next.map(Modal::Overlay);
     }
 
     fn update_input(&mut self, action: Action) {
-        let Some(input) = self.input.as_mut() else {
+        let Some(Modal::Input(input)) = self.modal.as_mut() else {
             return;
         };
         let mut edited = true;
@@ -134,7 +132,7 @@ impl App {
             Action::Submit => return self.submit_input(),
             Action::Cancel => {
                 self.filter = input.before.clone();
-                self.input = None;
+                self.modal = None;
                 return self.refilter();
             }
             _ => edited = false,
@@ -160,7 +158,7 @@ impl App {
     }
 
     fn submit_input(&mut self) {
-        let Some(input) = self.input.take() else {
+        let Some(Modal::Input(input)) = self.modal.take() else {
             return;
         };
         if input.kind == InputKind::Actor {
@@ -184,13 +182,13 @@ impl App {
             InputKind::Actor => rank_actors(&self.shared.corpus, ""),
             InputKind::Text => Vec::new(),
         };
-        self.input = Some(Input {
+        self.modal = Some(Modal::Input(Input {
             kind,
             text,
             hits,
             selected: 0,
             before: self.filter.clone(),
-        });
+        }));
     }
 
     fn update_normal(&mut self, action: Action) {
@@ -235,11 +233,13 @@ impl App {
                 self.refilter();
             }
             Action::Zoom => self.zoom = !self.zoom,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.modal = Some(Modal::Overlay(Overlay::Help { scroll: 0 })),
             Action::Problems if self.shared.problems.is_empty() => {
                 self.message = Some("no problems found in the corpus".into());
             }
-            Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            Action::Problems => {
+                self.modal = Some(Modal::Overlay(Overlay::Problems { scroll: 0 }));
+            }
             _ => {}
         }
     }

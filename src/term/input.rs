@@ -14,12 +14,12 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use signal_hook::consts::SIGWINCH;
 
 use super::keys::{self, Decoder};
-use super::Message;
+use crate::session::Event;
 
 /// Starts the thread that sends keys, resizes and the terminal's going
 /// away. The resize pipe is set up before this returns, so a resize right
 /// after is not lost.
-pub fn spawn(tx: Sender<Message>) -> io::Result<()> {
+pub fn spawn(tx: Sender<Event>) -> io::Result<()> {
     let tty = Tty::open()?;
     let (winch, winch_tx) = UnixStream::pair()?;
     winch.set_nonblocking(true)?;
@@ -30,7 +30,7 @@ pub fn spawn(tx: Sender<Message>) -> io::Result<()> {
 
 /// Sends what the terminal says until it goes away or nobody listens.
 /// While bytes wait for the rest of a sequence, the wait is bounded.
-fn read(tty: &Tty, winch: &UnixStream, tx: &Sender<Message>) {
+fn read(tty: &Tty, winch: &UnixStream, tx: &Sender<Event>) {
     let mut decoder = Decoder::default();
     let mut keys = Vec::new();
     let mut buf = [0u8; 4096];
@@ -44,14 +44,20 @@ fn read(tty: &Tty, winch: &UnixStream, tx: &Sender<Message>) {
             Ready::Timeout => decoder.timeout(&mut keys),
             Ready::Resize => {
                 while (&*winch).read(&mut [0u8; 64]).is_ok_and(|n| n > 0) {}
-                if tx.send(Message::Resize).is_err() {
+                // Read after the pipe is drained: a resize after this
+                // read leaves another byte in it, so the last size is
+                // always sent.
+                let Ok((width, height)) = crossterm::terminal::size() else {
+                    super::hang_up()
+                };
+                if tx.send(Event::Resize(width, height)).is_err() {
                     return;
                 }
             }
             Ready::Gone => super::hang_up(),
         }
         for key in keys.drain(..) {
-            if tx.send(Message::Key(key)).is_err() {
+            if tx.send(Event::Key(key)).is_err() {
                 return;
             }
         }

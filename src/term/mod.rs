@@ -1,8 +1,8 @@
-//! Running the explorer on the real terminal: raw mode and the alternate
-//! screen, a blocking event loop that draws only after input or a resize,
-//! and a terminal that is restored on quit, panic, SIGTERM and SIGHUP. When
-//! the terminal itself goes away it exits at once with 129, writing nothing
-//! more to it.
+//! The tty transport of a `Session`: this process's terminal in raw mode,
+//! its keys, resizes and signals turned into session events by a blocking
+//! loop (so nothing is drawn while idle), and a terminal that is restored
+//! on quit, panic, SIGTERM and SIGHUP. When the terminal itself goes away
+//! it exits at once with 129, writing nothing more to it.
 //!
 //! SIGTERM, SIGHUP and a terminal that is gone end the process from the
 //! thread that learns of them, even while the event loop is busy (a long
@@ -15,41 +15,30 @@ mod keys;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
 
-use crossterm::event::KeyEvent;
 use crossterm::{cursor, execute, terminal};
-use ratatui::backend::CrosstermBackend;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, Shared};
-use crate::effects;
+use crate::app::{Keymap, Shared};
 use crate::hyperlink;
+use crate::session::{Ended, Event, Session, Settings};
 use crate::sgr::Sgr16;
-use crate::ui::{self, theme::Theme};
+use crate::ui::theme::Theme;
 
 /// Exit code after a hang-up: 128 + SIGHUP.
 pub const EXIT_HANGUP: u8 = 129;
 /// Exit code after SIGTERM: 128 + SIGTERM.
 pub const EXIT_TERMINATED: u8 = 143;
 
-/// The terminal as drawn on: colours in their 16-colour codes, buffered.
-type Screen = Terminal<CrosstermBackend<Sgr16<BufWriter<Stdout>>>>;
-
-enum Message {
-    Key(KeyEvent),
-    /// The window changed size; `draw` reads the new size.
-    Resize,
-    /// SIGINT: quit, as `C-c` does.
-    Interrupt,
-}
+/// The session on the terminal: colours in their 16-colour codes, buffered.
+type TtySession = Session<Sgr16<BufWriter<Stdout>>>;
 
 /// Held while a frame or the restoring sequences are written, so that an
 /// exit from another thread never leaves half a frame on the terminal.
@@ -59,11 +48,19 @@ fn screen() -> MutexGuard<'static, ()> {
     SCREEN.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Runs the explorer until the user quits or the terminal goes away. The
-/// article and event panes follow the timeline cursor once it has rested
-/// for `follow_delay`.
-pub fn run(shared: Shared, theme: Theme, follow_delay: Duration) -> ExitCode {
-    match run_inner(shared, theme, follow_delay) {
+/// Runs the explorer on this process's terminal until the user quits or
+/// the terminal goes away, with the reader's keys and theme. The article
+/// and event panes follow the timeline cursor once it has rested for
+/// `follow_delay`; exports go to the directory the explorer started in.
+pub fn run(shared: Shared, keymap: Keymap, theme: Theme, follow_delay: Duration) -> ExitCode {
+    let settings = Settings {
+        keymap,
+        theme,
+        hyperlinks: hyperlink::supported(|name| std::env::var(name).ok()),
+        follow_delay,
+        export_dir: PathBuf::from("."),
+    };
+    match run_inner(shared, settings) {
         Ok(code) => code,
         Err(err) => {
             restore();
@@ -73,21 +70,7 @@ pub fn run(shared: Shared, theme: Theme, follow_delay: Duration) -> ExitCode {
     }
 }
 
-/// How one session is drawn: its own theme, whether its terminal gets
-/// hyperlinks, and how long the selection rests before the panes follow it.
-/// Nothing about the terminal is global.
-struct View {
-    theme: Theme,
-    hyperlinks: bool,
-    follow_delay: Duration,
-}
-
-fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result<ExitCode> {
-    let view = View {
-        theme,
-        hyperlinks: hyperlink::supported(|name| std::env::var(name).ok()),
-        follow_delay,
-    };
+fn run_inner(shared: Shared, settings: Settings) -> io::Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     let signal_tx = tx.clone();
@@ -100,7 +83,7 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
                 // nothing more written to it.
                 SIGHUP => leave(EXIT_HANGUP, terminal_alive()),
                 _ => {
-                    if signal_tx.send(Message::Interrupt).is_err() {
+                    if signal_tx.send(Event::Interrupt).is_err() {
                         break;
                     }
                 }
@@ -109,112 +92,51 @@ fn run_inner(shared: Shared, theme: Theme, follow_delay: Duration) -> io::Result
     });
     install_panic_hook(restore);
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    // The resize pipe is in place before the size is read, so no resize
+    // falls between the two.
     input::spawn(tx)?;
-
+    let size = terminal::size()?;
     let out = Sgr16::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    let backend = CrosstermBackend::new(out);
-    let (w, h) = terminal::size()?;
-    // Left to the OS on quit, like every other way out.
-    let mut app = ManuallyDrop::new(App::new(shared, w, h));
-    // A fixed viewport: ratatui never reads the size itself, so `draw`
-    // alone decides the area (and caps it) for each frame.
-    let viewport = Viewport::Fixed(app.size);
-    let mut term = Terminal::with_options(backend, TerminalOptions { viewport })?;
-    if draw(&mut term, &mut app, &view).is_err() {
-        hang_up();
-    }
-    event_loop(&mut term, &mut app, &view, &rx)
+    // Left to the OS on quit, like every other way out: freeing a large
+    // corpus one allocation at a time takes a second.
+    let mut session = ManuallyDrop::new(Session::new(shared, settings, out, size)?);
+    Ok(event_loop(&mut session, &rx))
 }
 
-fn event_loop(
-    term: &mut Screen,
-    app: &mut App,
-    view: &View,
-    rx: &Receiver<Message>,
-) -> io::Result<ExitCode> {
+fn event_loop(session: &mut TtySession, rx: &Receiver<Event>) -> ExitCode {
     // Blocks until something happens: nothing is drawn while idle. While
-    // the panes wait for the selection, it waits at most `follow_delay`.
+    // the panes wait for the selection, it waits at most what the session
+    // asks for.
     loop {
-        let first = if app.follow_pending() {
-            match rx.recv_timeout(view.follow_delay) {
-                Ok(message) => message,
-                Err(RecvTimeoutError::Timeout) => {
-                    app.update(Action::Follow);
-                    if draw(term, app, view).is_err() {
-                        hang_up();
-                    }
-                    continue;
-                }
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-        } else {
-            match rx.recv() {
-                Ok(message) => message,
-                Err(_) => break,
-            }
+        let written = {
+            let _writing = screen();
+            session.write()
         };
-        let mut dirty = false;
+        match written {
+            None => {}
+            Some(Ended::Quit) => {
+                let _ = terminal::disable_raw_mode();
+                return ExitCode::SUCCESS;
+            }
+            // The terminal is gone: restoring it would write into nothing.
+            Some(Ended::HangUp | Ended::Failed(_)) => hang_up(),
+        }
+        let first = match session.wait() {
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => Event::Rest,
+                Err(RecvTimeoutError::Disconnected) => Event::HangUp,
+            },
+            None => rx.recv().unwrap_or(Event::HangUp),
+        };
+        session.handle(first);
         // Handle everything already queued before drawing once, so a
         // storm of resizes or pasted keys costs one frame.
-        for message in std::iter::once(first).chain(rx.try_iter()) {
-            match message {
-                Message::Key(key) => {
-                    if let Some(effect) = app.handle_key(&key) {
-                        // Exports go to the directory the explorer started in.
-                        let done = effects::perform(effect, app.corpus(), Path::new("."));
-                        app.done(done);
-                    }
-                    dirty = true;
-                }
-                Message::Resize => dirty = true,
-                Message::Interrupt => {
-                    app.update(Action::Quit);
-                }
-            }
-            if !app.running {
-                let _writing = screen();
-                restore();
-                return Ok(ExitCode::SUCCESS);
-            }
-        }
-        if view.follow_delay.is_zero() {
-            app.update(Action::Follow);
-        }
-        if dirty && draw(term, app, view).is_err() {
-            hang_up();
+        while session.running() {
+            let Ok(event) = rx.try_recv() else { break };
+            session.handle(event);
         }
     }
-    hang_up()
-}
-
-/// Draws one frame at the terminal's size, read once here: the app's
-/// scrolling, the layout (from the frame's area) and ratatui's buffers all
-/// use it, so a resize arriving meanwhile cannot make them disagree.
-fn draw(term: &mut Screen, app: &mut App, view: &View) -> io::Result<()> {
-    let _writing = screen();
-    let (width, height) = terminal::size()?;
-    if app.terminal != (width, height) {
-        app.update(Action::Resize(width, height));
-    }
-    if app.size.is_empty() {
-        return Ok(());
-    }
-    if term.get_frame().area() != app.size {
-        term.resize(app.size)?;
-    }
-    let links = if view.hyperlinks {
-        ui::links(app)
-    } else {
-        Vec::new()
-    };
-    let frame = term.draw(|frame| ui::render(frame, app, &view.theme))?;
-    // The frame's cells, for reprinting the linked ones inside OSC 8.
-    let drawn = (!links.is_empty()).then(|| frame.buffer.clone());
-    if let Some(buffer) = drawn {
-        hyperlink::write(term.backend_mut(), &buffer, &links)?;
-    }
-    Ok(())
 }
 
 /// Whether the terminal drawn on still answers: one that hung up reports
@@ -246,8 +168,10 @@ fn leave(code: u8, restore_terminal: bool) -> ! {
     std::process::exit(i32::from(code));
 }
 
-/// Leaves raw mode and the alternate screen. Safe to call twice.
-pub fn restore() {
+/// Leaves raw mode and the alternate screen, for the ways out that do not
+/// go through the session (a panic, a signal, a failed start): on quit the
+/// session writes its own. Safe to call twice.
+fn restore() {
     let _ = terminal::disable_raw_mode();
     let mut out = io::stdout();
     let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);

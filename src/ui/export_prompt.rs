@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::export::Format;
 
 pub fn spans(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let Some(selected) = app.export_prompt else {
+    let Some(selected) = app.export_prompt() else {
         return Vec::new();
     };
     let mut spans = vec![Span::styled(" Export as: ", theme.title)];

@@ -55,7 +55,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// layer may turn them into OSC 8 hyperlinks; nothing is linked under an
 /// overlay or while an input is open over the panes.
 pub fn links(app: &App) -> Vec<(u16, u16, u16, String)> {
-    if layout::too_small(app.size) || app.overlay.is_some() || app.input.is_some() {
+    if layout::too_small(app.size) || app.overlay().is_some() || app.input().is_some() {
         return Vec::new();
     }
     app.panes()
@@ -121,7 +121,7 @@ fn pane_title(name: &str, focused: bool, theme: &Theme) -> Line<'static> {
 }
 
 fn is_focused(app: &App, pane: Focus) -> bool {
-    app.focus == pane && app.input.is_none() && app.overlay.is_none()
+    app.focus == pane && app.input().is_none() && app.overlay().is_none()
 }
 
 /// A muted one-line note at the top of an empty pane.

@@ -14,15 +14,11 @@ use crate::app::{Action, App, InputKind, Layer, Overlay};
 use crate::text::width::{char_indices_to_byte_ranges, ellipsize, tail, width};
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    match app.overlay {
+    match app.overlay() {
         Some(Overlay::Help { scroll }) => help(app, theme, area, buf, scroll),
         Some(Overlay::Problems { scroll }) => problems(app, theme, area, buf, scroll),
         None => {
-            if app
-                .input
-                .as_ref()
-                .is_some_and(|i| i.kind == InputKind::Actor)
-            {
+            if app.input().is_some_and(|i| i.kind == InputKind::Actor) {
                 actor_picker(app, theme, area, buf);
             }
         }
@@ -131,7 +127,7 @@ fn problems(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usiz
 }
 
 fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(input) = &app.input else { return };
+    let Some(input) = app.input() else { return };
     let corpus = app.corpus();
     let height = (input.hits.len() as u16).saturating_add(4).min(18);
     let key = |action| app.keymap().label(Layer::Input, action);

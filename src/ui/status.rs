@@ -67,12 +67,12 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
 /// The actions worth a hint in the current state, in display order.
 fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
     let n = |action: Action| (Layer::Normal, action, action.hint());
-    match (app.layer(), app.input.as_ref().map(|i| i.kind)) {
+    match (app.layer(), app.input().map(|i| i.kind)) {
         (Layer::Overlay, _) => vec![
             (Layer::Overlay, Action::Down, "scroll"),
             (Layer::Overlay, Action::Close, "close"),
         ],
-        (Layer::Input, _) if app.export_prompt.is_some() => vec![
+        (Layer::Input, _) if app.export_prompt().is_some() => vec![
             (Layer::Input, Action::Submit, "export"),
             (Layer::Input, Action::Cancel, "cancel"),
         ],
@@ -130,9 +130,9 @@ fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
 
 pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span> = Vec::new();
-    if app.export_prompt.is_some() {
+    if app.export_prompt().is_some() {
         spans.extend(super::export_prompt::spans(app, theme));
-    } else if let Some(input) = app.input.as_ref().filter(|i| i.kind == InputKind::Text) {
+    } else if let Some(input) = app.input().filter(|i| i.kind == InputKind::Text) {
         let count = format!("  {} match  ", app.match_count);
         // A long (pasted) query shows its end, so the cursor and count stay visible.
         let room = usize::from(rect.width).saturating_sub(width(&count) + 3);

@@ -7,112 +7,15 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::super::dates::DatedMention;
-use super::super::lexicon::Lexicon;
 use super::super::mentions::Who;
 use super::super::refer::Resolver;
 use super::super::tense::{self, Tense, IRREGULAR_PAST};
 use super::super::tokens::Words;
 use super::super::{Para, Speaker};
 use super::title::{content_words, title};
+use super::vocab::{kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, UNREAL};
 use super::Report;
 use crate::model::EventKind;
-
-/// Verbs that attribute words to someone: a date beside them dates the
-/// saying ("told TASS on Monday"), not a happening.
-static ATTRIBUTION: Lexicon = Lexicon::new(&[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "noted",
-    "stated",
-    "commented",
-    "wrote",
-    "tweeted",
-    "posted",
-    "asked",
-    "replied",
-    "explained",
-    "according",
-    "reported",
-    "reports",
-    "quoted",
-    "cited",
-    "saying",
-    "telling",
-]);
-
-/// Prepositions before a date that bound a stretch of time rather than
-/// date a happening.
-static BOUNDING: Lexicon = Lexicon::new(&[
-    "since",
-    "until",
-    "till",
-    "through",
-    "throughout",
-    "from",
-    "by",
-]);
-
-/// Verbs of a plan that may not have happened, and of one that did not.
-static UNREAL: Lexicon = Lexicon::new(&[
-    "scheduled",
-    "planned",
-    "supposed",
-    "expected",
-    "due",
-    "intended",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "delayed",
-    "not",
-    "never",
-    "hoped",
-    "would",
-    "could",
-    "might",
-    "may",
-]);
-
-/// Nouns that name a happening: a date beside one dates it even with no
-/// verb ("after last week's election", "the summit on April 25").
-static EVENT_NOUNS: Lexicon = Lexicon::new(&[
-    "election", "elections", "vote", "referendum", "summit", "visit", "trip", "meeting", "talks",
-    "conference", "marathon", "race", "outbreak", "attack", "attacks", "bombing", "bombings",
-    "earthquake", "quake", "storm", "hurricane", "flood", "floods", "explosion", "crash",
-    "ruling", "verdict", "hearing", "war", "invasion", "coup", "protest", "protests", "rally",
-    "strike", "strikes", "ceremony", "inauguration", "funeral", "launch", "decision",
-    "announcement", "declaration", "agreement", "treaty", "deal", "debate", "parade",
-]);
-
-/// Words that open a new clause inside a sentence.
-static CLAUSE_OPENERS: Lexicon = Lexicon::new(&[
-    "and", "but", "which", "who", "while", "whereas", "although", "as", "when", "because", "after",
-    "before", "where", "whom", "whose", "though", "since", "until", "so",
-]);
-
-/// The kind of event a verb reports, for the verbs that say.
-fn kind_of(verb: &str) -> Option<EventKind> {
-    Some(match verb {
-        "met" | "meet" | "meets" => EventKind::Meeting,
-        "held" | "hold" | "talked" | "discussed" | "negotiated" => EventKind::Talks,
-        "signed" | "agreed" | "ratified" | "approved" => EventKind::Agreement,
-        "arrived" | "landed" | "left" | "departed" | "flew" | "travelled" | "traveled"
-        | "returned" => EventKind::Travel,
-        "visited" | "toured" => EventKind::Visit,
-        "announced" | "declared" | "warned" | "pledged" | "ruled" => EventKind::Statement,
-        "fired" | "launched" | "tested" => EventKind::Launch,
-        "attacked" | "struck" | "killed" | "bombed" | "shelled" | "invaded" => EventKind::Military,
-        "gave" | "presented" => EventKind::Gift,
-        "opened" | "inaugurated" | "welcomed" | "hosted" | "celebrated" => EventKind::Ceremony,
-        "published" | "released" => EventKind::Report,
-        _ => return None,
-    })
-}
 
 /// How long before its article a happening is context, not news.
 const BACKGROUND_DAYS: i64 = 365;
@@ -194,7 +97,8 @@ pub fn read(
     let modal = |k: usize| {
         let w = ws.get(k);
         UNREAL.contains(ws.lower(k))
-            && (!w.starts_with(char::is_uppercase) || par.sentence(par.toks[k].start).start == par.toks[k].start)
+            && (!w.starts_with(char::is_uppercase)
+                || par.sentence(par.toks[k].start).start == par.toks[k].start)
     };
     let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(modal)
         && !ws.lower(verb + 1).starts_with("have");
@@ -281,7 +185,9 @@ fn antecedent<'a>(body: &'a str, ws: &Words, lo: usize) -> Option<&'a str> {
             k -= 1;
             break;
         }
-        if !ws.get(k - 1).starts_with(char::is_uppercase) && !ws.get(k).starts_with(char::is_uppercase) {
+        if !ws.get(k - 1).starts_with(char::is_uppercase)
+            && !ws.get(k).starts_with(char::is_uppercase)
+        {
             return None;
         }
         k -= 1;

@@ -8,6 +8,7 @@ mod clause;
 mod join;
 mod nest;
 mod title;
+mod vocab;
 
 use std::ops::Range;
 

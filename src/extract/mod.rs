@@ -3,6 +3,7 @@
 //! publication date and the known actors; hand-written scanners whose time
 //! is linear in the text (no regular expressions).
 
+mod acronyms;
 mod anchored;
 pub mod augment;
 pub mod caps;

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::RandomState;
 
+use super::acronyms;
 use super::mentions::{is_person, Mention, Who};
 use super::names::is_role;
 use super::{Para, Speaker};
@@ -33,6 +34,8 @@ pub struct Names {
     by_surname: HashMap<String, String, RandomState>,
     /// (byte offset, role words lower-cased, full name), in text order.
     roles: Vec<(usize, String, String)>,
+    /// Names of organisations by the acronyms they may be written as.
+    acronyms: HashMap<String, String, RandomState>,
 }
 
 fn surname(name: &str) -> &str {
@@ -205,6 +208,16 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
         }
     }
     add_given_names(&mut names, &alone);
+    for m in paras.iter().flat_map(|p| &p.mentions) {
+        let text = &body[m.start..m.end];
+        if matches!(m.who, Who::Org | Who::Name) && text.contains(' ') {
+            for a in acronyms::initials(text) {
+                if a.chars().count() >= 2 {
+                    names.acronyms.entry(a).or_insert_with(|| text.to_string());
+                }
+            }
+        }
+    }
     for par in paras.iter() {
         for m in par.mentions.iter().filter(|m| m.who == Who::Name) {
             let roles = roles_before(body, m.start);
@@ -266,7 +279,16 @@ impl Resolver<'_> {
                 Speaker::New(self.names.full(&self.body[m.start..m.end]).to_string()),
                 1.0,
             )),
-            Who::Org => Some((Speaker::New(self.body[m.start..m.end].to_string()), 1.0)),
+            Who::Org => {
+                let text = &self.body[m.start..m.end];
+                let full = acronyms::is_acronym(text)
+                    .then(|| self.names.acronyms.get(text))
+                    .flatten();
+                Some((
+                    Speaker::New(full.map_or(text, String::as_str).to_string()),
+                    1.0,
+                ))
+            }
             Who::Pronoun => self.antecedent(p, m.start).map(|s| (s, 0.9)),
             Who::Title(word) => self.titled(p, m, word).map(|s| (s, 0.85)),
             Who::It => self.organisation(p, m.start, None).map(|s| (s, 0.8)),
@@ -309,7 +331,7 @@ impl Resolver<'_> {
     /// "he": the subject (first person named) of the nearest sentence
     /// before `at` that names a person outside a quotation; when that
     /// subject is itself "he", whoever it stands for.
-    fn antecedent(&self, p: usize, at: usize) -> Option<Speaker> {
+    pub fn antecedent(&self, p: usize, at: usize) -> Option<Speaker> {
         self.antecedent_within(p, at, 3)
     }
 

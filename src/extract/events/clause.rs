@@ -107,6 +107,11 @@ pub fn read(
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;
     let mut actors = participants(par, span.clone(), resolver, p);
+    // A clause that names no one ("was sentenced to life on Thursday") is
+    // about the person the text is about: the last sentence's subject.
+    if actors.is_empty() {
+        actors.extend(resolver.antecedent(p, span.start));
+    }
     // "Ghailani was captured in 2004 and transferred two years later": the
     // second verb shares the sentence's subject.
     if ws.get(lo) == "and" {

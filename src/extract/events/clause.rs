@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::super::dates::DatedMention;
-use super::super::mentions::Who;
+use super::super::mentions::{Mention, Who};
 use super::super::refer::Resolver;
 use super::super::tense::{self, Tense, IRREGULAR_PAST};
 use super::super::tokens::Words;
@@ -313,6 +313,7 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
 
 /// Who takes part: the actors and people the clause names outside quotes.
 fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -> Vec<Speaker> {
+    let body = resolver.body;
     let mut out: Vec<Speaker> = Vec::new();
     let from = par.mentions.partition_point(|m| m.start < span.start);
     for m in par.mentions[from..]
@@ -320,7 +321,7 @@ fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -
         .take_while(|m| m.end <= span.end)
         .filter(|m| !m.in_quote)
     {
-        if matches!(m.who, Who::It | Who::OrgTitle(_)) {
+        if matches!(m.who, Who::It | Who::OrgTitle(_)) || setting(body, m) {
             continue;
         }
         if let Some((s, _)) = resolver.resolve(p, m) {
@@ -330,6 +331,19 @@ fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -
         }
     }
     out
+}
+
+/// Where or at what it happened, not who took part: a name after "in"
+/// ("rallied in Hong Kong"; after "at" it may be who: "researchers at
+/// Imperial College"), or one that names a happening ("the Chicago
+/// Marathon").
+fn setting(body: &str, m: &Mention) -> bool {
+    let before = body[..m.start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let head = body[m.start..m.end].rsplit(' ').next().unwrap_or("");
+    last == "in"
+        || EVENT_NOUNS.contains(&head.to_lowercase())
 }
 
 /// "in Pyongyang", "to the Vostochny Cosmodrome": the first capitalised

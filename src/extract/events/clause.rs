@@ -13,7 +13,9 @@ use super::super::tense::{self, Tense, IRREGULAR_PAST};
 use super::super::tokens::Words;
 use super::super::{Para, Speaker};
 use super::title::{content_words, title};
-use super::vocab::{kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, UNREAL};
+use super::vocab::{
+    kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, FIRST_PERSON, UNREAL,
+};
 use super::Report;
 use crate::model::EventKind;
 
@@ -34,7 +36,7 @@ pub fn read(
     // What is dated after its article is a plan or a prediction: no
     // happening, whatever the clause says (the cheapest test first).
     let ahead = published.is_some_and(|p| date.first_day() > p);
-    if ahead || !par.outside(m.span.start) || is_dateline(body, par, m) {
+    if ahead || is_dateline(body, par, m) {
         return None;
     }
     let ws = Words::of(body, par);
@@ -103,6 +105,12 @@ pub fn read(
     let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(modal)
         && !ws.lower(verb + 1).starts_with("have");
     if unreal || tense::around(par, &ws, at) == Tense::Future {
+        return None;
+    }
+    // In a quotation, a happening is told of others ("Those teams arrived
+    // Feb. 8"); what speakers say of themselves is mostly how they see it.
+    let quoted = !par.outside(m.span.start);
+    if quoted && (lo..hi).any(|k| FIRST_PERSON.contains(ws.lower(k))) {
         return None;
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;
@@ -288,7 +296,7 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
             && matches!(ws.lower(k - 1), "after" | "upon");
         lower
             && (past || done || kind_of(w).is_some() || ATTRIBUTION.contains(w))
-            && par.outside(par.toks[k].start)
+            && par.outside(par.toks[k].start) == par.outside(par.toks[at].start)
     };
     // Outwards from the date, nearest first; the happening's verb rather
     // than the one that attributes it ("declared a pandemic on Wednesday,
@@ -342,8 +350,7 @@ fn setting(body: &str, m: &Mention) -> bool {
     let before = before.strip_suffix(" the").unwrap_or(before);
     let last = before.rsplit(' ').next().unwrap_or("");
     let head = body[m.start..m.end].rsplit(' ').next().unwrap_or("");
-    last == "in"
-        || EVENT_NOUNS.contains(&head.to_lowercase())
+    last == "in" || EVENT_NOUNS.contains(&head.to_lowercase())
 }
 
 /// "in Pyongyang", "to the Vostochny Cosmodrome": the first capitalised

@@ -143,3 +143,9 @@ pub(super) fn kind_of(verb: &str) -> Option<EventKind> {
         _ => return None,
     })
 }
+
+/// Words of a speaker speaking of themselves or to the listener.
+pub(super) static FIRST_PERSON: Lexicon = Lexicon::new(&[
+    "i", "i'm", "i’m", "we", "we're", "we’re", "we've", "we’ve", "our", "ours", "us", "my", "me",
+    "you", "your",
+]);

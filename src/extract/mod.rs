@@ -12,6 +12,7 @@ mod date_words;
 mod dates;
 pub mod events;
 mod fallbacks;
+mod found;
 mod lexicon;
 mod mentions;
 mod names;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::ListArgs;
-use crate::corpus::Loaded;
+use crate::extract::Loaded;
 use crate::filter::{resolve_actor, Combine, Filter, SearchIndex};
 use crate::model::{Corpus, Event, Ix, Origin, Precision, Quote};
 

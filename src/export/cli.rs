@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::Format;
 use crate::commands::{filter, warn};
-use crate::corpus::Loaded;
+use crate::extract::Loaded;
 use crate::filter::SearchIndex;
 
 #[derive(Debug, clap::Args)]

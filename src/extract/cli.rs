@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::{Extraction, Extractor, Speaker};
 use crate::corpus::diag::line_col;
-use crate::corpus::{read_article, Loaded};
+use crate::corpus::read_article;
+use crate::extract::Loaded;
 use crate::model::date::parse_day;
 use crate::model::{Actor, Article, Precision};
 use crate::text::sanitize::sanitize_line;

@@ -57,7 +57,10 @@ mod tests {
 
         let analysed = analyse(corpus::read_files("c", uncurated()));
         assert!(analysed.problems.is_empty());
-        assert_eq!(analysed.corpus.articles[0].body, plain.corpus.articles[0].body);
+        assert_eq!(
+            analysed.corpus.articles[0].body,
+            plain.corpus.articles[0].body
+        );
         assert_eq!(analysed.extracted.quotes, 1);
         assert_eq!(analysed.corpus.quotes.len(), 1);
         let quote = &analysed.corpus.quotes[0];

@@ -276,3 +276,22 @@ fn a_style_error_points_inside_the_file_and_names_no_other_line() {
         assert!(!shown.contains("line "), "{shown}");
     }
 }
+
+#[test]
+fn the_typed_defaults_hold_the_embedded_keymap_and_themes() {
+    let keys = settings::default_keys();
+    let default = Keymap::default();
+    for (layer, bindings) in [
+        ("normal", &default.normal),
+        ("input", &default.input),
+        ("overlay", &default.overlay),
+    ] {
+        assert_eq!(keys[layer].len(), bindings.list.len(), "{layer}");
+    }
+    for (name, theme) in [("default", Theme::colour()), ("mono", Theme::mono())] {
+        let styles = settings::theme_styles(name);
+        assert_eq!(styles.len(), 16, "{name}");
+        let text = toml::to_string(&styles).unwrap();
+        assert_eq!(Theme::from_toml(&text).unwrap(), theme, "{name}");
+    }
+}

@@ -63,6 +63,8 @@ impl Records {
     }
 }
 
+/// The model of the corpus at `location`, as its files have it: nothing
+/// extracted (`extract::load` adds that).
 pub fn load(location: &Location) -> Loaded {
     read(location).index()
 }

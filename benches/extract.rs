@@ -9,8 +9,9 @@
 
 use std::hint::black_box;
 
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
 use chronicle::extract::caps::MAX_TEXT;
+use chronicle::extract::load;
 use chronicle::extract::Extractor;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 

@@ -1,12 +1,14 @@
-//! Loading and validating a corpus: the shipped one, a generated 1k-article
-//! corpus, and with CHRONICLE_BENCH_LARGE=1 a 10k-article one (~130 MB).
+//! Loading and validating a corpus as the explorer does, extraction included:
+//! the shipped one, a generated 1k-article corpus, and with
+//! CHRONICLE_BENCH_LARGE=1 a 10k-article one (~130 MB).
 
 mod common;
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::load;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn bench(c: &mut Criterion) {

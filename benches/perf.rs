@@ -23,7 +23,8 @@ use std::time::{Duration, Instant};
 mod common;
 
 use chronicle::app::{Action, App, Keymap, Shared};
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::load;
 use chronicle::filter::Filter;
 use chronicle::sgr::Sgr16;
 use chronicle::ui::{self, theme::Theme};

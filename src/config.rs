@@ -8,27 +8,20 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
-use toml::de::{DeTable, DeValue};
-use toml::{Table, Value};
+mod partial;
+mod settings;
 
-use crate::app::keymap::Key;
-use crate::app::{Action, Keymap};
+use toml::de::DeTable;
+use toml::Table;
+
+use crate::app::Keymap;
 use crate::corpus::diag::{Diagnostic, LineIndex};
-use crate::corpus::fields::in_file_order;
 use crate::read::Unread;
 use crate::text::sanitize::sanitize_line;
-use crate::ui::theme::{check_style, Theme};
+use crate::ui::theme::Theme;
+use partial::Partial;
+use settings::Settings;
 
-const KEYMAP: &str = include_str!("../assets/keymap.toml");
-const DEFAULT_THEME: &str = include_str!("../assets/themes/default.toml");
-const MONO_THEME: &str = include_str!("../assets/themes/mono.toml");
-/// Long enough that a held key's repeats (every 30–40 ms) do not stop to
-/// redraw the panes, short enough to feel immediate after one press.
-const FOLLOW_DELAY_MS: u64 = 100;
-const MAX_FOLLOW_DELAY_MS: u64 = 5000;
-const LAYERS: [&str; 3] = ["normal", "input", "overlay"];
-const THEMES: [&str; 2] = ["default", "mono"];
 /// A config is a few dozen lines; past this it is not one.
 const CONFIG_LIMIT: u64 = 16 << 20;
 
@@ -105,122 +98,51 @@ impl Config {
     /// The config from a file's text. `no_color` forces the mono theme and
     /// drops colours from style overrides.
     pub fn from_text(file: &str, text: &str, no_color: bool) -> Config {
-        let mut problems = Vec::new();
-        let lines = LineIndex::new(text);
-        let mut report = |at: usize, message: String| {
-            let (line, col) = lines.line_col(text, at);
-            problems.push(Diagnostic {
-                file: sanitize_line(file).into_owned(),
-                line,
-                col,
-                message: sanitize_line(&message).into_owned(),
-            });
-        };
-        let mut theme_name = "default".to_owned();
-        let mut follow_ms = FOLLOW_DELAY_MS;
-        let mut keys = parse_table(KEYMAP);
-        let mut overrides = Table::new();
-        match DeTable::parse(text) {
+        let mut found = Vec::new();
+        let partial = match DeTable::parse(text) {
             Err(err) => {
                 let at = err.span().map_or(0, |s| s.start);
                 let message = err.message().trim().replace('\n', " ");
-                report(at, format!("TOML syntax: {message}; using the defaults"));
+                found.push((at, format!("TOML syntax: {message}; using the defaults")));
+                Partial::default()
             }
             Ok(doc) => {
                 let full: Table = toml::from_str(text).unwrap_or_default();
                 // The theme first: style overrides are checked against it.
-                let theme = doc.get_ref().iter().filter(|(k, _)| k.get_ref() == "theme");
-                for (key, value) in theme {
-                    match value.get_ref() {
-                        DeValue::String(name) if THEMES.contains(&name.as_ref()) => {
-                            theme_name = name.to_string();
-                        }
-                        _ => report(
-                            key.span().start,
-                            "theme must be \"default\" or \"mono\"; using \"default\"".into(),
-                        ),
-                    }
-                }
-                for (key, value) in in_file_order(doc.get_ref()) {
-                    let at = key.span().start;
-                    match (
-                        key.get_ref().as_ref(),
-                        value.get_ref(),
-                        full.get(key.get_ref().as_ref()),
-                    ) {
-                        ("theme", _, _) => {}
-                        ("follow_delay_ms", DeValue::Integer(n), _) => {
-                            match n.as_str().parse::<u64>() {
-                                Ok(ms) if n.radix() == 10 && ms <= MAX_FOLLOW_DELAY_MS => {
-                                    follow_ms = ms
-                                }
-                                _ => report(
-                                    value.span().start,
-                                    format!(
-                                        "follow_delay_ms must be a whole number of \
-                                         milliseconds from 0 to {MAX_FOLLOW_DELAY_MS}; \
-                                         using {FOLLOW_DELAY_MS}"
-                                    ),
-                                ),
-                            }
-                        }
-                        ("follow_delay_ms", _, _) => report(
-                            value.span().start,
-                            format!(
-                                "follow_delay_ms must be a whole number of milliseconds \
-                                 from 0 to {MAX_FOLLOW_DELAY_MS}; using {FOLLOW_DELAY_MS}"
-                            ),
-                        ),
-                        ("keys", DeValue::Table(layers), _) => {
-                            merge_keys(&mut keys, layers, &mut report)
-                        }
-                        ("styles", DeValue::Table(roles), Some(Value::Table(values))) => {
-                            let base = parse_table(&theme_text(&theme_name));
-                            merge_styles(&mut overrides, &base, roles, values, &mut report);
-                        }
-                        ("keys" | "styles", _, _) => {
-                            report(at, format!("`{}` must be a table", key.get_ref()))
-                        }
-                        (other, _, _) => report(
-                            at,
-                            format!(
-                                "unknown setting `{other}` \
-                                 (expected theme, follow_delay_ms, keys or styles)"
-                            ),
-                        ),
-                    }
-                }
+                let theme = partial::theme(doc.get_ref(), &mut found);
+                let roles = settings::theme_styles(theme.as_deref().unwrap_or("default"));
+                partial::read(doc.get_ref(), &full, theme, &roles, &mut found)
             }
-        }
-        if no_color {
-            theme_name = "mono".into();
-            for (_, style) in overrides.iter_mut() {
-                if let Value::Table(t) = style {
-                    t.remove("fg");
-                    t.remove("bg");
+        };
+        let settings = Settings::merge(partial, no_color, &mut found);
+        let lines = LineIndex::new(text);
+        let problems = found
+            .into_iter()
+            .map(|(at, message)| {
+                let (line, col) = lines.line_col(text, at);
+                Diagnostic {
+                    file: sanitize_line(file).into_owned(),
+                    line,
+                    col,
+                    message: sanitize_line(&message).into_owned(),
                 }
-            }
-        }
-        let mut styles = parse_table(&theme_text(&theme_name));
-        styles.extend(overrides);
-        let styles_text = toml::to_string(&styles).unwrap_or_default();
-        let theme = Theme::from_toml(&styles_text).unwrap_or_else(|_| match theme_name.as_str() {
-            "mono" => Theme::mono(),
-            _ => Theme::colour(),
-        });
-        let keys_text = toml::to_string(&keys).unwrap_or_default();
+            })
+            .collect();
+        // The keymap and the theme are built from TOML text, the only form
+        // their constructors take.
+        let styles_text = toml::to_string(&settings.styles).unwrap_or_default();
+        let theme =
+            Theme::from_toml(&styles_text).unwrap_or_else(|_| match settings.theme.as_str() {
+                "mono" => Theme::mono(),
+                _ => Theme::colour(),
+            });
+        let keys_text = toml::to_string(&settings.keys).unwrap_or_default();
         let keymap = Keymap::from_toml(&keys_text).unwrap_or_default();
-        let mut effective = Table::new();
-        effective.insert("theme".into(), Value::String(theme_name));
-        let ms = i64::try_from(follow_ms).unwrap_or(0);
-        effective.insert("follow_delay_ms".into(), Value::Integer(ms));
-        effective.insert("styles".into(), Value::Table(styles));
-        effective.insert("keys".into(), Value::Table(keys));
         Config {
             keymap,
             theme,
-            follow_delay: Duration::from_millis(follow_ms),
-            toml: toml::to_string(&effective).unwrap_or_default(),
+            follow_delay: Duration::from_millis(settings.follow_delay_ms),
+            toml: toml::to_string(&settings).unwrap_or_default(),
             problems,
         }
     }
@@ -247,176 +169,6 @@ pub fn for_explorer(explicit: Option<&Path>) -> Config {
         eprintln!("chronicle: config: {problem}");
     }
     config
-}
-
-fn parse_table(text: &str) -> Table {
-    toml::from_str(text).unwrap_or_default()
-}
-
-fn theme_text(name: &str) -> String {
-    match name {
-        "mono" => MONO_THEME.to_owned(),
-        _ => DEFAULT_THEME.to_owned(),
-    }
-}
-
-/// Each `[keys.LAYER] action = [...]` replaces that action's keys; its
-/// keys are taken away from any other action of the layer.
-fn merge_keys(keys: &mut Table, layers: &DeTable, report: &mut impl FnMut(usize, String)) {
-    for (layer, actions) in in_file_order(layers) {
-        let name = layer.get_ref().as_ref();
-        let (Some(Value::Table(target)), DeValue::Table(actions)) =
-            (keys.get_mut(name), actions.get_ref())
-        else {
-            let msg = format!(
-                "unknown key layer `{name}` (expected one of: {}) or not a table",
-                LAYERS.join(", ")
-            );
-            report(layer.span().start, msg);
-            continue;
-        };
-        for (action, list) in in_file_order(actions) {
-            let action_name = action.get_ref().as_ref();
-            if Action::deserialize(Value::String(action_name.to_owned())).is_err() {
-                report(
-                    action.span().start,
-                    format!("[keys.{name}] unknown action `{action_name}`"),
-                );
-                continue;
-            }
-            let DeValue::Array(items) = list.get_ref() else {
-                report(list.span().start, format!("[keys.{name}] {action_name}: expected a list of keys like [\"q\", \"ctrl-c\"]"));
-                continue;
-            };
-            let mut parsed = Vec::new();
-            for item in items.iter() {
-                match item.get_ref() {
-                    DeValue::String(s) => match Key::parse(s) {
-                        Ok(key) => parsed.push((key, s.to_string())),
-                        Err(e) => report(
-                            item.span().start,
-                            format!("[keys.{name}] {action_name}: {e}"),
-                        ),
-                    },
-                    _ => report(
-                        item.span().start,
-                        format!("[keys.{name}] {action_name}: keys must be strings"),
-                    ),
-                }
-            }
-            if parsed.len() != items.len() {
-                continue;
-            }
-            let taken: Vec<Key> = parsed.iter().map(|(k, _)| *k).collect();
-            for (other, bound) in target.iter_mut() {
-                if let Value::Array(list) = bound {
-                    if other != action_name {
-                        list.retain(|v| {
-                            v.as_str()
-                                .and_then(|s| Key::parse(s).ok())
-                                .is_none_or(|k| !taken.contains(&k))
-                        });
-                    }
-                }
-            }
-            let list = parsed.into_iter().map(|(_, s)| Value::String(s)).collect();
-            target.insert(action_name.to_owned(), Value::Array(list));
-            if let Some(message) = keep_a_way_out(target, name) {
-                report(action.span().start, message);
-            }
-        }
-    }
-}
-
-/// The action of each layer without which a reader is stuck in it: in raw
-/// mode Ctrl-C is only a key, so an explorer nobody can quit has to be
-/// killed from another terminal.
-const WAY_OUT: [(&str, &str); 3] = [
-    ("normal", "quit"),
-    ("input", "cancel"),
-    ("overlay", "close"),
-];
-
-/// When a rebinding leaves a layer's way out with no key, gives it back its
-/// default keys that nothing else took (else `ctrl-c`, taken back), and
-/// says so.
-fn keep_a_way_out(target: &mut Table, layer: &str) -> Option<String> {
-    let (_, action) = WAY_OUT.iter().find(|(l, _)| *l == layer)?;
-    let bound = |table: &Table, name: &str| match table.get(name) {
-        Some(Value::Array(list)) => list
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect(),
-        _ => Vec::new(),
-    };
-    if !bound(target, action).is_empty() {
-        return None;
-    }
-    let defaults = match parse_table(KEYMAP).get(layer) {
-        Some(Value::Table(t)) => bound(t, action),
-        _ => Vec::new(),
-    };
-    let taken: Vec<String> = target
-        .iter()
-        .filter(|(other, _)| other.as_str() != *action)
-        .flat_map(|(other, _)| bound(target, other))
-        .collect();
-    let mut back: Vec<String> = defaults
-        .into_iter()
-        .filter(|k| !taken.contains(k))
-        .collect();
-    if back.is_empty() {
-        back.push("ctrl-c".into());
-        for (_, list) in target.iter_mut() {
-            if let Value::Array(list) = list {
-                list.retain(|v| v.as_str() != Some("ctrl-c"));
-            }
-        }
-    }
-    let message = format!(
-        "[keys.{layer}] leaves no key to {}; keeping {}",
-        action.replace('_', " "),
-        back.join(", ")
-    );
-    let list = back.into_iter().map(Value::String).collect();
-    target.insert((*action).to_owned(), Value::Array(list));
-    Some(message)
-}
-
-/// Each `[styles] ROLE = { ... }` replaces that role's style, once checked
-/// against the theme parser.
-fn merge_styles(
-    overrides: &mut Table,
-    base: &Table,
-    roles: &DeTable,
-    values: &Table,
-    report: &mut impl FnMut(usize, String),
-) {
-    for (role, spec) in in_file_order(roles) {
-        let name = role.get_ref().as_ref();
-        if !base.contains_key(name) {
-            let known: Vec<&str> = base.keys().map(String::as_str).collect();
-            let msg = format!(
-                "unknown style role `{name}` (expected one of: {})",
-                known.join(", ")
-            );
-            report(role.span().start, msg);
-            continue;
-        }
-        let Some(value @ Value::Table(_)) = values.get(name) else {
-            let msg =
-                format!("style `{name}` must be a table like {{ fg = \"cyan\", bold = true }}");
-            report(spec.span().start, msg);
-            continue;
-        };
-        match check_style(value.clone()) {
-            Ok(()) => {
-                overrides.insert(name.to_owned(), value.clone());
-            }
-            Err(e) => report(spec.span().start, format!("style `{name}`: {e}")),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
 use super::*;
-use crate::app::Layer;
+use crate::app::{Action, Layer};
 use crate::corpus::diag::line_col;
 
 fn press(c: char) -> KeyEvent {
@@ -69,6 +69,17 @@ fn problems_come_in_file_order() {
 }
 
 #[test]
+fn a_problem_found_merging_a_rebinding_is_listed_where_it_was_read() {
+    let text = "[keys.normal]\nquit = []\nfly = [\"f\"]\n[keys.input]\nup = [1]\n";
+    let config = Config::from_text("c.toml", text, false);
+    let shown: Vec<String> = config.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(shown.len(), 3, "{shown:#?}");
+    assert!(shown[0].starts_with("c.toml:2:1: [keys.normal] leaves no key to quit"));
+    assert!(shown[1].starts_with("c.toml:3:1: [keys.normal] unknown action `fly`"));
+    assert!(shown[2].starts_with("c.toml:5:7: [keys.input] up: keys must be strings"));
+}
+
+#[test]
 fn theme_and_style_overrides_apply_and_no_color_wins() {
     let text = "theme = \"default\"\n[styles]\nhighlight = { fg = \"white\", bg = \"magenta\", bold = true }\n";
     let config = Config::from_text("c.toml", text, false);
@@ -121,7 +132,10 @@ fn bad_entries_are_reported_at_file_line_col_and_left_at_their_defaults() {
 #[test]
 fn the_follow_delay_is_set_in_milliseconds_and_checked() {
     let default = Config::from_text("", "", false);
-    assert_eq!(default.follow_delay, Duration::from_millis(FOLLOW_DELAY_MS));
+    assert_eq!(
+        default.follow_delay,
+        Duration::from_millis(partial::FOLLOW_DELAY_MS)
+    );
     let set = Config::from_text("c.toml", "follow_delay_ms = 0\n", false);
     assert!(set.problems.is_empty(), "{:?}", set.problems);
     assert_eq!(set.follow_delay, Duration::ZERO);
@@ -260,5 +274,24 @@ fn a_style_error_points_inside_the_file_and_names_no_other_line() {
         let shown = problem.to_string();
         assert!(shown.contains(words), "{shown}");
         assert!(!shown.contains("line "), "{shown}");
+    }
+}
+
+#[test]
+fn the_typed_defaults_hold_the_embedded_keymap_and_themes() {
+    let keys = settings::default_keys();
+    let default = Keymap::default();
+    for (layer, bindings) in [
+        ("normal", &default.normal),
+        ("input", &default.input),
+        ("overlay", &default.overlay),
+    ] {
+        assert_eq!(keys[layer].len(), bindings.list.len(), "{layer}");
+    }
+    for (name, theme) in [("default", Theme::colour()), ("mono", Theme::mono())] {
+        let styles = settings::theme_styles(name);
+        assert_eq!(styles.len(), 16, "{name}");
+        let text = toml::to_string(&styles).unwrap();
+        assert_eq!(Theme::from_toml(&text).unwrap(), theme, "{name}");
     }
 }

@@ -10,7 +10,7 @@ use clap::Parser;
 use chronicle::app::Shared;
 use chronicle::cli::Cli;
 use chronicle::stdout::Stdout;
-use chronicle::{corpus, term};
+use chronicle::term;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     }
     // Freeing a large corpus one allocation at a time takes a tenth of a
     // second that the exiting process does not need: the OS takes it back.
-    let loaded = std::mem::ManuallyDrop::new(corpus::load(&cli.location()));
+    let loaded = std::mem::ManuallyDrop::new(chronicle::extract::load(&cli.location()));
     let mut out = Stdout::new();
     let result = match &cli.command {
         Some(command) => command.run(&loaded, &mut out),

@@ -8,7 +8,8 @@
 
 mod common;
 
-use chronicle::corpus::{load, Loaded, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::{load, Loaded};
 use chronicle::model::{Corpus, Origin};
 use common::{assert_problems, line_col, loc, loc_nth, Expect, TempCorpus};
 

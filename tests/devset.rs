@@ -13,7 +13,8 @@
 
 use std::path::{Path, PathBuf};
 
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::load;
 use chronicle::extract::{Extraction, Extractor, Speaker};
 use chronicle::model::Corpus;
 

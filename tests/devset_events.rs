@@ -30,7 +30,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::load;
 use chronicle::model::{Corpus, DateSpec, Origin};
 
 // The targets of the events issue, printed beside the figures. Not all are

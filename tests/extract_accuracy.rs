@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::load;
 use chronicle::extract::{Extractor, Speaker};
 use chronicle::model::{Actor, Corpus};
 

@@ -59,7 +59,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn generated_corpus_loads_without_problems() {
     let dir = TempDir::new("valid");
     let summary = generate(&args(40, 7, &dir.0)).expect("generated");
-    let loaded = corpus::load(&Location::Dir(dir.0.clone()));
+    let loaded = chronicle::extract::load(&Location::Dir(dir.0.clone()));
     let shown: Vec<String> = loaded
         .problems
         .iter()

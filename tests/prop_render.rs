@@ -4,6 +4,7 @@
 //! into a buffer of that size, checking the state's invariants each step.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chronicle::app::{Action, App, Keymap, Shared};
 use chronicle::corpus::Diagnostic;
@@ -281,6 +282,13 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
+/// The theme every frame is drawn with, read from its TOML once rather than
+/// at each of the tens of thousands of frames.
+fn theme() -> &'static Theme {
+    static THEME: OnceLock<Theme> = OnceLock::new();
+    THEME.get_or_init(Theme::colour)
+}
+
 /// What must hold after every update, whatever happened before.
 fn check(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.rows.is_empty() || app.selected < app.rows.len());
@@ -303,7 +311,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(input.hits.is_empty() || input.selected < input.hits.len());
     }
     let mut buf = Buffer::empty(app.size);
-    ui::draw(app, &Theme::colour(), app.size, &mut buf);
+    ui::draw(app, theme(), app.size, &mut buf);
     prop_assert_eq!(buf.area, Rect::new(0, 0, app.size.width, app.size.height));
     prop_assert_eq!(
         buf.content.len(),
@@ -312,9 +320,21 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Cases a plain `cargo test` runs; CI runs 3,000 (`PROPTEST_CASES=3000`,
+/// see .ci/run).
+const CASES: u32 = 500;
+
+/// `PROPTEST_CASES` when set to a number, else [`CASES`].
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CASES)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 3000,
+        cases: cases(),
         max_shrink_iters: 2000,
         ..ProptestConfig::default()
     })]

@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 
 use chronicle::app::{App, Keymap, Shared};
-use chronicle::corpus::{load, Location};
+use chronicle::corpus::Location;
+use chronicle::extract::load;
 use chronicle::generate::{generate, GenerateArgs};
 
 /// A generated corpus directory, deleted on drop.

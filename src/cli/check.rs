@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::corpus::Loaded;
+use crate::extract::Loaded;
 
 /// Prints every problem; exits 1 when there is any.
 pub fn run(loaded: &Loaded, out: &mut impl Write) -> ExitCode {

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use super::select::filter;
 use super::warn;
-use crate::corpus::Loaded;
 use crate::export::Format;
+use crate::extract::Loaded;
 use crate::filter::SearchIndex;
 
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ impl From<FormatArg> for Format {
 }
 
 pub fn run(loaded: &Loaded, args: &ExportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    warn(loaded);
+    warn(&loaded.problems);
     let corpus = &loaded.corpus;
     let format = Format::from(args.format);
     let filter = filter(corpus, &args.actor, args.any, &args.text)?;

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::found::{date_and_anchor, mentions_out, Chars, MentionOut};
 use crate::corpus::diag::line_col;
-use crate::corpus::{read_article, Loaded};
-use crate::extract::{caps, Extraction, Extractor, Speaker};
+use crate::corpus::read_article;
+use crate::extract::{caps, Extraction, Extractor, Loaded, Speaker};
 use crate::model::date::parse_day;
 use crate::model::{Actor, Article};
 use crate::text::sanitize::sanitize_line;

@@ -40,7 +40,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let loaded = load(&Location::Dir(args.output.clone()));
-    super::warn(&loaded);
+    super::warn(&loaded.problems);
     let c = &loaded.corpus;
     eprintln!(
         "chronicle: wrote {}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",

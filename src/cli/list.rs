@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use super::select::{actors, filter};
 use super::warn;
-use crate::corpus::Loaded;
 use crate::export::json::{EventDoc, QuoteDoc, Records};
+use crate::extract::Loaded;
 use crate::filter::SearchIndex;
 use crate::model::Ix;
 
@@ -28,7 +28,7 @@ pub struct ListArgs {
 }
 
 pub fn events(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    warn(loaded);
+    warn(&loaded.problems);
     let corpus = &loaded.corpus;
     let filter = filter(corpus, &args.actor, args.any, "")?;
     let shown = SearchIndex::new(corpus).apply(corpus, &filter);
@@ -61,7 +61,7 @@ pub fn events(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Res
 }
 
 pub fn quotes(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    warn(loaded);
+    warn(&loaded.problems);
     let corpus = &loaded.corpus;
     let wanted = actors(corpus, &args.actor)?;
     // Quotes in timeline order of their events, then in article order.

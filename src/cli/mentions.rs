@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::found::{date_and_anchor, mentions_out, Chars};
 use super::warn;
-use crate::corpus::Loaded;
+use crate::extract::Loaded;
 use crate::extract::{caps, Extraction, Extractor};
 use crate::model::Article;
 
@@ -19,7 +19,7 @@ pub struct MentionsArgs {
 
 /// `chronicle mentions`: the dated mentions of every article in the corpus.
 pub fn run(loaded: &Loaded, args: &MentionsArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    warn(loaded);
+    warn(&loaded.problems);
     let corpus = &loaded.corpus;
     let extractor = Extractor::new(&corpus.actors);
     let found: Vec<(&Article, Extraction)> = corpus

@@ -20,7 +20,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::corpus::{Loaded, Location};
+use crate::corpus::Location;
+use crate::extract::Loaded;
 
 /// Explore the timeline of a news story: what happened when, who was
 /// there, who said what, and which article says so.
@@ -104,8 +105,8 @@ impl Command {
 }
 
 /// Problems go to stderr so that stdout stays clean for a pipe.
-fn warn(loaded: &Loaded) {
-    for problem in &loaded.problems {
+fn warn(problems: &[crate::corpus::diag::Diagnostic]) {
+    for problem in problems {
         eprintln!("warning: {problem}");
     }
 }

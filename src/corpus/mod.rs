@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 pub use diag::Diagnostic;
 pub use files::FILE_LIMIT;
 
-use crate::model::{Corpus, IdMap};
+use crate::model::{Actor, Article, Corpus, Event, IdMap, Quote};
 use crate::text::fold::Folded;
 use records::Known;
 
@@ -31,11 +31,46 @@ pub enum Location {
 pub struct Loaded {
     pub corpus: Corpus,
     pub problems: Vec<Diagnostic>,
-    /// What the extractor added for articles no curated event cites.
-    pub extracted: crate::extract::augment::Augmented,
 }
 
+/// A corpus's records as read and validated, not yet indexed: a step that
+/// adds to them (extraction, for articles no curated item cites) runs here,
+/// before the indexes are built once.
+pub struct Records {
+    pub name: String,
+    pub articles: Vec<Article>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Records {
+    /// The model: the records with their indexes.
+    pub fn index(self) -> Loaded {
+        let Records {
+            name,
+            articles,
+            actors,
+            events,
+            quotes,
+            problems,
+        } = self;
+        Loaded {
+            corpus: Corpus::new(name, articles, actors, events, quotes),
+            problems,
+        }
+    }
+}
+
+/// The model of the corpus at `location`, as its files have it: nothing
+/// extracted (`extract::load` adds that).
 pub fn load(location: &Location) -> Loaded {
+    read(location).index()
+}
+
+/// The records of the corpus at `location`, to add to before indexing.
+pub fn read(location: &Location) -> Records {
     let mut problems = Vec::new();
     let (name, files) = match location {
         Location::Embedded => ("shipped corpus".to_owned(), files::embedded(&mut problems)),
@@ -44,48 +79,34 @@ pub fn load(location: &Location) -> Loaded {
             files::directory(dir, &mut problems),
         ),
     };
-    let (corpus, extracted) = build(
+    build(
         crate::text::sanitize::sanitize_line(&name).into_owned(),
         files,
-        &mut problems,
-    );
-    Loaded {
-        corpus,
         problems,
-        extracted,
-    }
+    )
 }
 
 /// The corpus a directory of these files would be, loaded from memory:
 /// each is named by its path in the directory (`articles/a.md`,
 /// `events.toml`). An importer checks with it what it is about to write.
 pub fn load_files(name: &str, texts: Vec<(String, String)>) -> Loaded {
-    let mut problems = Vec::new();
+    read_files(name, texts).index()
+}
+
+/// The records `load_files` indexes, to add to before indexing.
+pub fn read_files(name: &str, texts: Vec<(String, String)>) -> Records {
     let name = crate::text::sanitize::sanitize_line(name).into_owned();
-    let (corpus, extracted) = build(name, files::in_memory(texts), &mut problems);
-    Loaded {
-        corpus,
-        problems,
-        extracted,
-    }
+    build(name, files::in_memory(texts), Vec::new())
 }
 
 /// Reads one article file outside any corpus (`chronicle extract FILE`);
 /// `None`, with a problem, when nothing usable is in it.
-pub fn read_article(
-    path: &str,
-    text: String,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<crate::model::Article> {
+pub fn read_article(path: &str, text: String, problems: &mut Vec<Diagnostic>) -> Option<Article> {
     let src = diag::SourceText::new(path, text);
     article::read(&src, problems).map(|(article, _)| article)
 }
 
-fn build(
-    name: String,
-    files: files::CorpusFiles,
-    problems: &mut Vec<diag::Diagnostic>,
-) -> (Corpus, crate::extract::augment::Augmented) {
+fn build(name: String, files: files::CorpusFiles, mut problems: Vec<Diagnostic>) -> Records {
     let files::CorpusFiles {
         articles,
         actors,
@@ -130,7 +151,7 @@ fn build(
         actor: &actor,
     };
     let events = events
-        .map(|src| records::events(&src, &known, problems))
+        .map(|src| records::events(&src, &known, &mut problems))
         .unwrap_or_default();
     let event_ix: IdMap<&str, usize> = events
         .iter()
@@ -139,21 +160,23 @@ fn build(
         .collect();
     let event = |id: &str| event_ix.get(id).copied();
     let quotes = quotes
-        .map(|src| records::quotes(&src, &known, &event, problems))
+        .map(|src| records::quotes(&src, &known, &event, &mut problems))
         .unwrap_or_default();
     // The folded bodies are not needed by the model.
     drop((event_ix, folded));
-    // Articles no curated event cites get extracted events and quotes.
-    let (mut actors, mut events, mut quotes) = (actors, events, quotes);
-    let extracted =
-        crate::extract::augment::augment(&articles, &mut actors, &mut events, &mut quotes);
-    let corpus = Corpus::new(name, articles, actors, events, quotes);
-    (corpus, extracted)
+    Records {
+        name,
+        articles,
+        actors,
+        events,
+        quotes,
+        problems,
+    }
 }
 
 /// The record files, read, with the actors checked.
 struct RecordFiles {
-    actors: Vec<crate::model::Actor>,
+    actors: Vec<Actor>,
     events: Option<diag::SourceText>,
     quotes: Option<diag::SourceText>,
     read_problems: Vec<Diagnostic>,

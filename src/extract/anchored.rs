@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dates::Found;
+use super::found::Found;
 use super::relative::{shift_days, shift_months};
 use super::tokens::Words;
 use crate::model::date::DateSpec;

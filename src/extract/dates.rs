@@ -15,6 +15,7 @@ use super::date_words::{
     day_number, day_spec, may_be, month_abbr, month_of, number, weekday_of, year_number, CALENDAR,
     MONTH_ABBR, NUMBERS, TRIGGERS, WEEKDAYS,
 };
+use super::found::Found;
 use super::lexicon::{Filter, Lexicon};
 use super::numeric::numeric;
 use super::relative::{ago, anchor_year, relative_unit, shift_days, weekday};
@@ -84,14 +85,6 @@ pub fn scan(
 fn trimmed(body: &str, r: Range<usize>) -> Range<usize> {
     r.start..r.start + body[r.clone()].trim_end().len()
 }
-
-pub type Found = (
-    usize,
-    usize,
-    Option<DateSpec>,
-    Option<NaiveDate>,
-    &'static str,
-);
 
 fn read_at(
     par: &Para,

@@ -12,7 +12,9 @@ mod date_words;
 mod dates;
 pub mod events;
 mod fallbacks;
+mod found;
 mod lexicon;
+mod loaded;
 mod mentions;
 mod names;
 mod numeric;
@@ -30,6 +32,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 pub use dates::DatedMention;
+pub use loaded::{analyse, load, Loaded};
 use mentions::{AliasIndex, Mention, Who};
 use tokens::Tok;
 

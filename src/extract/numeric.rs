@@ -8,7 +8,7 @@ use super::anchored::{counted, Refs};
 use super::date_words::{
     day_number, day_spec, iso_date, month_abbr, month_of, number, year_number, TRIGGERS,
 };
-use super::dates::Found;
+use super::found::Found;
 use super::relative::{ago, anchor_year};
 use super::tokens::Words;
 use super::Para;

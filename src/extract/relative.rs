@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::dates::Found;
+use super::found::Found;
 use super::tense::{self, Tense};
 use super::tokens::Words;
 use super::Para;

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::date_words::{month_of, year_number};
-use super::dates::Found;
+use super::found::Found;
 use super::relative::anchor_year;
 use super::tense::{self, Tense};
 use super::tokens::Words;

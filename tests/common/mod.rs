@@ -9,7 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chronicle::corpus::{load, Diagnostic, Loaded, Location};
+use chronicle::corpus::{Diagnostic, Location};
+use chronicle::extract::{load, Loaded};
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
@@ -56,6 +57,7 @@ impl TempCorpus {
         &self.dir
     }
 
+    /// Loads it as the explorer and the commands do, extraction included.
     pub fn load(&self) -> Loaded {
         load(&Location::Dir(self.dir.clone()))
     }

@@ -311,3 +311,6 @@ proptest::proptest! {
         proptest::prop_assert_eq!(overlaps(by_article.get(&0), &r), each, "{:?} in {:?}", r, spans);
     }
 }
+
+#[path = "augment_reading_tests.rs"]
+mod reading;

@@ -1,0 +1,146 @@
+//! How the events builder reads a clause: each test a short text that the
+//! rule is for, and one beside it that it must leave alone.
+
+use super::*;
+
+/// The built events of one article: (date, title, actor names).
+fn read(body: &str, published: &str) -> Vec<(String, String, Vec<String>)> {
+    read_all(&[article("a", body, published)])
+}
+
+fn read_all(articles: &[Article]) -> Vec<(String, String, Vec<String>)> {
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(articles, &mut actors, &mut events, &mut quotes);
+    built(&events)
+        .iter()
+        .map(|e| {
+            let names = e.actors.iter().map(|&a| actors[a].name.clone()).collect();
+            (e.date.to_edtf(), e.title.clone(), names)
+        })
+        .collect()
+}
+
+fn dates(events: &[(String, String, Vec<String>)]) -> Vec<&str> {
+    events.iter().map(|(d, _, _)| d.as_str()).collect()
+}
+
+#[test]
+fn a_report_of_a_month_does_not_join_two_days_of_it() {
+    let articles = [
+        article(
+            "a",
+            "Protesters marched in Hong Kong in June.",
+            "2019-06-23",
+        ),
+        article(
+            "b",
+            "On June 12, protesters marched in Hong Kong.",
+            "2019-06-23",
+        ),
+        article(
+            "c",
+            "On June 21, protesters marched in Hong Kong.",
+            "2019-06-23",
+        ),
+    ];
+    let events = read_all(&articles);
+    assert_eq!(dates(&events), ["2019-06-12", "2019-06-21"], "{events:#?}");
+}
+
+#[test]
+fn may_with_a_capital_inside_a_sentence_is_a_name() {
+    let events = read(
+        "Johnson became leader after Theresa May stepped down on July 24.",
+        "2019-09-11",
+    );
+    assert_eq!(dates(&events), ["2019-07-24"]);
+    let plan = read("Johnson said talks may resume on July 24.", "2019-07-10");
+    assert!(plan.is_empty(), "{plan:#?}");
+}
+
+#[test]
+fn a_clause_reads_back_over_a_lists_comma_and_to_its_verb() {
+    let events = read(
+        "Bolden talked with Pettit and Acaba, and astronaut Kuipers during a call Friday afternoon.",
+        "2012-05-26",
+    );
+    assert_eq!(dates(&events), ["2012-05-25"], "{events:#?}");
+}
+
+#[test]
+fn which_after_a_comma_stands_for_the_noun_phrase_before_it() {
+    let events = read(
+        "Efforts to contain the SARS outbreak, which took place in 2003, mainly involved hospitals.",
+        "2020-02-22",
+    );
+    let titles: Vec<&str> = events.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["The SARS outbreak took place"]);
+}
+
+#[test]
+fn a_gerund_after_after_is_what_was_done() {
+    let events = read(
+        "Kipchoge is spurring young runners after breaking his own world record Sunday in Berlin.",
+        "2022-09-26",
+    );
+    assert_eq!(dates(&events), ["2022-09-25"], "{events:#?}");
+}
+
+#[test]
+fn a_noun_of_a_happening_beside_its_date_needs_no_verb() {
+    let events = read(
+        "Turnout in the election on November 3 was a record.",
+        "2020-11-10",
+    );
+    assert_eq!(dates(&events), ["2020-11-03"], "{events:#?}");
+    let place = read(
+        "Turnout in the district on November 3 was a record.",
+        "2020-11-10",
+    );
+    assert!(place.is_empty(), "{place:#?}");
+}
+
+#[test]
+fn a_happening_told_in_a_quotation_is_read_unless_told_of_oneself() {
+    let events = read("“Those teams arrived Feb. 8,” Ryder said.", "2023-02-09");
+    assert_eq!(dates(&events), ["2023-02-08"], "{events:#?}");
+    let own = read("“We arrived Feb. 8 and began,” Ryder said.", "2023-02-09");
+    assert!(own.is_empty(), "{own:#?}");
+}
+
+#[test]
+fn an_acronym_the_text_spells_out_is_that_name() {
+    let events = read(
+        "The World Health Organization named the disease on Tuesday.\n\n\
+         WHO declared a pandemic on Wednesday.",
+        "2020-03-12",
+    );
+    let declared = events
+        .iter()
+        .find(|(_, t, _)| t.contains("declared"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(declared.2, ["World Health Organization"]);
+}
+
+#[test]
+fn a_clause_that_names_no_one_is_about_the_last_subject() {
+    let events = read(
+        "Ahmed Ghailani appeared in court on Monday. The sentencing took place on Thursday.",
+        "2011-01-28",
+    );
+    let sentencing = events
+        .iter()
+        .find(|(_, t, _)| t.contains("sentencing"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(sentencing.2, ["Ahmed Ghailani"]);
+}
+
+#[test]
+fn where_it_happened_is_not_who_took_part() {
+    let events = read(
+        "Brigid Kosgei won the Chicago Marathon on Sunday in Hong Kong.",
+        "2019-10-14",
+    );
+    let names: Vec<&Vec<String>> = events.iter().map(|(_, _, a)| a).collect();
+    assert_eq!(names, [&vec!["Brigid Kosgei".to_string()]], "{events:#?}");
+}

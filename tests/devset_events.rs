@@ -45,11 +45,11 @@ const MIN_ARTICLES: usize = 30;
 
 // What the builder reaches on the committed set today, a little under: a
 // change that falls below one of these has made the events worse.
-const FLOOR_RECALL: f64 = 0.82;
-const FLOOR_FRAGMENTATION: f64 = 1.12;
+const FLOOR_RECALL: f64 = 0.83;
+const FLOOR_FRAGMENTATION: f64 = 1.15;
 const FLOOR_SOURCE_COVERAGE: f64 = 0.88;
 const FLOOR_PRECISION: f64 = 0.84;
-const FLOOR_ACTORS: f64 = 0.72;
+const FLOOR_ACTORS: f64 = 0.71;
 
 #[derive(serde::Deserialize)]
 struct Key {

@@ -144,3 +144,23 @@ fn where_it_happened_is_not_who_took_part() {
     let names: Vec<&Vec<String>> = events.iter().map(|(_, _, a)| a).collect();
     assert_eq!(names, [&vec!["Brigid Kosgei".to_string()]], "{events:#?}");
 }
+
+#[test]
+fn a_quotation_of_two_sentences_gives_each_its_own_date() {
+    let events = read(
+        "“Transportation Command supported this movement Tuesday via C-17. \
+         Those teams arrived Feb. 8 and will soon begin aiding,” Ryder said.",
+        "2023-02-09",
+    );
+    assert_eq!(dates(&events), ["2023-02-07", "2023-02-08"], "{events:#?}");
+}
+
+#[test]
+fn one_article_a_day_apart_tells_two_days() {
+    let events = read(
+        "Sergei Lavrov met Antony Blinken in Geneva on Monday for ceasefire talks on prisoner exchanges and grain shipments.\n\n\
+         Sergei Lavrov met Antony Blinken in Geneva on Tuesday for ceasefire talks on prisoner exchanges and grain shipments.",
+        "2024-06-20",
+    );
+    assert_eq!(dates(&events), ["2024-06-17", "2024-06-18"], "{events:#?}");
+}

@@ -269,8 +269,15 @@ fn clause<'a>(
     let breaks = move |k: usize| {
         let gap = &body[toks[k - 1].end..toks[k].start];
         // Words are mostly set apart by one space: no mark to look for.
+        // A quotation of several sentences is one sentence to the splitter:
+        // a full stop before a capital ends a clause, after a word too long
+        // to be "Mr" or "Gen".
+        let stop = gap.starts_with(". ")
+            && ws.get(k).starts_with(char::is_uppercase)
+            && ws.get(k - 1).len() >= 4;
         let marked = gap != " "
             && (gap.contains([';', '—', '–', ':'])
+                || stop
                 || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k)));
         marked || and_then(k)
     };

@@ -176,7 +176,10 @@ pub fn join(mut reports: Vec<Reported>, name: impl Fn(&Speaker) -> String) -> Ve
                     return None;
                 }
                 let why = shared(c, &r.report, &name);
-                let when = same || why.clearly_same();
+                // One article gives one happening one date: a day apart
+                // in the same article is another day.
+                let other = c.reports.iter().all(|x| x.article != r.article);
+                let when = same || other && why.clearly_same();
                 (when && why.same()).then_some((i, why))
             });
         match found {

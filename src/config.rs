@@ -128,16 +128,13 @@ impl Config {
                 }
             })
             .collect();
-        // The keymap and the theme are built from TOML text, the only form
-        // their constructors take.
-        let styles_text = toml::to_string(&settings.styles).unwrap_or_default();
-        let theme =
-            Theme::from_toml(&styles_text).unwrap_or_else(|_| match settings.theme.as_str() {
+        let theme = Theme::from_styles(&settings.styles).unwrap_or_else(|_| {
+            match settings.theme.as_str() {
                 "mono" => Theme::mono(),
                 _ => Theme::colour(),
-            });
-        let keys_text = toml::to_string(&settings.keys).unwrap_or_default();
-        let keymap = Keymap::from_toml(&keys_text).unwrap_or_default();
+            }
+        });
+        let keymap = Keymap::from_names(&settings.keys).unwrap_or_default();
         Config {
             keymap,
             theme,

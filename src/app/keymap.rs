@@ -2,7 +2,7 @@
 //! embedded in the binary. The help overlay and status bar read the same
 //! table, so what they show is what the keys do.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
@@ -119,7 +119,43 @@ pub struct Bindings {
     lookup: HashMap<Key, Action>,
 }
 
+/// Key names by layer and action name, as the embedded keymap and a
+/// config write them.
+pub type KeyNames = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
 impl Bindings {
+    /// Binds an action's keys, each a key's name or why it is none.
+    fn bind(
+        &mut self,
+        layer: &str,
+        action_name: &str,
+        keys: &[Result<&str, &str>],
+        problems: &mut Vec<String>,
+    ) {
+        let Ok(action) = Action::deserialize(toml::Value::String(action_name.to_owned())) else {
+            problems.push(format!("[{layer}] unknown action '{action_name}'"));
+            return;
+        };
+        let keys: Vec<Key> = keys
+            .iter()
+            .filter_map(|k| match k.map(Key::parse) {
+                Ok(Ok(key)) => Some(key),
+                Ok(Err(e)) => {
+                    problems.push(format!("[{layer}] {action_name}: {e}"));
+                    None
+                }
+                Err(why) => {
+                    problems.push(format!("[{layer}] {action_name}: {why}"));
+                    None
+                }
+            })
+            .collect();
+        for key in &keys {
+            self.lookup.insert(*key, action);
+        }
+        self.list.push((action, keys));
+    }
+
     pub fn keys(&self, action: Action) -> &[Key] {
         self.list
             .iter()
@@ -164,46 +200,50 @@ impl Keymap {
     /// Parses a keymap table; every problem is listed.
     pub fn from_toml(text: &str) -> Result<Keymap, Vec<String>> {
         let table: toml::Table = toml::from_str(text).map_err(|e| vec![e.to_string()])?;
-        let mut problems = Vec::new();
-        let mut layer = |name: &str| -> Bindings {
-            let mut out = Bindings::default();
+        Keymap::build(|name, out, problems| {
             let Some(toml::Value::Table(entries)) = table.get(name) else {
-                problems.push(format!("missing [{name}] table"));
-                return out;
+                return false;
             };
             for (action_name, keys) in entries {
-                let action = match Action::deserialize(toml::Value::String(action_name.clone())) {
-                    Ok(action) => action,
-                    Err(_) => {
-                        problems.push(format!("[{name}] unknown action '{action_name}'"));
-                        continue;
-                    }
+                let toml::Value::Array(items) = keys else {
+                    problems.push(format!("[{name}] {action_name}: expected a list of keys"));
+                    continue;
                 };
-                let keys: Vec<Key> = match keys {
-                    toml::Value::Array(items) => items
-                        .iter()
-                        .filter_map(|k| match k.as_str().map(Key::parse) {
-                            Some(Ok(key)) => Some(key),
-                            Some(Err(e)) => {
-                                problems.push(format!("[{name}] {action_name}: {e}"));
-                                None
-                            }
-                            None => {
-                                problems
-                                    .push(format!("[{name}] {action_name}: keys must be strings"));
-                                None
-                            }
-                        })
-                        .collect(),
-                    _ => {
-                        problems.push(format!("[{name}] {action_name}: expected a list of keys"));
-                        continue;
-                    }
-                };
-                for key in &keys {
-                    out.lookup.insert(*key, action);
-                }
-                out.list.push((action, keys));
+                let keys: Vec<Result<&str, &str>> = items
+                    .iter()
+                    .map(|k| k.as_str().ok_or("keys must be strings"))
+                    .collect();
+                out.bind(name, action_name, &keys, problems);
+            }
+            true
+        })
+    }
+
+    /// A keymap from key names by layer and action, as a config merges
+    /// them; every problem is listed.
+    pub fn from_names(names: &KeyNames) -> Result<Keymap, Vec<String>> {
+        Keymap::build(|name, out, problems| {
+            let Some(entries) = names.get(name) else {
+                return false;
+            };
+            for (action_name, keys) in entries {
+                let keys: Vec<Result<&str, &str>> = keys.iter().map(|k| Ok(k.as_str())).collect();
+                out.bind(name, action_name, &keys, problems);
+            }
+            true
+        })
+    }
+
+    /// Each layer filled by `layer`, which says false when the source has
+    /// no such layer.
+    fn build(
+        mut layer: impl FnMut(&str, &mut Bindings, &mut Vec<String>) -> bool,
+    ) -> Result<Keymap, Vec<String>> {
+        let mut problems = Vec::new();
+        let mut read = |name: &str| {
+            let mut out = Bindings::default();
+            if !layer(name, &mut out, &mut problems) {
+                problems.push(format!("missing [{name}] table"));
             }
             // Listed in the order of the default keymap, which a table
             // (sorted by name) does not keep.
@@ -214,9 +254,9 @@ impl Keymap {
             out
         };
         let keymap = Keymap {
-            normal: layer("normal"),
-            input: layer("input"),
-            overlay: layer("overlay"),
+            normal: read("normal"),
+            input: read("input"),
+            overlay: read("overlay"),
         };
         if problems.is_empty() {
             Ok(keymap)
@@ -338,6 +378,25 @@ mod tests {
         assert_eq!(typed, Some(Action::Insert('q')));
         let esc = map.action(Layer::Input, &press(KeyCode::Esc, KeyModifiers::NONE));
         assert_eq!(esc, Some(Action::Cancel));
+    }
+
+    #[test]
+    fn typed_key_names_make_the_same_keymap_and_name_bad_keys() {
+        let names: KeyNames = toml::from_str(DEFAULT).expect("embedded keymap");
+        let typed = Keymap::from_names(&names).expect("valid");
+        let parsed = Keymap::default();
+        for layer in [Layer::Normal, Layer::Input, Layer::Overlay] {
+            assert_eq!(typed.layer(layer).list, parsed.layer(layer).list);
+        }
+        let mut bad = names.clone();
+        bad.remove("overlay");
+        if let Some(normal) = bad.get_mut("normal") {
+            normal.insert("quit".into(), vec!["ctrl-".into()]);
+        }
+        let err = Keymap::from_names(&bad).unwrap_err();
+        assert_eq!(err.len(), 2, "{err:?}");
+        assert!(err[0].starts_with("[normal] quit: "), "{err:?}");
+        assert_eq!(err[1], "missing [overlay] table");
     }
 
     #[test]

@@ -2,15 +2,14 @@
 //! optional, and an entry that is wrong is reported at its file position
 //! and left out, so that the rest still applies.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 use toml::{Table, Value};
 
-use super::settings::Styles;
 use crate::app::keymap::Key;
 use crate::app::Action;
 use crate::corpus::fields::in_file_order;
-use crate::ui::theme::check_style;
+use crate::ui::theme::{check_style, StyleSpec as Style, Styles};
 
 pub const LAYERS: [&str; 3] = ["normal", "input", "overlay"];
 pub const THEMES: [&str; 2] = ["default", "mono"];
@@ -18,27 +17,6 @@ pub const THEMES: [&str; 2] = ["default", "mono"];
 /// redraw the panes, short enough to feel immediate after one press.
 pub const FOLLOW_DELAY_MS: u64 = 100;
 pub const MAX_FOLLOW_DELAY_MS: u64 = 5000;
-
-/// One style role as a theme or a config writes it. The fields are in the
-/// order the printed config lists them (by name).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Style {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bg: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bold: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dim: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fg: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italic: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reverse: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub underline: Option<bool>,
-}
 
 /// `[keys.LAYER] action = [...]`: the action's new keys, parsed and as
 /// written. A problem found merging it points at `at`, where the entry

@@ -5,29 +5,25 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::partial::{Partial, Problems, Rebinding, Style, FOLLOW_DELAY_MS};
-use crate::app::keymap::Key;
+use super::partial::{Partial, Problems, Rebinding, FOLLOW_DELAY_MS};
+use crate::app::keymap::{Key, KeyNames};
+use crate::ui::theme::Styles;
 
 const KEYMAP: &str = include_str!("../../assets/keymap.toml");
 const DEFAULT_THEME: &str = include_str!("../../assets/themes/default.toml");
 const MONO_THEME: &str = include_str!("../../assets/themes/mono.toml");
-
-/// Each action's keys, by layer and action name.
-pub type Keys = BTreeMap<String, BTreeMap<String, Vec<String>>>;
-/// Each role's style, by role name.
-pub type Styles = BTreeMap<String, Style>;
 
 /// Every setting, in the order the printed config writes them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Settings {
     pub follow_delay_ms: u64,
     pub theme: String,
-    pub keys: Keys,
+    pub keys: KeyNames,
     pub styles: Styles,
 }
 
 /// The embedded keymap (tested to parse).
-pub fn default_keys() -> Keys {
+pub fn default_keys() -> KeyNames {
     toml::from_str(KEYMAP).unwrap_or_default()
 }
 

@@ -3,49 +3,56 @@
 //! and nothing here touches global terminal state.
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 const DEFAULT: &str = include_str!("../../assets/themes/default.toml");
 const MONO: &str = include_str!("../../assets/themes/mono.toml");
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// One style role as a theme or a config writes it; the fields in the
+/// order the printed config lists them (by name).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct StyleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
-    #[serde(default)]
-    bold: bool,
-    #[serde(default)]
-    dim: bool,
-    #[serde(default)]
-    italic: bool,
-    #[serde(default)]
-    underline: bool,
-    #[serde(default)]
-    reverse: bool,
+pub struct StyleSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bg: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bold: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dim: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fg: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub italic: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reverse: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub underline: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThemeSpec {
-    title: StyleSpec,
-    muted: StyleSpec,
-    border: StyleSpec,
-    border_focused: StyleSpec,
-    selected: StyleSpec,
-    selected_unfocused: StyleSpec,
-    highlight: StyleSpec,
-    #[serde(rename = "match")]
-    matched: StyleSpec,
-    chip: StyleSpec,
-    date: StyleSpec,
-    kind: StyleSpec,
-    speaker: StyleSpec,
-    extracted: StyleSpec,
-    warning: StyleSpec,
-    key: StyleSpec,
-    status: StyleSpec,
-}
+/// Each role's style, by role name.
+pub type Styles = BTreeMap<String, StyleSpec>;
+
+/// The roles a theme gives, by the names its files use.
+const ROLES: [&str; 16] = [
+    "title",
+    "muted",
+    "border",
+    "border_focused",
+    "selected",
+    "selected_unfocused",
+    "highlight",
+    "match",
+    "chip",
+    "date",
+    "kind",
+    "speaker",
+    "extracted",
+    "warning",
+    "key",
+    "status",
+];
 
 /// Styles by what they mean, not how they look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +119,7 @@ impl StyleSpec {
             (self.underline, Modifier::UNDERLINED),
             (self.reverse, Modifier::REVERSED),
         ] {
-            if on {
+            if on == Some(true) {
                 style = style.add_modifier(modifier);
             }
         }
@@ -129,24 +136,42 @@ pub fn check_style(value: toml::Value) -> Result<(), String> {
 
 impl Theme {
     pub fn from_toml(text: &str) -> Result<Theme, String> {
-        let s: ThemeSpec = toml::from_str(text).map_err(|e| e.to_string())?;
+        let styles: Styles = toml::from_str(text).map_err(|e| e.to_string())?;
+        Theme::from_styles(&styles)
+    }
+
+    /// A theme from every role's style; a role missing or unknown is an
+    /// error.
+    pub fn from_styles(styles: &Styles) -> Result<Theme, String> {
+        if let Some(role) = styles.keys().find(|r| !ROLES.contains(&r.as_str())) {
+            return Err(format!(
+                "unknown role `{role}` (expected one of: {})",
+                ROLES.join(", ")
+            ));
+        }
+        let role = |name: &str| -> Result<Style, String> {
+            styles
+                .get(name)
+                .ok_or_else(|| format!("missing role `{name}`"))?
+                .style()
+        };
         Ok(Theme {
-            title: s.title.style()?,
-            muted: s.muted.style()?,
-            border: s.border.style()?,
-            border_focused: s.border_focused.style()?,
-            selected: s.selected.style()?,
-            selected_unfocused: s.selected_unfocused.style()?,
-            highlight: s.highlight.style()?,
-            matched: s.matched.style()?,
-            chip: s.chip.style()?,
-            date: s.date.style()?,
-            kind: s.kind.style()?,
-            speaker: s.speaker.style()?,
-            extracted: s.extracted.style()?,
-            warning: s.warning.style()?,
-            key: s.key.style()?,
-            status: s.status.style()?,
+            title: role("title")?,
+            muted: role("muted")?,
+            border: role("border")?,
+            border_focused: role("border_focused")?,
+            selected: role("selected")?,
+            selected_unfocused: role("selected_unfocused")?,
+            highlight: role("highlight")?,
+            matched: role("match")?,
+            chip: role("chip")?,
+            date: role("date")?,
+            kind: role("kind")?,
+            speaker: role("speaker")?,
+            extracted: role("extracted")?,
+            warning: role("warning")?,
+            key: role("key")?,
+            status: role("status")?,
         })
     }
 
@@ -184,6 +209,21 @@ mod tests {
                 "{style:?} must stay visible without colour"
             );
         }
+    }
+
+    #[test]
+    fn a_theme_from_typed_styles_needs_every_role_and_no_other() {
+        let mut styles: Styles = toml::from_str(DEFAULT).expect("embedded theme");
+        assert_eq!(Theme::from_styles(&styles), Ok(Theme::colour()));
+        styles.insert("sparkle".into(), StyleSpec::default());
+        let err = Theme::from_styles(&styles).unwrap_err();
+        assert!(err.contains("unknown role `sparkle`"), "{err}");
+        styles.remove("sparkle");
+        styles.remove("date");
+        assert_eq!(
+            Theme::from_styles(&styles),
+            Err("missing role `date`".to_string())
+        );
     }
 
     #[test]

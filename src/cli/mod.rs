@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::corpus::{Loaded, Location};
+use crate::text::sanitize::sanitize_line;
 
 /// Explore the timeline of a news story: what happened when, who was
 /// there, who said what, and which article says so.
@@ -82,9 +83,38 @@ impl Cli {
             None => Location::Embedded,
         }
     }
+
+    /// Why `--corpus DIR` cannot be read, as one line for stderr, when the
+    /// explorer or the command would read it: a mistyped path is an error,
+    /// not an empty corpus.
+    pub fn unreadable_corpus(&self) -> Option<String> {
+        let dir = self.corpus.as_ref()?;
+        if self.command.as_ref().is_some_and(|c| !c.reads_corpus()) {
+            return None;
+        }
+        let why = match std::fs::read_dir(dir) {
+            Ok(_) => return None,
+            Err(err) if err.kind() == io::ErrorKind::NotADirectory => "not a directory".into(),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => "no such directory".into(),
+            Err(err) => err.to_string(),
+        };
+        let shown = dir.to_string_lossy();
+        Some(format!(
+            "chronicle: cannot read the corpus directory {}: {why}",
+            sanitize_line(&shown)
+        ))
+    }
 }
 
 impl Command {
+    /// False for the commands that write a corpus or print documentation.
+    fn reads_corpus(&self) -> bool {
+        !matches!(
+            self,
+            Command::Import(_) | Command::Completions(_) | Command::Man | Command::Generate(_)
+        )
+    }
+
     /// Runs the command on the loaded corpus (which `import`, `generate`,
     /// `completions` and `man` do not read), writing its output to `out`.
     pub fn run(&self, loaded: &Loaded, out: &mut impl Write) -> io::Result<ExitCode> {

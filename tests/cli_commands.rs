@@ -483,6 +483,31 @@ fn events_several_actors_need_all_unless_any() {
 }
 
 #[test]
+fn a_name_that_is_not_the_actors_own_says_which_actor_it_chose() {
+    let c = fixture("cli-actor-chosen");
+    for command in ["events", "quotes"] {
+        let exact = run_on(&c, &[command, "--actor", "Kim Jong Un"]);
+        assert!(exact.status.success(), "{}", stderr(&exact));
+        assert!(!stderr(&exact).contains("--actor"), "{}", stderr(&exact));
+        for (name, chosen) in [("kim", "Kim Jong Un"), ("vladmir putn", "Vladimir Putin")] {
+            let out = run_on(&c, &[command, "--actor", name]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let err = stderr(&out);
+            let said: Vec<&str> = err.lines().filter(|l| l.starts_with("--actor")).collect();
+            assert_eq!(said, [format!("--actor {name}: {chosen}")], "{command}");
+        }
+        let fuzzy = run_on(&c, &[command, "--actor", "kim"]);
+        assert_eq!(stdout(&fuzzy), stdout(&exact), "stdout is unchanged");
+    }
+    let out = run_on(&c, &["export", "--format", "json", "--actor", "kim"]);
+    assert!(
+        stderr(&out).contains("--actor kim: Kim Jong Un"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn unknown_actor_is_an_error_naming_it() {
     let c = fixture("cli-actor-unknown");
     for command in ["events", "quotes"] {

@@ -274,6 +274,35 @@ fn check_passes_on_a_clean_corpus() {
     let out = run_on(&c, &["check"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert_eq!(stdout(&out), "");
+    let summary = format!(
+        "{}: 2 articles, 3 actors, 6 events, 3 quotes, no problems\n",
+        c.path().display()
+    );
+    assert!(stderr(&out).ends_with(&summary), "{}", stderr(&out));
+}
+
+#[test]
+fn check_counts_read_as_words() {
+    let c = TempCorpus::new("cli-check-one");
+    let quiet = "+++\nid = \"quiet\"\ntitle = \"Nothing\"\n+++\nNothing happened.\n";
+    c.write("articles/quiet.md", quiet)
+        .write(
+            "actors.toml",
+            "[[actor]]\nid = \"kim\"\nname = \"Kim Jong Un\"\n",
+        )
+        .write(
+            "quotes.toml",
+            "[[quote]]\nid = \"q\"\narticle = \"quiet\"\nspeaker = \"kim\"\n\
+             text = \"Nothing happened.\"\n",
+        );
+    let out = run_on(&c, &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let summary = err.lines().last().unwrap_or_default();
+    assert!(
+        summary.ends_with(": 1 article, 1 actor, 0 events, 1 quote, 1 problem"),
+        "{err}"
+    );
 }
 
 #[test]

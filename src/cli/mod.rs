@@ -133,6 +133,32 @@ impl Command {
     }
 }
 
+/// "2 articles, 1 actor, 3 events, 1 quote": what a corpus holds, given
+/// those four counts in that order.
+fn holds([articles, actors, events, quotes]: [usize; 4]) -> String {
+    use crate::text::count;
+    format!(
+        "{}, {}, {}, {}",
+        count(articles, "article"),
+        count(actors, "actor"),
+        count(events, "event"),
+        count(quotes, "quote")
+    )
+}
+
+/// What a loaded corpus holds and how many problems it has.
+fn tally(loaded: &Loaded) -> String {
+    let c = &loaded.corpus;
+    let counts = [
+        c.articles.len(),
+        c.actors.len(),
+        c.events.len(),
+        c.quotes.len(),
+    ];
+    let problems = crate::text::count_or_no(loaded.problems.len(), "problem");
+    format!("{}, {problems}", holds(counts))
+}
+
 /// Problems go to stderr so that stdout stays clean for a pipe.
 fn warn(loaded: &Loaded) {
     for problem in &loaded.problems {

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use chrono::Datelike;
+
 use super::{date_range, human_date, quotes_of};
 use crate::model::{Corpus, Ix};
 
@@ -53,11 +55,10 @@ pub fn write(corpus: &Corpus, events: &[Ix], file: &mut dyn Write) -> io::Result
     let quotes = quotes_of(corpus, events).len();
     match date_range(corpus, events) {
         Some((a, b)) => out.push_str(&format!(
-            "{} and {}, {} to {}.\n",
+            "{} and {}, {}.\n",
             crate::text::count(events.len(), "event"),
             crate::text::count(quotes, "quote"),
-            a.format("%Y"),
-            b.format("%Y")
+            crate::text::years(a.year(), b.year())
         )),
         _ => out.push_str("No events.\n"),
     }
@@ -195,6 +196,28 @@ mod tests {
         for n in 1..=defined {
             assert!(md.contains(&format!("[^{n}]: ")), "note {n} is defined");
         }
+    }
+
+    #[test]
+    fn the_years_covered_are_one_year_when_both_ends_are_the_same() {
+        let c = load(&Location::Embedded).corpus;
+        let year = |e: Ix| c.events[e].date.first_day().year();
+        let in_2024: Vec<Ix> = c
+            .order
+            .iter()
+            .copied()
+            .filter(|&e| year(e) == 2024)
+            .collect();
+        assert!(!in_2024.is_empty());
+        let md = render(&c, &in_2024);
+        let line = md.lines().nth(2).unwrap_or_default();
+        assert!(line.ends_with(", 2024."), "{line}");
+        let md = render(&c, &c.order);
+        let line = md.lines().nth(2).unwrap_or_default();
+        assert!(
+            line.ends_with(" to 2024.") && !line.ends_with(", 2024."),
+            "{line}"
+        );
     }
 
     #[test]

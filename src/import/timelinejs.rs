@@ -201,7 +201,8 @@ impl Importer {
         let dropped = side.quotes.len() - quotes.len();
         if dropped > 0 {
             self.notes.push(format!(
-                "{dropped} quote(s) of events without a slide not imported"
+                "{} of events without a slide not imported",
+                crate::text::count(dropped, "quote")
             ));
         }
         let mut used_articles: HashSet<&str> = HashSet::new();

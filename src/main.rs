@@ -24,6 +24,10 @@ fn main() -> ExitCode {
         let printed = chronicle::cli::config::print(cli.config.as_deref(), &mut out);
         return out.finish(printed);
     }
+    if let Some(message) = cli.unreadable_corpus() {
+        eprintln!("{message}");
+        return ExitCode::FAILURE;
+    }
     // Freeing a large corpus one allocation at a time takes a tenth of a
     // second that the exiting process does not need: the OS takes it back.
     let loaded = std::mem::ManuallyDrop::new(chronicle::extract::load(&cli.location()));

@@ -8,9 +8,9 @@
 //! `ESC[1;36m`), whatever comes before a full reset in such a run is
 //! dropped, as the reset undoes it, and so is a colour already set. Only complete SGR sequences
 //! (`ESC [ params m`) are touched; every other byte, OSC hyperlinks
-//! included, passes through unchanged. A dark foreground under bold keeps
-//! its 256-colour form, because many terminals draw bold 30–37 in the
-//! bright colour instead.
+//! included, passes through unchanged. Bold changes no colour's code: a
+//! 16-colour terminal knows no other form, so a dark colour under bold is
+//! sent as 30–37 too (some terminals then draw it bright).
 
 use std::io::{self, Write};
 
@@ -31,14 +31,13 @@ pub struct Sgr16<W: Write> {
     run: Vec<String>,
 }
 
-/// Colours as their SGR groups (`"36"`, `"38;5;0"`; `"39"` and `"49"` are
-/// the defaults) and bold. crossterm sets the foreground and background
+/// Colours as their SGR groups (`"36"`, `"38;5;196"`; `"39"` and `"49"`
+/// are the defaults). crossterm sets the foreground and background
 /// together: the one that did not change is not sent again.
 #[derive(Debug, Clone, PartialEq)]
 struct Pen {
     fg: String,
     bg: String,
-    bold: bool,
 }
 
 impl Default for Pen {
@@ -46,19 +45,16 @@ impl Default for Pen {
         Pen {
             fg: "39".into(),
             bg: "49".into(),
-            bold: false,
         }
     }
 }
 
 impl Pen {
-    /// After a sequence not understood: every colour is sent again, and
-    /// dark ones in their long form, as if bold were on.
+    /// After a sequence not understood: every colour is sent again.
     fn unknown() -> Pen {
         Pen {
             fg: String::new(),
             bg: String::new(),
-            bold: true,
         }
     }
 }
@@ -73,22 +69,10 @@ impl<W: Write> Sgr16<W> {
         }
     }
 
-    /// Sends the SGR run as one sequence. A dark colour set before bold
-    /// went on goes again in its long form, or bold would brighten it; this
-    /// is done here, where it is known what the text will be drawn with.
+    /// Sends the SGR run as one sequence.
     fn send_run(&mut self) -> io::Result<()> {
         if self.run.is_empty() {
             return Ok(());
-        }
-        let dark = self
-            .pen
-            .fg
-            .parse::<u8>()
-            .ok()
-            .filter(|n| (30..=37).contains(n));
-        if let (true, Some(n)) = (self.pen.bold, dark) {
-            self.pen.fg = format!("38;5;{}", n - 30);
-            self.push(self.pen.fg.clone())?;
         }
         let params = self.run.join(";");
         self.run.clear();
@@ -117,15 +101,7 @@ impl<W: Write> Sgr16<W> {
                     self.run.push("0".into());
                     continue;
                 }
-                "1" => {
-                    self.pen.bold = true;
-                    group
-                }
-                "22" => {
-                    self.pen.bold = false;
-                    group
-                }
-                _ => match colour(&group, self.pen.bold) {
+                _ => match colour(&group) {
                     Some((background, short)) => {
                         let slot = if background {
                             &mut self.pen.bg
@@ -248,9 +224,8 @@ fn groups(params: &str) -> Vec<String> {
 }
 
 /// A foreground or background colour group (`true` for background) in its
-/// shortest form: colours 0–15 in their 16-colour codes, but for a dark
-/// foreground under bold.
-fn colour(group: &str, bold: bool) -> Option<(bool, String)> {
+/// shortest form: colours 0–15 in their 16-colour codes.
+fn colour(group: &str) -> Option<(bool, String)> {
     let (background, rest) = match group.split_once(';') {
         Some(("38", rest)) => (false, rest),
         Some(("48", rest)) => (true, rest),
@@ -265,7 +240,7 @@ fn colour(group: &str, bold: bool) -> Option<(bool, String)> {
     };
     let index = rest.strip_prefix("5;").and_then(|n| n.parse::<u8>().ok());
     let short = match (background, index) {
-        (false, Some(n @ 0..=7)) if !bold => format!("{}", 30 + n),
+        (false, Some(n @ 0..=7)) => format!("{}", 30 + n),
         (false, Some(n @ 8..=15)) => format!("{}", 90 + n - 8),
         (true, Some(n @ 0..=7)) => format!("{}", 40 + n),
         (true, Some(n @ 8..=15)) => format!("{}", 100 + n - 8),
@@ -316,13 +291,49 @@ mod tests {
     }
 
     #[test]
-    fn a_dark_foreground_under_bold_keeps_its_long_form() {
+    fn a_dark_foreground_under_bold_is_sent_in_its_16_colour_code() {
         assert_eq!(
             through(&[b"\x1b[1m\x1b[38;5;0;48;5;6mx\x1b[0m\x1b[38;5;0m"]),
-            "\x1b[1;38;5;0;46mx\x1b[0;30m"
+            "\x1b[1;30;46mx\x1b[0;30m"
         );
         assert_eq!(through(&[b"\x1b[1m\x1b[38;5;12m"]), "\x1b[1;94m");
         assert_eq!(through(&[b"\x1b[1m\x1b[22m\x1b[38;5;2m"]), "\x1b[1;22;32m");
+    }
+
+    /// Every one of the 16 colours, as foreground or background, set before
+    /// or after bold, before or after an unknown sequence: only 30–37,
+    /// 90–97, 40–47 and 100–107 go out.
+    #[test]
+    fn the_16_colours_never_go_out_in_the_256_colour_form() {
+        for n in 0..16u8 {
+            for layer in ["38", "48"] {
+                let set = format!("\x1b[{layer};5;{n}m");
+                let code = match (layer, n) {
+                    ("38", 0..=7) => 30 + n,
+                    ("38", _) => 90 + n - 8,
+                    (_, 0..=7) => 40 + n,
+                    _ => 100 + n - 8,
+                };
+                for input in [
+                    format!("\x1b[1m{set}x"),
+                    format!("{set}\x1b[1mx\x1b[22my"),
+                    format!("\x1b[1m\x1b7{set}x"),
+                    format!("\x1b[01;{layer};5;{n}mx\x1b[0m\x1b[1m{set}y"),
+                ] {
+                    let out = through(&[input.as_bytes()]);
+                    let params: Vec<u8> = out
+                        .split("\x1b[")
+                        .filter_map(|s| s.split_once('m'))
+                        .flat_map(|(p, _)| p.split(';').filter_map(|n| n.parse().ok()))
+                        .collect();
+                    assert!(params.contains(&code), "{input:?} -> {out:?}");
+                    assert!(
+                        !params.iter().any(|p| matches!(p, 38 | 48)),
+                        "{input:?} -> {out:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
@@ -348,10 +359,10 @@ mod tests {
     }
 
     #[test]
-    fn bold_after_a_dark_colour_sends_the_colour_again_in_its_long_form() {
+    fn bold_after_a_dark_colour_does_not_send_the_colour_again() {
         assert_eq!(
             through(&[b"\x1b[38;5;6mA\x1b[1mB\x1b[22mC"]),
-            "\x1b[36mA\x1b[1;38;5;6mB\x1b[22mC"
+            "\x1b[36mA\x1b[1mB\x1b[22mC"
         );
         assert_eq!(through(&[b"\x1b[38;5;14mA\x1b[1mB"]), "\x1b[96mA\x1b[1mB");
     }
@@ -362,7 +373,7 @@ mod tests {
             through(&[b"\x1b[36mA\x1b[00mB\x1b[36mC"]),
             "\x1b[36mA\x1b[0mB\x1b[36mC"
         );
-        assert_eq!(through(&[b"\x1b[01m\x1b[38;5;0mA"]), "\x1b[1;38;5;0mA");
+        assert_eq!(through(&[b"\x1b[01m\x1b[38;5;0mA"]), "\x1b[1;30mA");
         // A colon form passes as it is, and the next colour is sent again.
         assert_eq!(
             through(&[b"\x1b[38:5:1mA\x1b[39mB"]),
@@ -370,7 +381,7 @@ mod tests {
         );
         assert_eq!(
             through(&[b"\x1b[38;5;6mA\x1b7\x1b[38;5;6mB\x1b[2;3H\x1b[38;5;6mC"]),
-            "\x1b[36mA\x1b7\x1b[38;5;6mB\x1b[2;3HC"
+            "\x1b[36mA\x1b7\x1b[36mB\x1b[2;3HC"
         );
     }
 

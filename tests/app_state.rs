@@ -143,6 +143,36 @@ fn text_filter_searches_quotes_and_cancel_restores_the_filter() {
 }
 
 #[test]
+fn a_filter_puts_the_cursor_on_the_first_match_not_on_a_context_row() {
+    let mut app = app();
+    app.update(Action::TextFilter);
+    type_text(&mut app, "fortress");
+    app.update(Action::Submit);
+    assert_eq!(ids(&app), ["war", "summit", "fortress"]);
+    assert!(app.rows[1].context);
+    assert_eq!(selected_id(&app), "war", "the first row matches");
+
+    app.update(Action::ClearFilters);
+    app.update(Action::Down); // summit
+    app.update(Action::TextFilter);
+    type_text(&mut app, "bridge");
+    app.update(Action::Submit);
+    assert_eq!(ids(&app), ["summit", "bridge"]);
+    assert_eq!(selected_id(&app), "bridge", "summit is only context now");
+    assert_eq!(app.shown_event(), app.selected_event(), "the panes show it");
+
+    app.update(Action::ClearFilters);
+    app.update(Action::Top);
+    app.update(Action::ActorFilter);
+    type_text(&mut app, "berg");
+    app.update(Action::Submit);
+    app.update(Action::TextFilter);
+    type_text(&mut app, "bridge");
+    app.update(Action::Submit);
+    assert_eq!(selected_id(&app), "bridge", "with an actor chip on as well");
+}
+
+#[test]
 fn the_selection_survives_filtering_when_still_shown() {
     let mut app = app();
     app.update(Action::Bottom);

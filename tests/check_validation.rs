@@ -663,7 +663,7 @@ fn occurrence_beyond_the_last_match() {
             &c,
             "quotes.toml",
             loc(&quotes, &format!("\"{once}\"")),
-            "quote 'q1': article 'a1' has only 1 occurrence(s) of this text, not 2",
+            "quote 'q1': article 'a1' has only 1 occurrence of this text, not 2",
         )],
     );
     let corpus = &loaded.corpus;

@@ -274,6 +274,35 @@ fn check_passes_on_a_clean_corpus() {
     let out = run_on(&c, &["check"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert_eq!(stdout(&out), "");
+    let summary = format!(
+        "{}: 2 articles, 3 actors, 6 events, 3 quotes, no problems\n",
+        c.path().display()
+    );
+    assert!(stderr(&out).ends_with(&summary), "{}", stderr(&out));
+}
+
+#[test]
+fn check_counts_read_as_words() {
+    let c = TempCorpus::new("cli-check-one");
+    let quiet = "+++\nid = \"quiet\"\ntitle = \"Nothing\"\n+++\nNothing happened.\n";
+    c.write("articles/quiet.md", quiet)
+        .write(
+            "actors.toml",
+            "[[actor]]\nid = \"kim\"\nname = \"Kim Jong Un\"\n",
+        )
+        .write(
+            "quotes.toml",
+            "[[quote]]\nid = \"q\"\narticle = \"quiet\"\nspeaker = \"kim\"\n\
+             text = \"Nothing happened.\"\n",
+        );
+    let out = run_on(&c, &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let summary = err.lines().last().unwrap_or_default();
+    assert!(
+        summary.ends_with(": 1 article, 1 actor, 0 events, 1 quote, 1 problem"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -480,6 +509,31 @@ fn events_several_actors_need_all_unless_any() {
     check_filter(&c, &["Kim", "Lavrov"], false, &["kim", "lavrov"]);
     check_filter(&c, &["Kim", "Lavrov"], true, &["kim", "lavrov"]);
     assert!(expected(&["kim", "lavrov"], false).is_empty());
+}
+
+#[test]
+fn a_name_that_is_not_the_actors_own_says_which_actor_it_chose() {
+    let c = fixture("cli-actor-chosen");
+    for command in ["events", "quotes"] {
+        let exact = run_on(&c, &[command, "--actor", "Kim Jong Un"]);
+        assert!(exact.status.success(), "{}", stderr(&exact));
+        assert!(!stderr(&exact).contains("--actor"), "{}", stderr(&exact));
+        for (name, chosen) in [("kim", "Kim Jong Un"), ("vladmir putn", "Vladimir Putin")] {
+            let out = run_on(&c, &[command, "--actor", name]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let err = stderr(&out);
+            let said: Vec<&str> = err.lines().filter(|l| l.starts_with("--actor")).collect();
+            assert_eq!(said, [format!("--actor {name}: {chosen}")], "{command}");
+        }
+        let fuzzy = run_on(&c, &[command, "--actor", "kim"]);
+        assert_eq!(stdout(&fuzzy), stdout(&exact), "stdout is unchanged");
+    }
+    let out = run_on(&c, &["export", "--format", "json", "--actor", "kim"]);
+    assert!(
+        stderr(&out).contains("--actor kim: Kim Jong Un"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -36,6 +36,14 @@ fn timelinejs_round_trip_is_byte_identical_and_the_import_checks_clean() {
     assert!(again.problems.is_empty(), "{:#?}", again.problems);
     assert_eq!(again.corpus.events.len(), c.events.len());
     assert_eq!(again.corpus.quotes.len(), c.quotes.len());
+    let names = |c: &chronicle::model::Corpus| -> Vec<String> {
+        c.actors.iter().map(|a| a.name.clone()).collect()
+    };
+    assert_eq!(
+        names(&again.corpus),
+        names(c),
+        "every actor comes back, those nothing refers to as well"
+    );
     let second = Format::TimelineJs.render(&again.corpus, &again.corpus.order);
     assert!(first == second, "the second export differs from the first");
     // The whole-model JSON agrees too, origin included.

@@ -209,3 +209,25 @@ fn hints_follow_a_rebound_keymap() {
     );
     assert!(none.contains("Press C to clear it"), "{none}");
 }
+
+/// The search line's count reads as words: no matches, 1 match, 2 matches.
+#[test]
+fn the_search_count_reads_as_words() {
+    let footer = |query: &str| {
+        let mut app = mini(100, 30);
+        app.update(Action::TextFilter);
+        for c in query.chars() {
+            app.update(Action::Insert(c));
+        }
+        let terminal = screen(&app, &Theme::colour());
+        row(terminal.backend().buffer(), 29)
+    };
+    for (query, says) in [
+        ("zzz", "  no matches  "),
+        ("bridge", "  1 match  "),
+        ("fortress", "  2 matches  "),
+    ] {
+        let shown = footer(query);
+        assert!(shown.contains(says), "{query}: {}", shown.trim_end());
+    }
+}

@@ -336,7 +336,8 @@ impl App {
     }
 
     /// Recomputes which events match and the rows, keeping the selected
-    /// event selected when it is still shown.
+    /// event selected when it still matches; otherwise the cursor goes to
+    /// the first match, never to a dimmed context row.
     pub(super) fn refilter(&mut self) {
         let terms = crate::filter::Terms::new(&self.filter.text);
         let index = self.shared.index.clone();
@@ -351,7 +352,11 @@ impl App {
         }
         self.matched = self.filter.clone();
         let keep = self.selected_event();
-        self.rebuild_rows(keep);
+        self.rows = rows::build(&self.shared.corpus, &self.matching, &self.collapsed);
+        let kept = keep.and_then(|e| self.rows.iter().position(|r| r.event == e && !r.context));
+        let first = self.rows.iter().position(|r| !r.context);
+        self.selected = kept.or(first).unwrap_or(0);
+        self.follow();
     }
 
     /// Rebuilds the rows; the panes follow the selection at once, as they

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::extract::Loaded;
+use crate::text::count;
 
 /// Prints every problem; exits 1 when there is any.
 pub fn run(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
@@ -14,20 +15,17 @@ pub fn run(loaded: &Loaded, out: &mut impl Write) -> ExitCode {
     }
     let c = &loaded.corpus;
     let summary = format!(
-        "{}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
+        "{}: {}",
         c.name,
-        c.articles.len(),
-        c.actors.len(),
-        c.events.len(),
-        c.quotes.len(),
-        loaded.problems.len()
+        super::tally(&loaded.corpus, loaded.problems.len())
     );
     eprintln!("{summary}");
     let unread = loaded.extracted.unread_curated;
     if unread > 0 {
         eprintln!(
-            "{unread} articles that curated events or quotes cite were not read for more: \
+            "{} that curated events or quotes cite were not read for more: \
              their text is over {} MB",
+            count(unread, "article"),
             crate::extract::augment::CURATED_TEXT_BUDGET >> 20
         );
     }

@@ -38,12 +38,9 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
     match generate(&plain) {
         Ok(s) => {
             eprintln!(
-                "{}: {} articles, {} actors, {} events, {} quotes, {:.1} MB",
+                "{}: {}, {:.1} MB",
                 sanitize_line(&args.out.to_string_lossy()),
-                s.articles,
-                s.actors,
-                s.events,
-                s.quotes,
+                super::holds([s.articles, s.actors, s.events, s.quotes]),
                 s.bytes as f64 / 1e6
             );
             ExitCode::SUCCESS

@@ -41,15 +41,10 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     }
     let loaded = load(&Location::Dir(args.output.clone()));
     super::warn(&loaded.problems);
-    let c = &loaded.corpus;
     eprintln!(
-        "chronicle: wrote {}: {} articles, {} actors, {} events, {} quotes, {} problem(s)",
+        "chronicle: wrote {}: {}",
         sanitize_line(&args.output.to_string_lossy()),
-        c.articles.len(),
-        c.actors.len(),
-        c.events.len(),
-        c.quotes.len(),
-        loaded.problems.len()
+        super::tally(&loaded.corpus, loaded.problems.len())
     );
     if loaded.problems.is_empty() {
         ExitCode::SUCCESS

@@ -22,6 +22,7 @@ use clap::{Parser, Subcommand};
 
 use crate::corpus::Location;
 use crate::extract::Loaded;
+use crate::text::sanitize::sanitize_line;
 
 /// Explore the timeline of a news story: what happened when, who was
 /// there, who said what, and which article says so.
@@ -83,9 +84,38 @@ impl Cli {
             None => Location::Embedded,
         }
     }
+
+    /// Why `--corpus DIR` cannot be read, as one line for stderr, when the
+    /// explorer or the command would read it: a mistyped path is an error,
+    /// not an empty corpus.
+    pub fn unreadable_corpus(&self) -> Option<String> {
+        let dir = self.corpus.as_ref()?;
+        if self.command.as_ref().is_some_and(|c| !c.reads_corpus()) {
+            return None;
+        }
+        let why = match std::fs::read_dir(dir) {
+            Ok(_) => return None,
+            Err(err) if err.kind() == io::ErrorKind::NotADirectory => "not a directory".into(),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => "no such directory".into(),
+            Err(err) => err.to_string(),
+        };
+        let shown = dir.to_string_lossy();
+        Some(format!(
+            "chronicle: cannot read the corpus directory {}: {why}",
+            sanitize_line(&shown)
+        ))
+    }
 }
 
 impl Command {
+    /// False for the commands that write a corpus or print documentation.
+    fn reads_corpus(&self) -> bool {
+        !matches!(
+            self,
+            Command::Import(_) | Command::Completions(_) | Command::Man | Command::Generate(_)
+        )
+    }
+
     /// Runs the command on the loaded corpus (which `import`, `generate`,
     /// `completions` and `man` do not read), writing its output to `out`.
     pub fn run(&self, loaded: &Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -102,6 +132,31 @@ impl Command {
             Command::Mentions(args) => mentions::run(loaded, args, out),
         }
     }
+}
+
+/// "2 articles, 1 actor, 3 events, 1 quote": what a corpus holds, given
+/// those four counts in that order.
+fn holds([articles, actors, events, quotes]: [usize; 4]) -> String {
+    use crate::text::count;
+    format!(
+        "{}, {}, {}, {}",
+        count(articles, "article"),
+        count(actors, "actor"),
+        count(events, "event"),
+        count(quotes, "quote")
+    )
+}
+
+/// What a loaded corpus holds and how many problems it has.
+fn tally(corpus: &crate::model::Corpus, problems: usize) -> String {
+    let counts = [
+        corpus.articles.len(),
+        corpus.actors.len(),
+        corpus.events.len(),
+        corpus.quotes.len(),
+    ];
+    let problems = crate::text::count_or_no(problems, "problem");
+    format!("{}, {problems}", holds(counts))
 }
 
 /// Problems go to stderr so that stdout stays clean for a pipe.

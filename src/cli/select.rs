@@ -5,21 +5,29 @@ use std::io;
 
 use crate::filter::{resolve_actor, Combine, Filter};
 use crate::model::{Corpus, Ix};
+use crate::text::sanitize::sanitize_line;
 
-/// Resolves every --actor; an unknown name is an error naming it.
+/// Resolves every --actor; an unknown name is an error naming it. A name
+/// that is not the chosen actor's own (an alias, an id, a typo) is told on
+/// stderr, so that nobody filters by the wrong actor unawares.
 pub fn actors(corpus: &Corpus, names: &[String]) -> io::Result<Vec<Ix>> {
     names
         .iter()
         .map(|name| {
-            resolve_actor(corpus, name).ok_or_else(|| {
-                let shown = crate::text::sanitize::sanitize_line(name);
+            let shown = sanitize_line(name);
+            let Some(actor) = resolve_actor(corpus, name) else {
                 let message = if name.trim().is_empty() {
                     "--actor needs a name (an empty one matches nobody)".to_owned()
                 } else {
                     format!("no actor matches '{shown}'")
                 };
-                io::Error::new(io::ErrorKind::InvalidInput, message)
-            })
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
+            };
+            let chosen = &corpus.actors[actor].name;
+            if !chosen.eq_ignore_ascii_case(name.trim()) {
+                eprintln!("--actor {shown}: {}", sanitize_line(chosen));
+            }
+            Ok(actor)
         })
         .collect()
 }

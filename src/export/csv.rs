@@ -79,11 +79,17 @@ pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<
             .iter()
             .map(|&a| corpus.actors[a].name.as_str())
             .collect();
-        let sources: Vec<String> = event
-            .sources
+        // Several passages of one article are one source here.
+        let mut cited: Vec<Ix> = Vec::new();
+        for s in &event.sources {
+            if !cited.contains(&s.article) {
+                cited.push(s.article);
+            }
+        }
+        let sources: Vec<String> = cited
             .iter()
-            .map(|s| {
-                let article = &corpus.articles[s.article];
+            .map(|&a| {
+                let article = &corpus.articles[a];
                 match &article.url {
                     Some(url) => format!("{} <{url}>", article.id),
                     None => article.id.clone(),
@@ -197,6 +203,29 @@ mod tests {
             assert_eq!(row[col("Place")], event.place.clone().unwrap_or_default());
             let first = &c.articles[event.sources[0].article].id;
             assert!(row[col("Sources")].starts_with(first.as_str()));
+        }
+    }
+
+    #[test]
+    fn sources_name_each_article_once() {
+        let c = load(&Location::Embedded).corpus;
+        let repeats = |e: &Ix| {
+            let s = &c.events[*e].sources;
+            (1..s.len()).any(|i| s[..i].iter().any(|t| t.article == s[i].article))
+        };
+        let e = *c
+            .order
+            .iter()
+            .find(|e| repeats(e))
+            .expect("an event citing one article twice");
+        let rows = parse(&render(&c, &[e]));
+        let col = COLUMNS.iter().position(|c| *c == "Sources").unwrap();
+        let listed: Vec<&str> = rows[1][col].split("; ").collect();
+        let unique: std::collections::HashSet<&str> = listed.iter().copied().collect();
+        assert_eq!(unique.len(), listed.len(), "{listed:?}");
+        for s in &c.events[e].sources {
+            let id = c.articles[s.article].id.as_str();
+            assert!(listed.iter().any(|l| l.starts_with(id)), "{id}: {listed:?}");
         }
     }
 }

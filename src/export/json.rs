@@ -160,31 +160,25 @@ fn occurrence(starts: &[usize], start: usize) -> usize {
     starts.binary_search(&start).map_or(1, |i| i + 1)
 }
 
-/// The document for these events, their quotes, and the articles and actors
-/// they refer to. `with_origin` is false for the TimelineJS sidecar.
+/// The document for these events, their quotes and the articles they refer
+/// to, with every actor of the corpus: the cast is the corpus', and an
+/// import keeps those nothing refers to yet, whom the actor filter offers.
+/// `with_origin` is false for the TimelineJS sidecar.
 pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
     let quotes = quotes_of(corpus, events);
     let mut articles: Vec<Ix> = Vec::new();
-    let mut actors: Vec<Ix> = Vec::new();
     for &e in events {
-        let event = &corpus.events[e];
-        articles.extend(event.sources.iter().map(|s| s.article));
-        actors.extend(&event.actors);
+        articles.extend(corpus.events[e].sources.iter().map(|s| s.article));
     }
-    for &q in &quotes {
-        articles.push(corpus.quotes[q].article);
-        actors.push(corpus.quotes[q].speaker);
-    }
+    articles.extend(quotes.iter().map(|&q| corpus.quotes[q].article));
     articles.sort_by(|&a, &b| corpus.articles[a].id.cmp(&corpus.articles[b].id));
     articles.dedup();
-    actors.sort_unstable();
-    actors.dedup();
     let mut records = Records::new(corpus, events, with_origin);
     Document {
         format: FORMAT.to_owned(),
         version: VERSION,
         articles: articles.iter().map(|&a| records.article(a)).collect(),
-        actors: actors.iter().map(|&a| records.actor(a)).collect(),
+        actors: (0..corpus.actors.len()).map(|a| records.actor(a)).collect(),
         events: events.iter().map(|&e| records.event(e)).collect(),
         quotes: quotes.iter().map(|&q| records.quote(q)).collect(),
     }

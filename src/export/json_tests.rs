@@ -159,7 +159,7 @@ fn the_schema_check_catches_missing_keys_and_wrong_types() {
 }
 
 #[test]
-fn a_filtered_export_has_only_what_its_events_refer_to() {
+fn a_filtered_export_has_only_the_articles_its_events_refer_to_and_every_actor() {
     let c = load(&Location::Embedded).corpus;
     // A sub-event alone: its parent is not exported, so `parent` is null.
     let sub = c
@@ -170,6 +170,9 @@ fn a_filtered_export_has_only_what_its_events_refer_to() {
     let sub = sub.expect("the shipped corpus has sub-events");
     let doc = document(&c, &[sub], true);
     assert_eq!(doc.events.len(), 1);
+    let ids: Vec<&str> = doc.actors.iter().map(|a| a.id.as_str()).collect();
+    let all: Vec<&str> = c.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, all, "the cast is the corpus', referred to or not");
     assert_eq!(doc.events[0].parent, None);
     let sources: Vec<&str> = doc.events[0]
         .sources

@@ -1,13 +1,16 @@
 //! A chronology to paste into a draft: each top-level event is a `##`
 //! section (a headline event's sub-events are `###` inside it), with its
-//! date, kind, place and actors, the summary, quotes as block quotes with
-//! their speakers, and numbered footnotes for the source articles.
+//! date, kind, place and actors, the summary and the excerpts it cites, quotes
+//! as block quotes with their speakers, and numbered footnotes for the source
+//! articles.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use chrono::Datelike;
+
 use super::{date_range, human_date, quotes_of};
-use crate::model::{Corpus, Ix};
+use crate::model::{Corpus, Event, Ix};
 
 /// Footnote numbers, given to articles in the order they are first cited.
 struct Notes {
@@ -53,11 +56,10 @@ pub fn write(corpus: &Corpus, events: &[Ix], file: &mut dyn Write) -> io::Result
     let quotes = quotes_of(corpus, events).len();
     match date_range(corpus, events) {
         Some((a, b)) => out.push_str(&format!(
-            "{} and {}, {} to {}.\n",
+            "{} and {}, {}.\n",
             crate::text::count(events.len(), "event"),
             crate::text::count(quotes, "quote"),
-            a.format("%Y"),
-            b.format("%Y")
+            crate::text::years(a.year(), b.year())
         )),
         _ => out.push_str("No events.\n"),
     }
@@ -123,6 +125,7 @@ fn section(corpus: &Corpus, member: &[bool], e: Ix, notes: &mut Notes, out: &mut
                 acc
             });
     out.push_str(&format!("{}{cites}\n", escape(&event.summary)));
+    excerpts(event, notes, out);
     if let Some(note) = &event.date_note {
         out.push_str(&format!("\nDate: {}\n", escape(note)));
     }
@@ -133,6 +136,28 @@ fn section(corpus: &Corpus, member: &[bool], e: Ix, notes: &mut Notes, out: &mut
             escape(&quote.text),
             escape(&corpus.actors[quote.speaker].name),
             notes.cite(quote.article)
+        ));
+    }
+}
+
+/// The passages the event cites, each once with its footnote, so that a
+/// draft shows what the sources say and not only that they say it.
+fn excerpts(event: &Event, notes: &mut Notes, out: &mut String) {
+    let mut seen: Vec<(Ix, &str)> = Vec::new();
+    for s in &event.sources {
+        let excerpt = s.excerpt.trim();
+        if excerpt.is_empty() || seen.contains(&(s.article, excerpt)) {
+            continue;
+        }
+        if seen.is_empty() {
+            out.push_str("\nSources:\n\n");
+        }
+        seen.push((s.article, excerpt));
+        let words: Vec<&str> = excerpt.split_whitespace().collect();
+        out.push_str(&format!(
+            "- “{}”{}\n",
+            escape(&words.join(" ")),
+            notes.cite(s.article)
         ));
     }
 }
@@ -195,6 +220,52 @@ mod tests {
         for n in 1..=defined {
             assert!(md.contains(&format!("[^{n}]: ")), "note {n} is defined");
         }
+    }
+
+    #[test]
+    fn the_years_covered_are_one_year_when_both_ends_are_the_same() {
+        let c = load(&Location::Embedded).corpus;
+        let year = |e: Ix| c.events[e].date.first_day().year();
+        let in_2024: Vec<Ix> = c
+            .order
+            .iter()
+            .copied()
+            .filter(|&e| year(e) == 2024)
+            .collect();
+        assert!(!in_2024.is_empty());
+        let md = render(&c, &in_2024);
+        let line = md.lines().nth(2).unwrap_or_default();
+        assert!(line.ends_with(", 2024."), "{line}");
+        let md = render(&c, &c.order);
+        let line = md.lines().nth(2).unwrap_or_default();
+        assert!(
+            line.ends_with(" to 2024.") && !line.ends_with(", 2024."),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn each_cited_excerpt_is_quoted_once_with_its_footnote() {
+        let c = load(&Location::Embedded).corpus;
+        let md = render(&c, &c.order);
+        let items: Vec<&str> = md.lines().filter(|l| l.starts_with("- “")).collect();
+        let mut cited = std::collections::HashSet::new();
+        for e in &c.order {
+            for s in &c.events[*e].sources {
+                let words: Vec<&str> = s.excerpt.split_whitespace().collect();
+                cited.insert((*e, s.article, words.join(" ")));
+                let item = format!("- “{}”[^", escape(&words.join(" ")));
+                assert!(md.contains(&item), "{item}");
+            }
+        }
+        assert_eq!(items.len(), cited.len());
+        let e = c.order[0];
+        let s = &c.events[e].sources[0];
+        let section = &md[md.find(&escape(&c.events[e].title)).unwrap()..];
+        let item = section.lines().find(|l| l.starts_with("- “")).unwrap();
+        let note = item.rsplit("[^").next().unwrap().trim_end_matches(']');
+        let title = escape(&c.articles[s.article].title);
+        assert!(md.contains(&format!("[^{note}]: *{title}*")), "{item}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::{
     date_range, escape_html, headline_of, human_date, media_article, membership, quotes_of,
 };
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
+use crate::text::{count, years};
 
 #[derive(Serialize)]
 struct Timeline {
@@ -122,7 +123,7 @@ pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<
 
 fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
     let headline = match date_range(corpus, events) {
-        Some((a, b)) => format!("Chronology, {} to {}", a.format("%Y"), b.format("%Y")),
+        Some((a, b)) => format!("Chronology, {}", years(a.year(), b.year())),
         _ => "Chronology".to_owned(),
     };
     let quotes = quotes_of(corpus, events).len();
@@ -132,7 +133,11 @@ fn title(corpus: &Corpus, events: &[Ix]) -> Slide {
         display_date: None,
         text: TlText {
             headline: escape_html(&headline),
-            text: format!("<p>{} events, {quotes} quotes.</p>", events.len()),
+            text: format!(
+                "<p>{}, {}.</p>",
+                count(events.len(), "event"),
+                count(quotes, "quote")
+            ),
         },
         media: None,
         group: None,
@@ -255,6 +260,21 @@ mod tests {
         let c = load(&Location::Embedded).corpus;
         let value = serde_json::from_str(&render(&c, &c.order)).expect("valid JSON");
         (c, value)
+    }
+
+    #[test]
+    fn the_title_slide_counts_in_words_and_names_one_year_once() {
+        let c = load(&Location::Embedded).corpus;
+        let e = *c.order.last().expect("an event");
+        let year = c.events[e].date.first_day().year();
+        let v: Value = serde_json::from_str(&render(&c, &[e])).expect("valid JSON");
+        let title = &v["title"]["text"];
+        assert_eq!(title["headline"], format!("Chronology, {year}"));
+        let quotes = quotes_of(&c, &[e]).len();
+        assert_eq!(
+            title["text"],
+            format!("<p>1 event, {}.</p>", count(quotes, "quote"))
+        );
     }
 
     #[test]

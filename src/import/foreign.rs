@@ -220,8 +220,8 @@ impl Importer {
                 self.doc.events[m].parent = Some(id.clone());
             }
             self.notes.push(format!(
-                "group '{name}' became headline event '{id}' over {} slide(s)",
-                members.len()
+                "group '{name}' became headline event '{id}' over {}",
+                crate::text::count(members.len(), "slide")
             ));
             let source = self.doc.events[first].sources[0].clone();
             heads.push((

@@ -180,8 +180,9 @@ impl Importer {
         self.doc.events.push(event);
     }
 
-    /// The sidecar's articles, actors and quotes that the kept events use;
-    /// events of the sidecar that lost their slide are reported.
+    /// The sidecar's articles and quotes that the kept events use, and all
+    /// of its actors (the corpus' cast, referred to or not); events of the
+    /// sidecar that lost their slide are reported.
     fn keep_sidecar_records(&mut self, side: &Document) {
         for e in side.events.iter().filter(|e| !self.ids.contains(&e.id)) {
             self.notes
@@ -201,33 +202,25 @@ impl Importer {
         let dropped = side.quotes.len() - quotes.len();
         if dropped > 0 {
             self.notes.push(format!(
-                "{dropped} quote(s) of events without a slide not imported"
+                "{} of events without a slide not imported",
+                crate::text::count(dropped, "quote")
             ));
         }
         let mut used_articles: HashSet<&str> = HashSet::new();
-        let mut used_actors: HashSet<&str> = HashSet::new();
         for e in &self.doc.events {
             used_articles.extend(e.sources.iter().map(|s| s.article.as_str()));
-            used_actors.extend(e.actors.iter().map(String::as_str));
         }
-        for q in &quotes {
-            used_articles.insert(&q.article);
-            used_actors.insert(&q.speaker);
-        }
-        let articles = side
+        used_articles.extend(quotes.iter().map(|q| q.article.as_str()));
+        let articles: Vec<_> = side
             .articles
             .iter()
-            .filter(|a| used_articles.contains(a.id.as_str()));
-        let actors = side
-            .actors
-            .iter()
-            .filter(|a| used_actors.contains(a.id.as_str()));
-        let (articles, actors): (Vec<_>, Vec<_>) =
-            (articles.cloned().collect(), actors.cloned().collect());
+            .filter(|a| used_articles.contains(a.id.as_str()))
+            .cloned()
+            .collect();
         self.article_ids
             .extend(articles.iter().map(|a| a.id.clone()));
         self.doc.articles.splice(0..0, articles);
-        self.doc.actors = actors;
+        self.doc.actors = side.actors.clone();
         self.doc.quotes = quotes;
     }
 

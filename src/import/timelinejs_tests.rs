@@ -71,7 +71,7 @@ fn groups_become_headline_events_over_their_slides() {
     assert_eq!(doc.events[3].parent, None);
     assert!(notes
         .iter()
-        .any(|n| n.contains("group 'Visit' became headline event 'visit'")));
+        .any(|n| n == "group 'Visit' became headline event 'visit' over 2 slides"));
 }
 
 #[test]

@@ -13,7 +13,7 @@
 mod input;
 mod keys;
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +53,16 @@ fn screen() -> MutexGuard<'static, ()> {
 /// and event panes follow the timeline cursor once it has rested for
 /// `follow_delay`; exports go to the directory the explorer started in.
 pub fn run(shared: Shared, keymap: Keymap, theme: Theme, follow_delay: Duration) -> ExitCode {
+    // Checked before anything is written, so that a pipe or a file gets no
+    // escape sequences at all.
+    let ttys = (io::stdin().is_terminal(), io::stdout().is_terminal());
+    if let Some(which) = not_a_terminal(ttys) {
+        eprintln!(
+            "chronicle: the explorer needs a terminal, but {which} one \
+             (`chronicle events` and `chronicle export` write to a pipe)"
+        );
+        return ExitCode::FAILURE;
+    }
     let settings = Settings {
         keymap,
         theme,
@@ -67,6 +77,16 @@ pub fn run(shared: Shared, keymap: Keymap, theme: Theme, follow_delay: Duration)
             eprintln!("chronicle: terminal error: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Says which of stdin and stdout (whether each is a terminal) is not.
+fn not_a_terminal(ttys: (bool, bool)) -> Option<&'static str> {
+    match ttys {
+        (true, true) => None,
+        (false, true) => Some("stdin is not"),
+        (true, false) => Some("stdout is not"),
+        (false, false) => Some("neither stdin nor stdout is"),
     }
 }
 

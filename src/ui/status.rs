@@ -133,7 +133,7 @@ pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     if app.export_prompt().is_some() {
         spans.extend(super::export_prompt::spans(app, theme));
     } else if let Some(input) = app.input().filter(|i| i.kind == InputKind::Text) {
-        let count = format!("  {} match  ", app.match_count);
+        let count = format!("  {}  ", crate::text::count_or_no(app.match_count, "match"));
         // A long (pasted) query shows its end, so the cursor and count stay visible.
         let room = usize::from(rect.width).saturating_sub(width(&count) + 3);
         spans.push(Span::styled("/", theme.key));

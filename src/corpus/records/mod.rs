@@ -123,8 +123,9 @@ fn missing(
         )
     } else {
         format!(
-            "{what}: article '{}' has only {count} occurrence(s) of this text, not {occurrence}",
-            article.id
+            "{what}: article '{}' has only {} of this text, not {occurrence}",
+            article.id,
+            crate::text::count(count, "occurrence")
         )
     };
     ctx.error(text.span().start, message);

@@ -98,6 +98,31 @@ pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The runs of letters and digits in `text`, as splitting it at every
+/// character that is not `char::is_alphanumeric` gives them (without the
+/// empty pieces), reading ASCII as bytes and decoding only what lies beyond.
+pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let inside = move |i: usize| match CLASS[usize::from(bytes[i])] {
+        Class::Letter => Some(1),
+        Class::Wide => Some(char_at(text, i))
+            .filter(|&c| is_letter_or_digit(c))
+            .map(char::len_utf8),
+        Class::Joiner | Class::Other => None,
+    };
+    std::iter::from_fn(move || {
+        while i < bytes.len() && inside(i).is_none() {
+            i += utf8_len(bytes[i]);
+        }
+        let start = i;
+        while let Some(width) = (i < bytes.len()).then(|| inside(i)).flatten() {
+            i += width;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
 /// The width of the whitespace character at byte `i` of `text`, or None
 /// for another character.
 #[inline]
@@ -161,6 +186,28 @@ mod tests {
         for text in texts {
             let want: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(split_spaces(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_runs_split_as_str_split_does() {
+        let texts = [
+            "Putin landed, in Pyongyang's airport—on Wednesday…",
+            "“quoted” Zürich 3rd x-ray ٣٤ naïve\u{a0}end.",
+            "",
+            " ,. ",
+            "one",
+        ];
+        for text in texts {
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
         }
     }
 

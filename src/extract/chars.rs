@@ -103,23 +103,42 @@ pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
 /// empty pieces), reading ASCII as bytes and decoding only what lies beyond.
 pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
+    let class = |b: u8| CLASS[usize::from(b)];
     let mut i = 0;
-    let inside = move |i: usize| match CLASS[usize::from(bytes[i])] {
-        Class::Letter => Some(1),
-        Class::Wide => Some(char_at(text, i))
-            .filter(|&c| is_letter_or_digit(c))
-            .map(char::len_utf8),
-        Class::Joiner | Class::Other => None,
-    };
     std::iter::from_fn(move || {
-        while i < bytes.len() && inside(i).is_none() {
-            i += utf8_len(bytes[i]);
+        loop {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| matches!(class(b), Class::Letter | Class::Wide))
+                .unwrap_or(bytes.len() - i);
+            if i == bytes.len() {
+                return None;
+            }
+            if class(bytes[i]) == Class::Letter {
+                break;
+            }
+            let c = char_at(text, i);
+            if is_letter_or_digit(c) {
+                break;
+            }
+            i += c.len_utf8();
         }
         let start = i;
-        while let Some(width) = (i < bytes.len()).then(|| inside(i)).flatten() {
-            i += width;
+        loop {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| class(b) != Class::Letter)
+                .unwrap_or(bytes.len() - i);
+            if i == bytes.len() || class(bytes[i]) != Class::Wide {
+                break;
+            }
+            let c = char_at(text, i);
+            if !is_letter_or_digit(c) {
+                break;
+            }
+            i += c.len_utf8();
         }
-        (i > start).then(|| &text[start..i])
+        Some(&text[start..i])
     })
 }
 

@@ -215,11 +215,11 @@ static STOPWORDS: Lexicon = Lexicon::new(&[
 /// The content words of the clause outside the date, crudely stemmed, for
 /// telling reports of the same happening from others on the same day.
 pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> Stems {
-    let mut out = Stems::default();
     let text = [
         &body[clause.start..date.start.max(clause.start)],
         &body[date.end.min(clause.end)..clause.end],
     ];
+    let mut out = Stems::for_text(text[0].len() + text[1].len());
     for part in text {
         for w in alphanumeric_runs(part) {
             // Names are compared as actors and places, not as words.

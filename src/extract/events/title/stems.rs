@@ -29,6 +29,16 @@ fn hash(word: &str) -> u64 {
 }
 
 impl Stems {
+    /// Room for the words of a text of `len` bytes, so that adding them
+    /// grows nothing: a word kept here (four bytes or more, and a space)
+    /// takes no more than it and the character after it took there.
+    pub fn for_text(len: usize) -> Stems {
+        Stems {
+            text: String::with_capacity(len + 1),
+            keys: Vec::with_capacity(len / 5 + 1),
+        }
+    }
+
     /// The words in the order they were added.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.text.split_terminator(' ')

@@ -233,6 +233,7 @@ pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> 
             out.push(stem(&lower));
         }
     }
+    out.shrink_to_fit();
     out
 }
 

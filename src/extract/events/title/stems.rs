@@ -39,6 +39,13 @@ impl Stems {
         }
     }
 
+    /// Gives back the room `for_text` took beyond the words: a report
+    /// keeps its words for as long as the corpus is open.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.keys.shrink_to_fit();
+    }
+
     /// The words in the order they were added.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.text.split_terminator(' ')

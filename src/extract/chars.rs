@@ -91,10 +91,71 @@ pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
             i += width;
         }
         let start = i;
-        while i < bytes.len() && space_at(text, i).is_none() {
-            i += utf8_len(bytes[i]);
+        while i < bytes.len() {
+            // Most of a word is ASCII: passed over as bytes.
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || ascii_space(b))
+                .unwrap_or(bytes.len() - i);
+            if i == bytes.len() || bytes[i].is_ascii() {
+                break;
+            }
+            let c = char_at(text, i);
+            if c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
         }
         (i > start).then(|| &text[start..i])
+    })
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The runs of letters and digits in `text`, as splitting it at every
+/// character that is not `char::is_alphanumeric` gives them (without the
+/// empty pieces), reading ASCII as bytes and decoding only what lies beyond.
+pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let class = |b: u8| CLASS[usize::from(b)];
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| matches!(class(b), Class::Letter | Class::Wide))
+                .unwrap_or(bytes.len() - i);
+            if i == bytes.len() {
+                return None;
+            }
+            if class(bytes[i]) == Class::Letter {
+                break;
+            }
+            let c = char_at(text, i);
+            if is_letter_or_digit(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let start = i;
+        loop {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| class(b) != Class::Letter)
+                .unwrap_or(bytes.len() - i);
+            if i == bytes.len() || class(bytes[i]) != Class::Wide {
+                break;
+            }
+            let c = char_at(text, i);
+            if !is_letter_or_digit(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        Some(&text[start..i])
     })
 }
 
@@ -103,7 +164,7 @@ pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
 #[inline]
 fn space_at(text: &str, i: usize) -> Option<usize> {
     match text.as_bytes()[i] {
-        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
+        b if ascii_space(b) => Some(1),
         b if b.is_ascii() => None,
         _ => Some(char_at(text, i))
             .filter(|c| c.is_whitespace())
@@ -118,15 +179,6 @@ pub fn char_at(text: &str, i: usize) -> char {
 /// The char that ends just before byte `i`.
 pub fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
-}
-
-pub(super) fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
 }
 
 #[cfg(test)]
@@ -161,6 +213,28 @@ mod tests {
         for text in texts {
             let want: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(split_spaces(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_runs_split_as_str_split_does() {
+        let texts = [
+            "Putin landed, in Pyongyang's airport—on Wednesday…",
+            "“quoted” Zürich 3rd x-ray ٣٤ naïve\u{a0}end.",
+            "",
+            " ,. ",
+            "one",
+        ];
+        for text in texts {
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::chars::{char_at, find_any, is_letter_or_digit, utf8_len, Class, CLASS};
+use super::chars::{char_at, find_any, is_letter_or_digit, Class, CLASS};
 use super::lexicon::Lexicon;
 use super::Para;
 
@@ -88,40 +88,51 @@ pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let text = &body[range.clone()];
     out.reserve(text.len() / 4);
     let bytes = text.as_bytes();
+    let class = |b: u8| CLASS[usize::from(b)];
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let starts = match CLASS[usize::from(b)] {
-            Class::Letter => true,
-            Class::Wide => is_letter_or_digit(char_at(text, i)),
-            Class::Joiner | Class::Other => false,
-        };
-        if starts {
-            let start = i;
-            i = word_end(text, i);
-            push_word(text, range.start, start, i, out);
-        } else {
-            i += utf8_len(b);
+    loop {
+        // The spaces and punctuation between words are passed over as bytes.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| matches!(class(b), Class::Letter | Class::Wide))
+            .unwrap_or(bytes.len() - i);
+        if i == bytes.len() {
+            break;
         }
+        if class(bytes[i]) == Class::Wide {
+            let c = char_at(text, i);
+            if !is_letter_or_digit(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        i = word_end(text, i);
+        push_word(text, range.start, start, i, out);
     }
 }
 
 /// Splits a possessive `'s` off the word `start..end` and pushes it.
 fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<Tok>) {
     let word = &text[start..end];
-    for suffix in ["'s", "\u{2019}s"] {
-        if word.len() > suffix.len() && word.ends_with(suffix) {
-            let cut = end - suffix.len();
-            out.push(Tok {
-                start: base + start,
-                end: base + cut,
-            });
-            out.push(Tok {
-                start: base + cut,
-                end: base + end,
-            });
-            return;
-        }
+    let possessive = (word.as_bytes().last() == Some(&b's'))
+        .then(|| {
+            ["'s", "\u{2019}s"]
+                .into_iter()
+                .find(|suffix| word.len() > suffix.len() && word.ends_with(suffix))
+        })
+        .flatten();
+    if let Some(suffix) = possessive {
+        let cut = end - suffix.len();
+        out.push(Tok {
+            start: base + start,
+            end: base + cut,
+        });
+        out.push(Tok {
+            start: base + cut,
+            end: base + end,
+        });
+        return;
     }
     out.push(Tok {
         start: base + start,

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::super::Speaker;
+use super::title::Stems;
 use super::Report;
 use crate::model::{DateSpec, EventKind, Ix, Precision};
 
@@ -44,10 +45,11 @@ fn key(s: &Speaker) -> String {
     }
 }
 
-/// How much two reports share.
+/// How much two reports share; the shared words are only counted, and
+/// named once the reports are joined.
 struct Shared {
     actors: Vec<String>,
-    words: Vec<String>,
+    words: usize,
     place: bool,
     kind: bool,
 }
@@ -60,12 +62,7 @@ fn shared(a: &Cluster, r: &Report, name: &impl Fn(&Speaker) -> String) -> Shared
             .filter(|s| a.actor_keys.contains(&key(s)))
             .map(name)
             .collect(),
-        words: a
-            .words
-            .iter()
-            .filter(|w| r.words.contains(w))
-            .cloned()
-            .collect(),
+        words: a.words.shared_count(&r.words),
         place: a.place.is_some() && a.place == r.place,
         kind: a.kind != EventKind::Other && a.kind == r.kind,
     }
@@ -75,15 +72,23 @@ impl Shared {
     /// The same happening: words of what happened in common, and an actor
     /// or more words or the same place and kind.
     fn same(&self) -> bool {
-        let w = self.words.len();
+        let w = self.words;
         (w >= 1 && (!self.actors.is_empty() || w >= 2 || self.place))
             || (!self.actors.is_empty() && self.place && self.kind)
     }
 
     /// So alike that a date a day apart is a disagreement, not another day.
     fn clearly_same(&self) -> bool {
-        self.words.len() >= 3 && !self.actors.is_empty()
+        self.words >= 3 && !self.actors.is_empty()
     }
+}
+
+/// Why a report joined a cluster: the actors and words they share, and
+/// whether the place did.
+struct Join {
+    actors: Vec<String>,
+    words: Vec<String>,
+    place: bool,
 }
 
 struct Cluster {
@@ -92,10 +97,10 @@ struct Cluster {
     /// that month, but then another day is another happening.
     date: DateSpec,
     actor_keys: Vec<String>,
-    words: Vec<String>,
+    words: Stems,
     place: Option<String>,
     kind: EventKind,
-    joins: Vec<Shared>,
+    joins: Vec<Join>,
 }
 
 impl Cluster {
@@ -116,16 +121,17 @@ impl Cluster {
     }
 
     fn add(&mut self, r: Reported, why: Shared) {
+        self.joins.push(Join {
+            actors: why.actors,
+            words: self.words.shared(&r.report.words),
+            place: why.place,
+        });
         for k in r.report.actors.iter().map(key) {
             if !self.actor_keys.contains(&k) {
                 self.actor_keys.push(k);
             }
         }
-        for w in &r.report.words {
-            if !self.words.contains(w) {
-                self.words.push(w.clone());
-            }
-        }
+        self.words.extend(&r.report.words);
         if self.place.is_none() {
             self.place = r.report.place.clone();
         }
@@ -136,7 +142,6 @@ impl Cluster {
             self.date = r.report.date.clone();
         }
         self.reports.push(r);
-        self.joins.push(why);
     }
 }
 

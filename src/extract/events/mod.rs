@@ -36,7 +36,7 @@ pub struct Report {
     pub actors: Vec<Speaker>,
     pub place: Option<String>,
     /// Content words of the clause, stemmed, for joining reports.
-    pub words: Vec<String>,
+    pub words: title::Stems,
     /// The past mentioned as context, long before the article.
     pub background: bool,
     /// Dated by the sentence before ("The two men then signed ...").

@@ -5,8 +5,11 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::chars::{lowered, split_spaces};
+use super::super::chars::{alphanumeric_runs, lowered, split_spaces};
 use super::super::lexicon::Lexicon;
+
+mod stems;
+pub use stems::Stems;
 
 /// Longest title, in characters; a title is cut at a phrase, never with "…".
 pub const TITLE_CHARS: usize = 70;
@@ -211,14 +214,14 @@ static STOPWORDS: Lexicon = Lexicon::new(&[
 
 /// The content words of the clause outside the date, crudely stemmed, for
 /// telling reports of the same happening from others on the same day.
-pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> Stems {
     let text = [
         &body[clause.start..date.start.max(clause.start)],
         &body[date.end.min(clause.end)..clause.end],
     ];
+    let mut out = Stems::for_text(text[0].len() + text[1].len());
     for part in text {
-        for w in part.split(|c: char| !c.is_alphanumeric()) {
+        for w in alphanumeric_runs(part) {
             // Names are compared as actors and places, not as words.
             if w.len() < 4 || w.starts_with(char::is_uppercase) {
                 continue;
@@ -227,12 +230,10 @@ pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> 
             if STOPWORDS.contains(&lower) {
                 continue;
             }
-            let stem = stem(&lower);
-            if !out.iter().any(|o| o == stem) {
-                out.push(stem.to_string());
-            }
+            out.push(stem(&lower));
         }
     }
+    out.shrink_to_fit();
     out
 }
 

@@ -164,3 +164,25 @@ fn one_article_a_day_apart_tells_two_days() {
     );
     assert_eq!(dates(&events), ["2024-06-17", "2024-06-18"], "{events:#?}");
 }
+
+#[test]
+fn a_source_after_according_to_is_not_the_place() {
+    let articles = [article(
+        "a",
+        "On Monday, protesters marched to Victoria Park, according to The Guardian.",
+        "2019-06-18",
+    )];
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(&articles, &mut actors, &mut events, &mut quotes);
+    let places: Vec<Option<&str>> = built(&events).iter().map(|e| e.place.as_deref()).collect();
+    assert_eq!(places, [Some("Victoria Park")]);
+    let articles = [article(
+        "a",
+        "On Monday, protesters marched, according to The Guardian.",
+        "2019-06-18",
+    )];
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(&articles, &mut actors, &mut events, &mut quotes);
+    let places: Vec<Option<&str>> = built(&events).iter().map(|e| e.place.as_deref()).collect();
+    assert_eq!(places, [None]);
+}

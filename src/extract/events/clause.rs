@@ -365,7 +365,8 @@ fn setting(body: &str, m: &Mention) -> bool {
 fn place(body: &str, ws: &Words, lo: usize, hi: usize) -> Option<String> {
     let toks = ws.toks;
     for k in lo..hi.saturating_sub(1) {
-        if !matches!(ws.get(k), "in" | "at" | "to") {
+        // "according to The Guardian" names a source, not a place.
+        if !matches!(ws.get(k), "in" | "at" | "to") || k > 0 && ws.lower(k - 1) == "according" {
             continue;
         }
         let mut s = k + 1;

@@ -231,3 +231,25 @@ fn the_search_count_reads_as_words() {
         assert!(shown.contains(says), "{query}: {}", shown.trim_end());
     }
 }
+
+/// At every height the article footer reads as a range that runs forward
+/// ("16-15/88" was seen at 50x14, where the pane has no row for text).
+#[test]
+fn the_article_footer_never_runs_backwards() {
+    for height in 10..=30 {
+        let mut app = mini(50, height);
+        app.update(Action::Down);
+        let shown = snapshot(&app);
+        for range in shown
+            .split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '/'))
+            .filter(|w| w.contains('/') && w.contains('-'))
+        {
+            let (span, _) = range.split_once('/').unwrap_or((range, ""));
+            if let Some((a, b)) = span.split_once('-') {
+                if let (Ok(a), Ok(b)) = (a.parse::<usize>(), b.parse::<usize>()) {
+                    assert!(a <= b, "{range} at 50x{height}:\n{shown}");
+                }
+            }
+        }
+    }
+}

@@ -36,9 +36,14 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         (Some(v), Some(lines)) => app.article_top(lines, &v.span, height),
         _ => 0,
     };
+    // With no row to show the text in, the first line's number alone.
     let position = lines.as_ref().filter(|l| !l.is_empty()).map(|l| {
         let last = (top + height).min(l.len());
-        format!("{}-{last}/{}", top + 1, l.len())
+        if last > top {
+            format!("{}-{last}/{}", top + 1, l.len())
+        } else {
+            format!("{}/{}", top + 1, l.len())
+        }
     });
     pane_block(pane_title(&name, focused, theme), position, focused, theme).render(rect, buf);
     let inside = layout::inner(rect);

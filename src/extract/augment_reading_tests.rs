@@ -186,17 +186,3 @@ fn a_source_after_according_to_is_not_the_place() {
     let places: Vec<Option<&str>> = built(&events).iter().map(|e| e.place.as_deref()).collect();
     assert_eq!(places, [None]);
 }
-
-#[test]
-fn a_title_cut_at_its_length_leaves_a_name_out_whole() {
-    let events = read(
-        "On Monday, United States General Services Administration administrator \
-         Emily W. Murphy sent a letter to Joe Biden.",
-        "2020-11-24",
-    );
-    let titles: Vec<&str> = events.iter().map(|(_, t, _)| t.as_str()).collect();
-    assert_eq!(
-        titles,
-        ["United States General Services Administration administrator"]
-    );
-}

@@ -96,24 +96,11 @@ pub fn title(
     };
     let mut out = String::with_capacity(2 * TITLE_CHARS);
     let mut chars = 0;
-    let mut last_capital = false;
     for w in lead.into_iter().chain(words) {
         let add = w.chars().count() + usize::from(!out.is_empty());
-        let capital = w.starts_with(char::is_uppercase);
         if chars + add > TITLE_CHARS {
-            // A name cut in two ("administrator Emily W." of "Emily W.
-            // Murphy") is left out whole.
-            if capital && last_capital {
-                while let Some((head, last)) = out.rsplit_once(' ') {
-                    if !last.starts_with(char::is_uppercase) {
-                        break;
-                    }
-                    out.truncate(head.len());
-                }
-            }
             break;
         }
-        last_capital = capital;
         if !out.is_empty() {
             out.push(' ');
         }

@@ -147,13 +147,21 @@ fn view_hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
         }
         _ => list.push((Layer::Normal, Action::Activate, "read")),
     }
+    // The other views' keys come early: they are the way out of this one.
+    let others = [
+        (View::Timeline, Action::ViewTimeline),
+        (View::Articles, Action::ViewArticles),
+        (View::Quotes, Action::ViewQuotes),
+    ];
+    for (view, action) in others {
+        if view != app.view() {
+            list.push(n(action));
+        }
+    }
     list.push(n(Action::ActorFilter));
     list.push(n(Action::TextFilter));
     if !app.filter.is_empty() {
         list.push(n(Action::ClearFilters));
-    }
-    for view in [Action::ViewTimeline, Action::ViewArticles, Action::ViewQuotes] {
-        list.push(n(view));
     }
     list.push(n(Action::Help));
     list.push(n(Action::Quit));

@@ -70,8 +70,19 @@ fn lone(width: u16, height: u16) -> App {
     quote.event = None;
     quote.article = 0;
     let article = c.articles[c.quotes[0].article].clone();
-    let corpus = Corpus::new("lone".into(), vec![article], c.actors.clone(), vec![], vec![quote]);
-    App::new(Shared::new(corpus, vec![]), Keymap::default(), width, height)
+    let corpus = Corpus::new(
+        "lone".into(),
+        vec![article],
+        c.actors.clone(),
+        vec![],
+        vec![quote],
+    );
+    App::new(
+        Shared::new(corpus, vec![]),
+        Keymap::default(),
+        width,
+        height,
+    )
 }
 
 #[test]

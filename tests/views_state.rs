@@ -148,7 +148,13 @@ fn lone() -> App {
     quote.event = None;
     quote.article = 0;
     let article = c.articles[c.quotes[0].article].clone();
-    let corpus = Corpus::new("lone".into(), vec![article], c.actors.clone(), vec![], vec![quote]);
+    let corpus = Corpus::new(
+        "lone".into(),
+        vec![article],
+        c.actors.clone(),
+        vec![],
+        vec![quote],
+    );
     App::new(Shared::new(corpus, vec![]), Keymap::default(), 100, 30)
 }
 

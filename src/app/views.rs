@@ -258,7 +258,11 @@ impl App {
         let mut passages: Vec<Passage> = self.views.events_of[article]
             .iter()
             .map(|&e| Passage::Event(e))
-            .chain(self.views.quotes_of[article].iter().map(|&q| Passage::Quote(q)))
+            .chain(
+                self.views.quotes_of[article]
+                    .iter()
+                    .map(|&q| Passage::Quote(q)),
+            )
             .collect();
         let start = |p: &Passage| match *p {
             Passage::Quote(q) => corpus.quotes[q].span.start,

@@ -88,7 +88,10 @@ fn draw_list(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         let spans = [
             Span::styled(format!("{} ", cell(&date, 10)), theme.date),
             Span::styled(
-                format!("{} ", cell(article.outlet.as_deref().unwrap_or("—"), outlet_w)),
+                format!(
+                    "{} ",
+                    cell(article.outlet.as_deref().unwrap_or("—"), outlet_w)
+                ),
                 theme.muted,
             ),
             Span::raw(format!("{} ", cell(&article.title, title_w))),

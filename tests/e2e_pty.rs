@@ -289,9 +289,12 @@ fn resize_redraws_and_small_terminal_message() {
 /// The row of the timeline pane's title.
 fn timeline_title_row(pty: &Pty) -> u16 {
     let rows = pty.rows();
+    // Below the header, which names the view.
     let at = rows
         .iter()
+        .skip(1)
         .position(|r| r.contains(" Timeline"))
+        .map(|at| at + 1)
         .unwrap_or_else(|| panic!("no timeline title:\n{}", rows.join("\n")));
     u16::try_from(at).expect("row fits u16")
 }

@@ -31,7 +31,15 @@ pub enum Action {
     Problems,
     /// Asks for a format and writes the filtered view to a file.
     Export,
-    /// Closes an overlay.
+    /// Shows the timeline of events.
+    ViewTimeline,
+    /// Shows every article.
+    ViewArticles,
+    /// Shows every quote, by speaker.
+    ViewQuotes,
+    /// Cycles the Quotes view's order.
+    CycleSort,
+    /// Closes an overlay, or the article open in the Articles view.
     Close,
     /// Accepts what was typed in an input.
     Submit,
@@ -77,6 +85,10 @@ impl Action {
             Action::Help => "this help",
             Action::Problems => "show problems found in the corpus",
             Action::Export => "export the filtered timeline to a file",
+            Action::ViewTimeline => "timeline view",
+            Action::ViewArticles => "articles view (Enter reads one)",
+            Action::ViewQuotes => "quotes view (Enter shows one in its article)",
+            Action::CycleSort => "quotes view: sort by count ⇄ speaker ⇄ date",
             Action::Close => "close",
             Action::Submit => "accept",
             Action::Cancel => "cancel",
@@ -106,6 +118,10 @@ impl Action {
             Action::Submit => "add",
             Action::Problems => "problems",
             Action::Export => "export",
+            Action::ViewTimeline => "timeline",
+            Action::ViewArticles => "articles",
+            Action::ViewQuotes => "quotes",
+            Action::CycleSort => "sort",
             _ => self.describe(),
         }
     }

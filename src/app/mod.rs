@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 mod rows;
 mod update;
+pub mod views;
 mod wraps;
 
 use std::ops::Range;
@@ -19,6 +20,7 @@ use ratatui::layout::Rect;
 pub use action::Action;
 pub use keymap::{Keymap, Layer};
 pub use rows::Row;
+pub use views::{Passage, QuoteSort, View};
 
 use crate::corpus::Diagnostic;
 use crate::filter::{ActorHit, Filter, SearchIndex};
@@ -155,6 +157,8 @@ pub struct App {
     /// A one-line note for the status bar, until the next action.
     pub message: Option<String>,
     pub running: bool,
+    /// The Articles and Quotes views.
+    pub views: views::Views,
     wraps: wraps::WrapCache,
 }
 
@@ -185,9 +189,15 @@ impl App {
             terminal: (width, height),
             message: None,
             running: true,
+            views: views::Views::default(),
             wraps: wraps::WrapCache::default(),
         };
+        app.views = views::Views::new(&app.shared.corpus);
         app.refilter();
+        // With nothing on the timeline, the articles are the way in.
+        if app.rows.is_empty() && !app.corpus().articles.is_empty() {
+            app.views.view = View::Articles;
+        }
         if !app.shared.problems.is_empty() {
             let n = app.shared.problems.len();
             let problems = crate::text::count(n, "problem");
@@ -257,6 +267,9 @@ impl App {
 
     /// The article and passage the article pane shows.
     pub fn article_view(&self) -> Option<ArticleView> {
+        if self.views.view != View::Timeline {
+            return self.reading_view();
+        }
         if let Highlight::Quote(q) = self.highlight {
             let quote = self.corpus().quotes.get(q)?;
             return Some(ArticleView {

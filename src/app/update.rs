@@ -53,6 +53,7 @@ impl App {
     fn moves_timeline(&self, action: Action) -> bool {
         use Action::{Bottom, Down, PageDown, PageUp, Top, Up};
         self.layer() == Layer::Normal
+            && self.views.view == super::View::Timeline
             && self.focus == Focus::Timeline
             && matches!(action, Down | Up | PageDown | PageUp | Top | Bottom)
     }
@@ -192,7 +193,13 @@ impl App {
     }
 
     fn update_normal(&mut self, action: Action) {
+        if self.views.view != super::View::Timeline && self.update_view(action) {
+            return;
+        }
         match action {
+            Action::ViewTimeline => self.switch_view(super::View::Timeline),
+            Action::ViewArticles => self.switch_view(super::View::Articles),
+            Action::ViewQuotes => self.switch_view(super::View::Quotes),
             Action::Quit => self.running = false,
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
@@ -356,6 +363,8 @@ impl App {
         let kept = keep.and_then(|e| self.rows.iter().position(|r| r.event == e && !r.context));
         let first = self.rows.iter().position(|r| !r.context);
         self.selected = kept.or(first).unwrap_or(0);
+        let corpus = self.shared.corpus.clone();
+        self.views.refilter(&corpus, &self.filter, &self.matching);
         self.follow();
     }
 
@@ -370,6 +379,7 @@ impl App {
 
     /// Scrolls lists so their cursor is visible in their pane.
     fn keep_in_view(&mut self) {
+        self.keep_views_in_view();
         let panes = self.panes();
         if let Some(rect) = panes.timeline {
             let height = usize::from(layout::inner(rect).height).max(1);
@@ -397,7 +407,7 @@ fn offset_clamped(at: usize, delta: isize, len: usize) -> usize {
 }
 
 /// The first visible row so that `cursor` is within `height` rows of it.
-fn scrolled(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
+pub(super) fn scrolled(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
     let offset = if cursor < offset {
         cursor
     } else if cursor >= offset.saturating_add(height) {

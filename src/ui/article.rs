@@ -19,7 +19,9 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let view = app.article_view();
     let corpus = app.corpus();
     let mut name = "Article".to_owned();
-    if let (Some(event), Highlight::Source) = (app.shown_event(), app.highlight) {
+    if app.view() != crate::app::View::Timeline {
+        // Read from the Articles view: the passages list says what is lit.
+    } else if let (Some(event), Highlight::Source) = (app.shown_event(), app.highlight) {
         let count = corpus.events[event].sources.len();
         if count > 1 {
             name = format!("Article · source {} of {count}", app.source + 1);

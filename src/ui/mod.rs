@@ -2,9 +2,11 @@
 //! global terminal, so one process could serve several screens.
 
 mod article;
+mod articles;
 mod details;
 mod export_prompt;
 mod overlay;
+mod quote_list;
 mod quotes;
 mod status;
 pub mod theme;
@@ -17,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
-use crate::app::{layout, Action, App, Focus, Layer};
+use crate::app::{layout, Action, App, Focus, Layer, View};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -38,6 +40,23 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // two can differ while the terminal is being resized.
     let panes = layout::panes(area, app.focus, app.zoom);
     status::header(app, theme, panes.header, buf);
+    let body = Rect::new(
+        area.x,
+        panes.header.bottom(),
+        area.width,
+        panes.status.y.saturating_sub(panes.header.bottom()),
+    );
+    match app.view() {
+        View::Timeline => draw_panes(app, theme, &panes, buf),
+        View::Articles => articles::draw(app, theme, body, buf),
+        View::Quotes => quote_list::draw(app, theme, body, buf),
+    }
+    status::footer(app, theme, panes.status, buf);
+    overlay::draw(app, theme, area, buf);
+}
+
+/// The Timeline view's three panes.
+fn draw_panes(app: &App, theme: &Theme, panes: &layout::Panes, buf: &mut Buffer) {
     if let Some(rect) = panes.timeline {
         timeline::draw(app, theme, rect, buf);
     }
@@ -47,15 +66,17 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(rect) = panes.quotes {
         quotes::draw(app, theme, rect, buf);
     }
-    status::footer(app, theme, panes.status, buf);
-    overlay::draw(app, theme, area, buf);
 }
 
 /// Screen cells that link somewhere: (x, y, width, url). The terminal
 /// layer may turn them into OSC 8 hyperlinks; nothing is linked under an
 /// overlay or while an input is open over the panes.
 pub fn links(app: &App) -> Vec<(u16, u16, u16, String)> {
-    if layout::too_small(app.size) || app.overlay().is_some() || app.input().is_some() {
+    if layout::too_small(app.size)
+        || app.overlay().is_some()
+        || app.input().is_some()
+        || app.view() != View::Timeline
+    {
         return Vec::new();
     }
     app.panes()

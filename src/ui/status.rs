@@ -8,7 +8,7 @@ use ratatui::text::Span;
 
 use super::put_row;
 use super::theme::Theme;
-use crate::app::{Action, App, Focus, InputKind, Layer};
+use crate::app::{Action, App, Focus, InputKind, Layer, View};
 use crate::filter::Combine;
 use crate::text::count;
 use crate::text::width::{tail, width};
@@ -18,7 +18,11 @@ use crate::text::width::{tail, width};
 /// counts.
 pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let corpus = app.corpus();
-    let mut spans = vec![Span::styled(" chronicle ", theme.title)];
+    let mut spans = vec![
+        Span::styled(" chronicle ", theme.title),
+        Span::styled(format!("· {} ", app.view().name()), theme.chip),
+        Span::raw(" "),
+    ];
     let (width, height) = app.terminal;
     if (width, height) != (app.size.width, app.size.height) {
         spans.push(Span::styled(
@@ -85,6 +89,7 @@ fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
             (Layer::Input, Action::Submit, "keep"),
             (Layer::Input, Action::Cancel, "cancel"),
         ],
+        _ if app.view() != View::Timeline => view_hints(app),
         _ => {
             let mut list = Vec::new();
             // The hints follow the event the panes show: a run of moves
@@ -121,11 +126,46 @@ fn hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
             }
             list.push(n(Action::FocusNext));
             list.push(n(Action::Zoom));
+            list.push(n(Action::ViewArticles));
+            list.push(n(Action::ViewQuotes));
             list.push(n(Action::Help));
             list.push(n(Action::Quit));
             list
         }
     }
+}
+
+/// Hints in the Articles and Quotes views.
+fn view_hints(app: &App) -> Vec<(Layer, Action, &'static str)> {
+    let n = |action: Action| (Layer::Normal, action, action.hint());
+    let mut list = vec![(Layer::Normal, Action::Down, "move")];
+    match (app.view(), app.views.reading.is_some()) {
+        (_, true) => list.push((Layer::Normal, Action::Close, "back")),
+        (View::Quotes, _) => {
+            list.push((Layer::Normal, Action::Activate, "show in article"));
+            list.push(n(Action::CycleSort));
+        }
+        _ => list.push((Layer::Normal, Action::Activate, "read")),
+    }
+    // The other views' keys come early: they are the way out of this one.
+    let others = [
+        (View::Timeline, Action::ViewTimeline),
+        (View::Articles, Action::ViewArticles),
+        (View::Quotes, Action::ViewQuotes),
+    ];
+    for (view, action) in others {
+        if view != app.view() {
+            list.push(n(action));
+        }
+    }
+    list.push(n(Action::ActorFilter));
+    list.push(n(Action::TextFilter));
+    if !app.filter.is_empty() {
+        list.push(n(Action::ClearFilters));
+    }
+    list.push(n(Action::Help));
+    list.push(n(Action::Quit));
+    list
 }
 
 pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {

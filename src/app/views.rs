@@ -1,0 +1,368 @@
+//! The Articles and Quotes views: which articles and quotes the filter
+//! lets through, in what order, and each view's cursor. Indices only, like
+//! the rest of the state; the timeline keeps its own cursor.
+
+use super::{Action, App, ArticleView};
+use crate::filter::{Combine, Filter};
+use crate::model::{Corpus, Ix};
+
+/// The three ways of looking at one corpus under one filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Timeline,
+    Articles,
+    Quotes,
+}
+
+impl View {
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Timeline => "Timeline",
+            View::Articles => "Articles",
+            View::Quotes => "Quotes",
+        }
+    }
+}
+
+/// How the Quotes view orders its speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuoteSort {
+    /// Most quoted speaker first.
+    #[default]
+    Count,
+    /// Speakers by name.
+    Speaker,
+    /// Speakers by the date of their first quote.
+    Date,
+}
+
+impl QuoteSort {
+    pub fn next(self) -> QuoteSort {
+        match self {
+            QuoteSort::Count => QuoteSort::Speaker,
+            QuoteSort::Speaker => QuoteSort::Date,
+            QuoteSort::Date => QuoteSort::Count,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteSort::Count => "by number of quotes",
+            QuoteSort::Speaker => "by speaker",
+            QuoteSort::Date => "by date",
+        }
+    }
+}
+
+/// One passage of an open article: an event drawn from it or a quote in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Passage {
+    Event(Ix),
+    Quote(Ix),
+}
+
+/// An article open for reading, with its passages listed beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub article: Ix,
+    pub passages: Vec<Passage>,
+    pub selected: usize,
+    pub offset: usize,
+    /// The view to go back to on close.
+    pub back: View,
+}
+
+/// The Articles and Quotes views' lists and cursors.
+#[derive(Debug, Clone, Default)]
+pub struct Views {
+    pub view: View,
+    /// Events citing each article, and quotes in each, by article.
+    pub events_of: Vec<Vec<Ix>>,
+    pub quotes_of: Vec<Vec<Ix>>,
+    /// Articles passing the filter, by date then title.
+    pub articles: Vec<Ix>,
+    pub article_selected: usize,
+    pub article_offset: usize,
+    /// Quotes passing the filter, grouped by speaker in `sort` order.
+    pub quotes: Vec<Ix>,
+    pub quote_selected: usize,
+    pub quote_offset: usize,
+    pub sort: QuoteSort,
+    pub reading: Option<Reading>,
+}
+
+impl Views {
+    pub fn new(corpus: &Corpus) -> Views {
+        let mut events_of = vec![Vec::new(); corpus.articles.len()];
+        for (e, event) in corpus.events.iter().enumerate() {
+            for source in &event.sources {
+                if let Some(list) = events_of.get_mut(source.article) {
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
+                }
+            }
+        }
+        let mut quotes_of = vec![Vec::new(); corpus.articles.len()];
+        for (q, quote) in corpus.quotes.iter().enumerate() {
+            if let Some(list) = quotes_of.get_mut(quote.article) {
+                list.push(q);
+            }
+        }
+        Views {
+            events_of,
+            quotes_of,
+            ..Views::default()
+        }
+    }
+
+    /// Recomputes both lists for a filter; `matching` says which events pass.
+    pub fn refilter(&mut self, corpus: &Corpus, filter: &Filter, matching: &[bool]) {
+        let mut articles: Vec<Ix> = (0..corpus.articles.len())
+            .filter(|&a| self.article_passes(corpus, filter, matching, a))
+            .collect();
+        articles.sort_by(|&a, &b| {
+            let (x, y) = (&corpus.articles[a], &corpus.articles[b]);
+            (x.published.is_none(), x.published, &x.title).cmp(&(
+                y.published.is_none(),
+                y.published,
+                &y.title,
+            ))
+        });
+        self.articles = articles;
+        self.article_selected = self
+            .article_selected
+            .min(self.articles.len().saturating_sub(1));
+        self.quotes = (0..corpus.quotes.len())
+            .filter(|&q| quote_passes(corpus, filter, q))
+            .collect();
+        self.sort_quotes(corpus);
+    }
+
+    /// Groups the quotes by speaker, speakers in `sort` order, each
+    /// speaker's quotes by date.
+    pub fn sort_quotes(&mut self, corpus: &Corpus) {
+        let date = |q: Ix| corpus.articles[corpus.quotes[q].article].published;
+        let mut count = vec![0usize; corpus.actors.len()];
+        let mut first = vec![None; corpus.actors.len()];
+        for &q in &self.quotes {
+            let s = corpus.quotes[q].speaker;
+            count[s] += 1;
+            let d = date(q);
+            if d.is_some() && (first[s].is_none() || d < first[s]) {
+                first[s] = d;
+            }
+        }
+        let name = |q: Ix| corpus.actors[corpus.quotes[q].speaker].name.to_lowercase();
+        let sort = self.sort;
+        self.quotes.sort_by_cached_key(|&q| {
+            let s = corpus.quotes[q].speaker;
+            let group = match sort {
+                QuoteSort::Count => (usize::MAX - count[s], None, name(q)),
+                QuoteSort::Speaker => (0, None, name(q)),
+                QuoteSort::Date => (0, Some((first[s].is_none(), first[s])), name(q)),
+            };
+            (group, s, date(q).is_none(), date(q), q)
+        });
+        self.quote_selected = self.quote_selected.min(self.quotes.len().saturating_sub(1));
+    }
+
+    /// Quotes by this quote's speaker among those listed.
+    pub fn speaker_count(&self, corpus: &Corpus, speaker: Ix) -> usize {
+        self.quotes
+            .iter()
+            .filter(|&&q| corpus.quotes[q].speaker == speaker)
+            .count()
+    }
+
+    /// An article passes when one of its events or quotes passes, or its
+    /// own text names the filtered actors and holds the filtered text.
+    fn article_passes(&self, corpus: &Corpus, filter: &Filter, matching: &[bool], a: Ix) -> bool {
+        filter.is_empty()
+            || self.events_of[a]
+                .iter()
+                .any(|&e| matching.get(e).copied().unwrap_or(false))
+            || self.quotes_of[a]
+                .iter()
+                .any(|&q| quote_passes(corpus, filter, q))
+            || article_mentions(corpus, filter, a)
+    }
+}
+
+/// True when the text holds the filter's text query. The one place the
+/// Articles and Quotes views test text, so that a new query language
+/// slots in here.
+pub fn text_matches(filter: &Filter, text: &str) -> bool {
+    let hay = text.to_lowercase();
+    crate::filter::words(&filter.text)
+        .iter()
+        .all(|w| hay.contains(w.as_str()))
+}
+
+/// A quote passes by its speaker (one of the chosen actors) and its text.
+pub fn quote_passes(corpus: &Corpus, filter: &Filter, q: Ix) -> bool {
+    let quote = &corpus.quotes[q];
+    let speaker = &corpus.actors[quote.speaker];
+    (filter.actors.is_empty() || filter.actors.contains(&quote.speaker))
+        && text_matches(filter, &format!("{}\n{}", speaker.name, quote.text))
+}
+
+/// True when the article's title and text name the chosen actors (by any
+/// of their names) and hold the text query.
+fn article_mentions(corpus: &Corpus, filter: &Filter, a: Ix) -> bool {
+    let article = &corpus.articles[a];
+    let text = format!("{}\n{}", article.title, article.body);
+    let lower = text.to_lowercase();
+    let named = |actor: &Ix| {
+        let actor = &corpus.actors[*actor];
+        std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .any(|n| !n.is_empty() && lower.contains(&n.to_lowercase()))
+    };
+    let actors_ok = filter.actors.is_empty()
+        || match filter.combine {
+            Combine::All => filter.actors.iter().all(named),
+            Combine::Any => filter.actors.iter().any(named),
+        };
+    actors_ok && text_matches(filter, &text)
+}
+
+impl App {
+    /// The current view.
+    pub fn view(&self) -> View {
+        self.views.view
+    }
+
+    /// The open article's passage under the cursor, as the article pane shows it.
+    pub(super) fn reading_view(&self) -> Option<ArticleView> {
+        let reading = self.views.reading.as_ref()?;
+        let span = match reading.passages.get(reading.selected) {
+            Some(Passage::Quote(q)) => self.corpus().quotes[*q].span.clone(),
+            Some(Passage::Event(e)) => self.corpus().events[*e]
+                .sources
+                .iter()
+                .find(|s| s.article == reading.article)
+                .map_or(0..0, |s| s.span.clone()),
+            None => 0..0,
+        };
+        Some(ArticleView {
+            article: reading.article,
+            span,
+        })
+    }
+
+    /// Opens an article for reading, its cursor on `at` when given.
+    fn open_article(&mut self, article: Ix, at: Option<Passage>) {
+        let corpus = self.shared.corpus.clone();
+        let mut passages: Vec<Passage> = self.views.events_of[article]
+            .iter()
+            .map(|&e| Passage::Event(e))
+            .chain(
+                self.views.quotes_of[article]
+                    .iter()
+                    .map(|&q| Passage::Quote(q)),
+            )
+            .collect();
+        let start = |p: &Passage| match *p {
+            Passage::Quote(q) => corpus.quotes[q].span.start,
+            Passage::Event(e) => corpus.events[e]
+                .sources
+                .iter()
+                .find(|s| s.article == article)
+                .map_or(0, |s| s.span.start),
+        };
+        passages.sort_by_key(|p| (start(p), matches!(p, Passage::Quote(_))));
+        let selected = at
+            .and_then(|at| passages.iter().position(|p| *p == at))
+            .unwrap_or(0);
+        self.views.reading = Some(Reading {
+            article,
+            passages,
+            selected,
+            offset: 0,
+            back: self.views.view,
+        });
+        self.views.view = View::Articles;
+    }
+
+    /// Applies an action in the Articles or Quotes view; false when the
+    /// action is not theirs, so the panes' handling applies.
+    pub(super) fn update_view(&mut self, action: Action) -> bool {
+        let page = (self.size.height.saturating_sub(5) as isize).max(1);
+        let delta = match action {
+            Action::Down => Some(1),
+            Action::Up => Some(-1),
+            Action::PageDown => Some(page),
+            Action::PageUp => Some(-page),
+            Action::Top => Some(isize::MIN / 2),
+            Action::Bottom => Some(isize::MAX / 2),
+            _ => None,
+        };
+        let views = &mut self.views;
+        if let Some(delta) = delta {
+            let (at, len) = match (&mut views.reading, views.view) {
+                (Some(r), View::Articles) => (&mut r.selected, r.passages.len()),
+                (None, View::Articles) => (&mut views.article_selected, views.articles.len()),
+                (_, _) => (&mut views.quote_selected, views.quotes.len()),
+            };
+            *at = at.saturating_add_signed(delta).min(len.saturating_sub(1));
+            return true;
+        }
+        match action {
+            Action::Activate => match (&views.reading, views.view) {
+                (None, View::Articles) => {
+                    if let Some(&a) = views.articles.get(views.article_selected) {
+                        self.open_article(a, None);
+                    }
+                }
+                (_, View::Quotes) => {
+                    if let Some(&q) = views.quotes.get(views.quote_selected) {
+                        let article = self.corpus().quotes[q].article;
+                        self.open_article(article, Some(Passage::Quote(q)));
+                    }
+                }
+                _ => {}
+            },
+            Action::Close => {
+                if let Some(reading) = views.reading.take() {
+                    views.view = reading.back;
+                }
+            }
+            Action::CycleSort if views.view == View::Quotes => {
+                views.sort = views.sort.next();
+                let corpus = self.shared.corpus.clone();
+                self.views.sort_quotes(&corpus);
+                self.message = Some(format!("quotes {}", self.views.sort.name()));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Switches view; the timeline's state is kept as it was.
+    pub(super) fn switch_view(&mut self, view: View) {
+        self.views.view = view;
+        self.views.reading = None;
+    }
+
+    /// Scrolls the views' lists so their cursor is visible.
+    pub(super) fn keep_views_in_view(&mut self) {
+        // Header, status and the list's frame and column heading.
+        let height = usize::from(self.size.height.saturating_sub(5)).max(1);
+        let v = &mut self.views;
+        v.article_offset = super::update::scrolled(
+            v.article_offset,
+            v.article_selected,
+            height,
+            v.articles.len(),
+        );
+        v.quote_offset =
+            super::update::scrolled(v.quote_offset, v.quote_selected, height, v.quotes.len());
+        if let Some(r) = v.reading.as_mut() {
+            // The passages list: two lines a passage.
+            let height = (height / 2).max(1);
+            r.offset = super::update::scrolled(r.offset, r.selected, height, r.passages.len());
+        }
+    }
+}

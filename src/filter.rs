@@ -4,6 +4,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+use crate::facets::Facets;
 use crate::model::{Corpus, Ix};
 
 /// Longest query handed to the fuzzy matcher: its cost grows with
@@ -25,11 +26,13 @@ pub struct Filter {
     pub actors: Vec<Ix>,
     pub combine: Combine,
     pub text: String,
+    /// Date range, kinds and outlets.
+    pub facets: Facets,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.text.trim().is_empty()
+        self.actors.is_empty() && self.text.trim().is_empty() && self.facets.is_empty()
     }
 
     /// True when every event passing `self` passes `wider` too: the same
@@ -38,6 +41,7 @@ impl Filter {
     pub fn narrows(&self, wider: &Filter) -> bool {
         let (mine, theirs) = (words(&self.text), words(&wider.text));
         self.actors == wider.actors
+            && self.facets == wider.facets
             && self.combine == wider.combine
             && theirs
                 .iter()
@@ -123,7 +127,7 @@ impl SearchIndex {
             .order
             .iter()
             .copied()
-            .filter(|&e| self.matches(e, filter, &terms))
+            .filter(|&e| self.matches(e, filter, &terms) && filter.facets.matches(corpus, e))
             .collect()
     }
 }

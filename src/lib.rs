@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod effects;
 pub mod export;
 pub mod extract;
+pub mod facets;
 pub mod filter;
 pub mod generate;
 pub mod hyperlink;

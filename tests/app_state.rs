@@ -405,3 +405,23 @@ fn a_scrolled_article_keeps_the_same_text_on_top_across_a_resize() {
         "{line:?} does not hold byte {at}"
     );
 }
+
+#[test]
+fn field_filters_let_through_only_events_of_their_dates_and_kinds() {
+    let app = app();
+    let corpus = app.corpus();
+    let index = chronicle::filter::SearchIndex::new(corpus);
+    let kind = corpus.events[corpus.order[0]].kind;
+    let mut filter = chronicle::filter::Filter {
+        facets: chronicle::facets::Facets::parse(&format!("kind:{}", kind.name())).unwrap(),
+        ..Default::default()
+    };
+    let shown = index.apply(corpus, &filter);
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|&e| corpus.events[e].kind == kind));
+    let first = corpus.events[corpus.order[0]].date.first_day();
+    filter.facets =
+        chronicle::facets::Facets::parse(&format!("date:..{}", first.format("%Y-%m-%d"))).unwrap();
+    let early = index.apply(corpus, &filter);
+    assert!(early.contains(&corpus.order[0]) && early.len() < corpus.events.len());
+}

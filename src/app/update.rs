@@ -236,7 +236,10 @@ impl App {
                 self.refilter();
             }
             Action::RemoveChip => {
-                self.filter.actors.pop();
+                // Field chips are drawn after the actor chips, so go first.
+                if !self.filter.facets.pop() {
+                    self.filter.actors.pop();
+                }
                 self.refilter();
             }
             Action::Zoom => self.zoom = !self.zoom,
@@ -353,7 +356,8 @@ impl App {
         self.match_count = 0;
         for (ix, slot) in self.matching.iter_mut().enumerate() {
             if *slot || !narrow {
-                *slot = index.matches(ix, &self.filter, &terms);
+                *slot = index.matches(ix, &self.filter, &terms)
+                    && self.filter.facets.matches(&self.shared.corpus, ix);
             }
             self.match_count += usize::from(*slot);
         }

@@ -39,5 +39,6 @@ pub fn filter(corpus: &Corpus, names: &[String], any: bool, text: &str) -> io::R
         actors: actors(corpus, names)?,
         combine: if any { Combine::Any } else { Combine::All },
         text: text.to_owned(),
+        ..Filter::default()
     })
 }

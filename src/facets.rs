@@ -69,6 +69,24 @@ impl Facets {
         out
     }
 
+    /// The filter written back in the syntax [`Facets::parse`] reads, so that
+    /// reopening the input shows what is in force.
+    pub fn query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.from.is_some() || self.to.is_some() {
+            let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            parts.push(format!("date:{}..{}", day(self.from), day(self.to)));
+        }
+        if !self.kinds.is_empty() {
+            let names: Vec<&str> = self.kinds.iter().map(|k| k.name()).collect();
+            parts.push(format!("kind:{}", names.join(",")));
+        }
+        if !self.sources.is_empty() {
+            parts.push(format!("outlet:{}", self.sources.join(",")));
+        }
+        parts.join(" ")
+    }
+
     /// Drops the last part shown by [`Facets::chips`]; false when none is left.
     pub fn pop(&mut self) -> bool {
         if self.sources.pop().is_some() || self.kinds.pop().is_some() {

@@ -425,3 +425,38 @@ fn field_filters_let_through_only_events_of_their_dates_and_kinds() {
     let early = index.apply(corpus, &filter);
     assert!(early.contains(&corpus.order[0]) && early.len() < corpus.events.len());
 }
+
+#[test]
+fn the_field_input_applies_on_enter_shows_a_bad_query_and_reopens_with_what_is_in_force() {
+    let mut app = app();
+    let all = app.match_count;
+    let kind = app.corpus().events[app.corpus().order[0]].kind;
+    app.update(Action::FieldFilter);
+    assert_eq!(app.input().map(|i| i.kind), Some(InputKind::Fields));
+    for c in format!("kind:{}", kind.name()).chars() {
+        app.update(Action::Insert(c));
+    }
+    assert_eq!(app.match_count, all, "nothing applies before Enter");
+    app.update(Action::Submit);
+    assert!(app.input().is_none());
+    let kinded = app.match_count;
+    assert!(kinded > 0 && kinded < all, "{kinded} of {all}");
+    assert!(app.filter.facets.chips().contains(&kind.name().to_string()));
+
+    app.update(Action::FieldFilter);
+    assert_eq!(
+        app.input().map(|i| i.text.clone()),
+        Some(format!("kind:{}", kind.name()))
+    );
+    app.update(Action::ClearInput);
+    for c in "when:2024".chars() {
+        app.update(Action::Insert(c));
+    }
+    app.update(Action::Submit);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("when:")));
+    assert_eq!(app.match_count, kinded, "a bad query keeps the filter");
+
+    app.update(Action::ClearFilters);
+    assert!(app.filter.facets.is_empty());
+    assert_eq!(app.match_count, all);
+}

@@ -23,6 +23,8 @@ pub enum Action {
     NextSource,
     ActorFilter,
     TextFilter,
+    /// Filter by date range, event kind and outlet.
+    FieldFilter,
     ClearFilters,
     ToggleCombine,
     RemoveChip,
@@ -78,6 +80,9 @@ impl Action {
             Action::NextSource => "show the event's next source article",
             Action::ActorFilter => "filter by actor (fuzzy)",
             Action::TextFilter => "filter by text (titles, summaries, quotes)",
+            Action::FieldFilter => {
+                "filter by fields: date:2023-09..2024-06 kind:meeting,visit outlet:voa"
+            }
             Action::ClearFilters => "clear all filters",
             Action::ToggleCombine => "actor chips: match all ⇄ any",
             Action::RemoveChip => "remove the last actor chip",
@@ -109,6 +114,7 @@ impl Action {
             Action::NextSource => "source",
             Action::ActorFilter => "actor",
             Action::TextFilter => "search",
+            Action::FieldFilter => "fields",
             Action::ClearFilters => "clear",
             Action::ToggleCombine => "all/any",
             Action::FocusNext => "pane",

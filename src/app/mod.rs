@@ -38,6 +38,8 @@ pub enum Focus {
 pub enum InputKind {
     Actor,
     Text,
+    /// Date range, kinds and outlets, applied when accepted.
+    Fields,
 }
 
 /// An open filter input.

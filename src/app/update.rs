@@ -154,6 +154,7 @@ impl App {
                     self.filter.text = input.text.clone();
                     self.refilter();
                 }
+                InputKind::Fields => {}
             }
         }
     }
@@ -162,6 +163,18 @@ impl App {
         let Some(Modal::Input(input)) = self.modal.take() else {
             return;
         };
+        if input.kind == InputKind::Fields {
+            match crate::facets::Facets::parse(&input.text) {
+                Ok(facets) => {
+                    self.filter.facets = facets;
+                    self.refilter();
+                }
+                Err(problem) => {
+                    self.message = Some(problem);
+                    return;
+                }
+            }
+        }
         if input.kind == InputKind::Actor {
             if let Some(hit) = input.hits.get(input.selected) {
                 if !self.filter.actors.contains(&hit.actor) {
@@ -178,10 +191,11 @@ impl App {
         let text = match kind {
             InputKind::Actor => String::new(),
             InputKind::Text => self.filter.text.clone(),
+            InputKind::Fields => self.filter.facets.query(),
         };
         let hits = match kind {
             InputKind::Actor => rank_actors(&self.shared.corpus, ""),
-            InputKind::Text => Vec::new(),
+            InputKind::Text | InputKind::Fields => Vec::new(),
         };
         self.modal = Some(Modal::Input(Input {
             kind,
@@ -223,6 +237,7 @@ impl App {
             Action::NextSource => self.next_source(),
             Action::ActorFilter => self.open_input(InputKind::Actor),
             Action::TextFilter => self.open_input(InputKind::Text),
+            Action::FieldFilter => self.open_input(InputKind::Fields),
             Action::Export => self.open_export(),
             Action::ClearFilters => {
                 self.filter = Filter::default();

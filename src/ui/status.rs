@@ -54,6 +54,13 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             theme.matched,
         ));
     }
+    if !app.filter.facets.is_empty() {
+        spans.push(Span::styled("· fields ", theme.muted));
+        for chip in app.filter.facets.chips() {
+            spans.push(Span::styled(format!(" {chip} "), theme.chip));
+            spans.push(Span::raw(" "));
+        }
+    }
     if !app.shared.problems.is_empty() {
         let problems = count(app.shared.problems.len(), "problem");
         spans.push(Span::styled(format!("· {problems} "), theme.warning));
@@ -172,11 +179,16 @@ pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span> = Vec::new();
     if app.export_prompt().is_some() {
         spans.extend(super::export_prompt::spans(app, theme));
-    } else if let Some(input) = app.input().filter(|i| i.kind == InputKind::Text) {
-        let count = format!("  {}  ", crate::text::count_or_no(app.match_count, "match"));
+    } else if let Some(input) = app.input().filter(|i| i.kind != InputKind::Actor) {
+        let (prompt, count) = if input.kind == InputKind::Fields {
+            ("fields", "  Enter applies  ".to_string())
+        } else {
+            let count = crate::text::count_or_no(app.match_count, "match");
+            ("/", format!("  {count}  "))
+        };
         // A long (pasted) query shows its end, so the cursor and count stay visible.
-        let room = usize::from(rect.width).saturating_sub(width(&count) + 3);
-        spans.push(Span::styled("/", theme.key));
+        let room = usize::from(rect.width).saturating_sub(width(&count) + width(prompt) + 2);
+        spans.push(Span::styled(prompt, theme.key));
         spans.push(Span::raw(format!(" {}", tail(&input.text, room))));
         spans.push(Span::styled("▏", theme.matched));
         spans.push(Span::styled(count, theme.muted));

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod hyperlink;
 pub mod import;
 pub mod model;
+pub mod query;
 pub mod read;
 pub mod save;
 pub mod session;

@@ -208,7 +208,7 @@ fn is_special_ascii(b: u8) -> bool {
     )
 }
 
-fn is_quote(c: char) -> bool {
+pub(crate) fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\''

@@ -1,6 +1,7 @@
 //! Text handling shared by the model and the UI: sanitizing, matching, measuring and wrapping.
 
 pub mod fold;
+pub mod key;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;

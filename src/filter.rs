@@ -6,6 +6,8 @@ use fuzzy_matcher::FuzzyMatcher;
 
 use crate::facets::Facets;
 use crate::model::{Corpus, Ix};
+use crate::query::{Aliases, Query};
+use crate::text::key::push_key;
 
 /// Longest query handed to the fuzzy matcher: its cost grows with
 /// query × text length, and nobody types a longer name.
@@ -40,7 +42,9 @@ impl Filter {
     /// when a query is typed further. Only `wider`'s matches need testing.
     pub fn narrows(&self, wider: &Filter) -> bool {
         let (mine, theirs) = (words(&self.text), words(&wider.text));
-        self.actors == wider.actors
+        plain(&self.text)
+            && plain(&wider.text)
+            && self.actors == wider.actors
             && self.facets == wider.facets
             && self.combine == wider.combine
             && theirs
@@ -58,6 +62,8 @@ pub struct SearchIndex {
     /// Where each event's text starts in `text`, and one more for the end.
     starts: Vec<usize>,
     involved: Vec<Vec<Ix>>,
+    /// Every actor's names, so that a term naming one finds the others.
+    aliases: Aliases,
 }
 
 impl SearchIndex {
@@ -90,10 +96,16 @@ impl SearchIndex {
             involved.extend(part.involved);
         }
         starts.push(text.len());
+        let aliases = Aliases::new(corpus.actors.iter().map(|a| {
+            std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .collect()
+        }));
         SearchIndex {
             text,
             starts,
             involved,
+            aliases,
         }
     }
 
@@ -102,9 +114,14 @@ impl SearchIndex {
         self.involved.get(event).map_or(&[], Vec::as_slice)
     }
 
-    /// True when the event passes the filter. Text terms (split on white
-    /// space) must all occur, case-insensitively.
-    pub fn matches(&self, event: Ix, filter: &Filter, terms: &Terms) -> bool {
+    /// A text query in the query language, with this corpus's actor names.
+    pub fn query(&self, text: &str) -> Query {
+        Query::parse(text, &self.aliases)
+    }
+
+    /// True when the event passes the filter's actors and its text query
+    /// (see [`crate::query`]), compared by folded keys.
+    pub fn matches(&self, event: Ix, filter: &Filter, query: &Query) -> bool {
         let involved = self.involved(event);
         let actors_ok = filter.actors.is_empty()
             || match filter.combine {
@@ -113,21 +130,21 @@ impl SearchIndex {
             };
         actors_ok && {
             let hay = match (self.starts.get(event), self.starts.get(event + 1)) {
-                (Some(&a), Some(&b)) => &self.text.as_bytes()[a..b],
-                _ => &[],
+                (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or_default(),
+                _ => "",
             };
-            terms.0.iter().all(|t| t.find(hay).is_some())
+            query.matches(hay)
         }
     }
 
     /// Every event that passes, in timeline order.
     pub fn apply(&self, corpus: &Corpus, filter: &Filter) -> Vec<Ix> {
-        let terms = Terms::new(&filter.text);
+        let query = self.query(&filter.text);
         corpus
             .order
             .iter()
             .copied()
-            .filter(|&e| self.matches(e, filter, &terms) && filter.facets.matches(corpus, e))
+            .filter(|&e| self.matches(e, filter, &query) && filter.facets.matches(corpus, e))
             .collect()
     }
 }
@@ -160,7 +177,7 @@ fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> Indexed {
             .chain(quotes.iter().map(|&q| corpus.quotes[q].text.as_str()));
         out.starts.push(out.text.len());
         for text in texts {
-            push_lowercase(&mut out.text, text);
+            push_key(text, &mut out.text, None);
             out.text.push('\n');
         }
         actors.extend(quotes.iter().map(|&q| corpus.quotes[q].speaker));
@@ -171,32 +188,15 @@ fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> Indexed {
     out
 }
 
-/// `text.to_lowercase()` onto `out`, without a copy for ASCII text.
-fn push_lowercase(out: &mut String, text: &str) {
-    if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.push_str(&text.to_lowercase());
-    }
+/// True when a query has no operators, so that typing further can only
+/// narrow it word by word (an alias it grows into is caught by the caller).
+fn plain(text: &str) -> bool {
+    !text.contains(['\'', '^', '$', '!', '|'])
 }
 
 /// The lower-cased words of a text query.
 pub fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
-}
-
-/// The words of a text query, each with its searcher set up once for all
-/// the events it is tested against.
-pub struct Terms(Vec<memchr::memmem::Finder<'static>>);
-
-impl Terms {
-    pub fn new(text: &str) -> Terms {
-        let finders = words(text)
-            .iter()
-            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
-            .collect();
-        Terms(finders)
-    }
 }
 
 /// One actor found by the fuzzy matcher: the best-scoring of its names.

@@ -460,3 +460,26 @@ fn the_field_input_applies_on_enter_shows_a_bad_query_and_reopens_with_what_is_i
     assert!(app.filter.facets.is_empty());
     assert_eq!(app.match_count, all);
 }
+
+#[test]
+fn the_text_filter_speaks_the_query_language_and_folds_hyphens_and_case() {
+    let loaded = load(&Location::Embedded);
+    let shared = Shared::new(loaded.corpus, loaded.problems);
+    let mut app = App::new(shared, Keymap::default(), 100, 30);
+    let all = app.match_count;
+    let mut count = |app: &mut App, query: &str| {
+        app.update(Action::TextFilter);
+        app.update(Action::ClearInput);
+        for c in query.chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::Submit);
+        app.match_count
+    };
+    let spaced = count(&mut app, "kim jong un");
+    assert!(spaced > 0 && spaced < all, "{spaced} of {all}");
+    assert_eq!(count(&mut app, "KIM JONG-UN"), spaced);
+    assert_eq!(count(&mut app, "!kim"), all - count(&mut app, "kim"));
+    let either = count(&mut app, "kim | putin");
+    assert!(either >= count(&mut app, "putin") && either >= count(&mut app, "kim"));
+}

@@ -79,10 +79,8 @@ impl Action {
             Action::Expand => "unfold a headline event",
             Action::NextSource => "show the event's next source article",
             Action::ActorFilter => "filter by actor (fuzzy)",
-            Action::TextFilter => "filter by text (titles, summaries, quotes)",
-            Action::FieldFilter => {
-                "filter by fields: date:2023-09..2024-06 kind:meeting,visit outlet:voa"
-            }
+            Action::TextFilter => "filter by text (fzf syntax: 'word ^a b$ !c d | e)",
+            Action::FieldFilter => "filter by date:, kind: or outlet:",
             Action::ClearFilters => "clear all filters",
             Action::ToggleCombine => "actor chips: match all ⇄ any",
             Action::RemoveChip => "remove the last actor chip",

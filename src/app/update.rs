@@ -364,14 +364,15 @@ impl App {
     /// event selected when it still matches; otherwise the cursor goes to
     /// the first match, never to a dimmed context row.
     pub(super) fn refilter(&mut self) {
-        let terms = crate::filter::Terms::new(&self.filter.text);
         let index = self.shared.index.clone();
-        // A query typed further only needs the previous matches tested.
-        let narrow = self.filter.narrows(&self.matched);
+        let query = index.query(&self.filter.text);
+        // A query typed further only needs the previous matches tested,
+        // unless a term grew into an actor's name and so finds their aliases.
+        let narrow = self.filter.narrows(&self.matched) && !query.expanded();
         self.match_count = 0;
         for (ix, slot) in self.matching.iter_mut().enumerate() {
             if *slot || !narrow {
-                *slot = index.matches(ix, &self.filter, &terms)
+                *slot = index.matches(ix, &self.filter, &query)
                     && self.filter.facets.matches(&self.shared.corpus, ix);
             }
             self.match_count += usize::from(*slot);

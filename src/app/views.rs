@@ -194,10 +194,8 @@ impl Views {
 /// Articles and Quotes views test text, so that a new query language
 /// slots in here.
 pub fn text_matches(filter: &Filter, text: &str) -> bool {
-    let hay = text.to_lowercase();
-    crate::filter::words(&filter.text)
-        .iter()
-        .all(|w| hay.contains(w.as_str()))
+    let query = crate::query::Query::parse(&filter.text, &crate::query::Aliases::default());
+    query.is_empty() || query.matches(&crate::text::key::key(text))
 }
 
 /// A quote passes by its speaker (one of the chosen actors) and its text.

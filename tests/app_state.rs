@@ -467,7 +467,7 @@ fn the_text_filter_speaks_the_query_language_and_folds_hyphens_and_case() {
     let shared = Shared::new(loaded.corpus, loaded.problems);
     let mut app = App::new(shared, Keymap::default(), 100, 30);
     let all = app.match_count;
-    let mut count = |app: &mut App, query: &str| {
+    let count = |app: &mut App, query: &str| {
         app.update(Action::TextFilter);
         app.update(Action::ClearInput);
         for c in query.chars() {

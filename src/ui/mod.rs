@@ -20,6 +20,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
 use crate::app::{layout, Action, App, Focus, Layer, View};
+use crate::text::width::{truncate, width as text_width};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -157,10 +158,11 @@ fn note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
     );
 }
 
-/// Writes `spans` on one row, clipped to `width`, after filling the row
-/// with `fill` (so a selection bar spans the whole row). A non-default
-/// fill wins over the spans' own styles, so the cursor row reads as one.
-/// Whatever lies outside the buffer is left out.
+/// Writes `spans` on one row, cut to `width` with a '…' when they do not
+/// fit (see [`fit`]), after filling the row with `fill` (so a selection bar
+/// spans the whole row). A non-default fill wins over the spans' own styles,
+/// so the cursor row reads as one. Whatever lies outside the buffer is left
+/// out.
 fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: Style) {
     let row = Rect::new(x, y, width, 1).intersection(buf.area);
     if row.is_empty() {
@@ -172,7 +174,7 @@ fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: S
     buf.set_style(row, fill);
     let mut at = row.x;
     let end = row.right();
-    for span in spans {
+    for span in fit(spans, usize::from(row.width)) {
         if at >= end {
             break;
         }
@@ -185,3 +187,45 @@ fn put_row(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], fill: S
         at = next;
     }
 }
+
+/// The spans as they fit in `width` cells: unchanged when their text fits
+/// (white space at the end may overflow), else cut on a grapheme boundary
+/// with a '…' in the style of the span that was cut. The one place rows are
+/// cut, so no row loses text silently.
+fn fit<'a>(spans: &'a [Span<'a>], width: usize) -> Vec<Span<'a>> {
+    let mut widths: Vec<usize> = spans.iter().map(|s| text_width(&s.content)).collect();
+    // Trailing white space is padding: it may be clipped without a mark.
+    if let Some(last) = spans.iter().rposition(|s| !s.content.trim().is_empty()) {
+        widths[last] = text_width(spans[last].content.trim_end());
+        widths[last + 1..].fill(0);
+    } else {
+        widths.fill(0);
+    }
+    if widths.iter().sum::<usize>() <= width {
+        return spans.to_vec();
+    }
+    let Some(room) = width.checked_sub(1) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = text_width(&span.content);
+        if used + w <= room {
+            out.push(span.clone());
+            used += w;
+            continue;
+        }
+        let (head, _) = truncate(&span.content, room - used);
+        let head = head.trim_end();
+        if !head.is_empty() {
+            out.push(Span::styled(head.to_owned(), span.style));
+        }
+        out.push(Span::styled("…", span.style));
+        break;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -58,11 +58,12 @@ impl Facets {
     }
 
     /// One label per active part, in the order chips are removed from the end.
+    /// The date range reads at the precision it was typed in: `2024`,
+    /// `2023-09..2024-06`, `2023..`, not the days those stand for.
     pub fn chips(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.from.is_some() || self.to.is_some() {
-            let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            out.push(format!("{}..{}", day(self.from), day(self.to)));
+            out.push(range_chip(self.from, self.to));
         }
         out.extend(self.kinds.iter().map(|k| k.name().to_string()));
         out.extend(self.sources.iter().map(|s| format!("outlet:{s}")));
@@ -117,6 +118,29 @@ impl Facets {
                 })
             });
         dated && kinded && sourced
+    }
+}
+
+/// The range from the first to the last day at the coarsest precision
+/// both ends are whole at (a year from 1 January to 31 December, a month
+/// from its first to its last day), one date when the ends meet.
+fn range_chip(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    use chrono::Datelike;
+    let whole_year = from.is_none_or(|f| f.ordinal() == 1)
+        && to.is_none_or(|t| t.succ_opt().is_none_or(|next| next.ordinal() == 1));
+    let whole_month = from.is_none_or(|f| f.day() == 1)
+        && to.is_none_or(|t| t.succ_opt().is_none_or(|next| next.day() == 1));
+    let format = if whole_year {
+        "%Y"
+    } else if whole_month {
+        "%Y-%m"
+    } else {
+        "%Y-%m-%d"
+    };
+    let text = |d: Option<NaiveDate>| d.map(|d| d.format(format).to_string());
+    match (text(from), text(to)) {
+        (Some(a), Some(b)) if a == b => a,
+        (a, b) => format!("{}..{}", a.unwrap_or_default(), b.unwrap_or_default()),
     }
 }
 
@@ -178,6 +202,19 @@ mod tests {
     }
 
     #[test]
+    fn the_date_chip_reads_as_typed() {
+        let chip = |text: &str| Facets::parse(text).unwrap().chips().remove(0);
+        assert_eq!(chip("date:2024"), "2024");
+        assert_eq!(chip("date:2024-02"), "2024-02");
+        assert_eq!(chip("date:2023-09..2024-06"), "2023-09..2024-06");
+        assert_eq!(chip("date:2019..2024"), "2019..2024");
+        assert_eq!(chip("date:2023.."), "2023..");
+        assert_eq!(chip("date:..2019-04"), "..2019-04");
+        assert_eq!(chip("date:2023-09-05..2023-10"), "2023-09-05..2023-10-31");
+        assert_eq!(chip("date:2024-06-19"), "2024-06-19");
+    }
+
+    #[test]
     fn bad_input_is_an_error_not_a_panic() {
         for bad in [
             "date:",
@@ -199,15 +236,7 @@ mod tests {
         let mut f = Facets::parse("kind:meeting outlet:VOA,yna date:2024").unwrap();
         assert_eq!(f.kinds, vec![EventKind::parse("meeting").unwrap()]);
         assert_eq!(f.sources, vec!["voa", "yna"]);
-        assert_eq!(
-            f.chips(),
-            [
-                "2024-01-01..2024-12-31",
-                "meeting",
-                "outlet:voa",
-                "outlet:yna"
-            ]
-        );
+        assert_eq!(f.chips(), ["2024", "meeting", "outlet:voa", "outlet:yna"]);
         assert!(f.pop() && f.pop() && f.pop() && f.pop());
         assert!(f.is_empty() && !f.pop());
     }

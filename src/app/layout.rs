@@ -10,7 +10,8 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the three panes sit side by side.
 pub const WIDE: u16 = 150;
-/// From this width the timeline sits left of the article and quotes;
+/// From this width the timeline sits left of the article and quotes,
+/// half the screen, so that it keeps its date, kind and title columns;
 /// below it, across the top.
 pub const SIDE_BY_SIDE: u16 = 120;
 /// Lines of the article pane above the text: title, outlet and date.
@@ -75,7 +76,7 @@ pub fn panes(area: Rect, focus: Focus, zoom: bool) -> Panes {
         (t, a, q)
     } else if body.width >= SIDE_BY_SIDE {
         let [t, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
         let [a, q] =
             Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
@@ -152,6 +153,19 @@ mod tests {
         let narrow = panes(Rect::new(0, 0, 50, 24), Focus::Timeline, false);
         let (a, q) = (narrow.article.unwrap(), narrow.quotes.unwrap());
         assert!(a.x == q.x && a.y < q.y);
+    }
+
+    /// From 80x24 to 200x60 the timeline keeps room for date, kind and a
+    /// title (at 120x40 it was 52 columns inside and lost its kind).
+    #[test]
+    fn the_timeline_has_room_for_its_columns_at_every_size() {
+        for width in 80..=200 {
+            for height in [24, 30, 40, 50, 60] {
+                let p = panes(Rect::new(0, 0, width, height), Focus::Timeline, false);
+                let inside = inner(p.timeline.unwrap()).width;
+                assert!(inside >= 55, "{width}x{height}: {inside}");
+            }
+        }
     }
 
     #[test]

@@ -105,15 +105,24 @@ pub struct Shared {
     pub corpus: Arc<Corpus>,
     pub index: Arc<SearchIndex>,
     pub problems: Arc<[Diagnostic]>,
+    /// Each event's date written in full, in cells: measured once, so
+    /// that the timeline's date column need not format every date.
+    pub date_widths: Arc<[usize]>,
 }
 
 impl Shared {
     pub fn new(corpus: Corpus, problems: Vec<Diagnostic>) -> Shared {
         let index = SearchIndex::new(&corpus);
+        let date_widths = corpus
+            .events
+            .iter()
+            .map(|e| crate::text::width::width(&e.date.display()))
+            .collect();
         Shared {
             corpus: Arc::new(corpus),
             index: Arc::new(index),
             problems: problems.into(),
+            date_widths,
         }
     }
 }
@@ -129,6 +138,10 @@ pub struct App {
     matched: Filter,
     pub match_count: usize,
     pub rows: Vec<Row>,
+    /// The widest full date of the events the filter lets through: the
+    /// timeline's date column, set per filter so that it stays put while
+    /// scrolling and folding.
+    pub date_width: usize,
     pub collapsed: Vec<bool>,
     /// Selected timeline row and the first row shown.
     pub selected: usize,
@@ -175,6 +188,7 @@ impl App {
             matched: Filter::default(),
             match_count: events,
             rows: Vec::new(),
+            date_width: 0,
             collapsed: vec![false; events],
             selected: 0,
             shown: None,

@@ -42,3 +42,19 @@ pub fn build(corpus: &Corpus, matching: &[bool], collapsed: &[bool]) -> Vec<Row>
     }
     rows
 }
+
+/// The widest of `widths` over the events that may be rows: those matching
+/// and the headline events shown as their context, folded or not.
+pub fn date_width(corpus: &Corpus, matching: &[bool], widths: &[usize]) -> usize {
+    let width = |ix: Ix| widths.get(ix).copied().unwrap_or(0);
+    matching
+        .iter()
+        .enumerate()
+        .filter(|&(_, &m)| m)
+        .map(|(ix, _)| {
+            let parent = corpus.events.get(ix).and_then(|e| e.parent);
+            width(ix).max(parent.map_or(0, width))
+        })
+        .max()
+        .unwrap_or(0)
+}

@@ -380,6 +380,11 @@ impl App {
         self.matched = self.filter.clone();
         let keep = self.selected_event();
         self.rows = rows::build(&self.shared.corpus, &self.matching, &self.collapsed);
+        self.date_width = rows::date_width(
+            &self.shared.corpus,
+            &self.matching,
+            &self.shared.date_widths,
+        );
         let kept = keep.and_then(|e| self.rows.iter().position(|r| r.event == e && !r.context));
         let first = self.rows.iter().position(|r| !r.context);
         self.selected = kept.or(first).unwrap_or(0);

@@ -7,11 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
-use super::put_row;
 use super::theme::Theme;
+use super::{fit, put_row};
 use crate::app::keymap::HelpLine;
 use crate::app::{Action, App, InputKind, Layer, Overlay};
 use crate::text::width::{char_indices_to_byte_ranges, ellipsize, tail, width};
+use crate::text::wrap::wrap;
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match app.overlay() {
@@ -25,6 +26,13 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// `percent` of `total` cells, kept within `min..=max`: pop-ups grow with
+/// the screen, but not into a line too long to read.
+fn share(total: u16, percent: u16, min: u16, max: u16) -> u16 {
+    let part = u32::from(total) * u32::from(percent) / 100;
+    u16::try_from(part).unwrap_or(u16::MAX).clamp(min, max)
+}
+
 /// A centred box of at most `w` x `h`, with a title; returns its inside.
 fn popup(area: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width.saturating_sub(2)).max(1);
@@ -36,34 +44,110 @@ fn popup(area: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffe
         h,
     );
     Clear.render(rect, buf);
+    let title = ellipsize(&format!(" {title} "), usize::from(w.saturating_sub(2))).into_owned();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
-        .title(Line::from(Span::styled(format!(" {title} "), theme.title)));
+        .title(Line::from(Span::styled(title, theme.title)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
 }
 
-/// Lines of a scrollable list drawn from `scroll`, with a "more" note.
-fn list(lines: &[Vec<Span>], inner: Rect, scroll: usize, theme: &Theme, buf: &mut Buffer) {
-    let full = usize::from(inner.height);
-    let fits = lines.len() <= full;
-    // When not everything fits, the last line says how much is below.
-    let height = if fits { full } else { full.saturating_sub(1) };
-    let scroll = scroll.min(lines.len().saturating_sub(height));
-    for (i, spans) in lines.iter().skip(scroll).take(height).enumerate() {
-        put_row(
-            buf,
-            inner.x,
-            inner.y + i as u16,
-            inner.width,
-            spans,
-            Style::default(),
-        );
+/// One entry of a list: text in styled pieces, wrapped to the box with
+/// its later lines indented by `indent` cells.
+struct Entry {
+    pieces: Vec<(String, Style)>,
+    indent: u16,
+}
+
+impl Entry {
+    /// The entry's lines at `width` cells.
+    fn lines(&self, width: u16) -> Vec<Vec<Span<'static>>> {
+        let text: String = self.pieces.iter().map(|(t, _)| t.as_str()).collect();
+        if text.is_empty() {
+            return vec![Vec::new()];
+        }
+        let indent = if width > self.indent.saturating_add(10) {
+            self.indent
+        } else {
+            0
+        };
+        // Where each piece starts, to style the wrapped ranges.
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for (t, style) in &self.pieces {
+            starts.push((at, at + t.len(), *style));
+            at += t.len();
+        }
+        let mut out = Vec::new();
+        let mut rest = 0;
+        let mut first = true;
+        // The first line has the whole width, the others what is left of
+        // it after the indent.
+        while rest < text.len() {
+            let room = if first { width } else { width - indent };
+            let Some(line) = wrap(&text[rest..], room).into_iter().next() else {
+                break;
+            };
+            let (from, to) = (rest + line.start, rest + line.end);
+            let mut spans = Vec::new();
+            if !first && indent > 0 {
+                spans.push(Span::raw(" ".repeat(usize::from(indent))));
+            }
+            for &(a, b, style) in &starts {
+                let (a, b) = (a.max(from), b.min(to));
+                if a < b {
+                    spans.push(Span::styled(text[a..b].to_owned(), style));
+                }
+            }
+            out.push(spans);
+            // Past the line and the spaces that ended it.
+            let next = text[to..].len() - text[to..].trim_start().len();
+            rest = (to + next).max(rest + 1).min(text.len());
+            while !text.is_char_boundary(rest) {
+                rest += 1;
+            }
+            first = false;
+        }
+        out
     }
-    let below = lines.len().saturating_sub(scroll + height);
+}
+
+/// Entries of a scrollable list drawn from entry `scroll`, each wrapped,
+/// with a "more" note when not all fit.
+fn list(entries: &[Entry], inner: Rect, scroll: usize, theme: &Theme, buf: &mut Buffer) {
+    let wrapped: Vec<Vec<Vec<Span>>> = entries.iter().map(|e| e.lines(inner.width)).collect();
+    let total: usize = wrapped.iter().map(Vec::len).sum();
+    let full = usize::from(inner.height);
+    // When not everything fits, the last line says how much is below.
+    let height = if total <= full {
+        full
+    } else {
+        full.saturating_sub(1)
+    };
+    // The last screenful starts at the first entry from which the rest fit.
+    let mut last_start = wrapped.len();
+    let mut below = 0;
+    while last_start > 0 && below + wrapped[last_start - 1].len() <= height {
+        last_start -= 1;
+        below += wrapped[last_start].len();
+    }
+    let first = scroll.min(last_start.min(wrapped.len().saturating_sub(1)));
+    let mut y = inner.y;
+    let mut shown = first;
+    'entries: for entry in &wrapped[first.min(wrapped.len())..] {
+        for spans in entry {
+            if usize::from(y - inner.y) >= height {
+                break 'entries;
+            }
+            put_row(buf, inner.x, y, inner.width, spans, Style::default());
+            y += 1;
+        }
+        shown += 1;
+    }
+    let below = wrapped.len().saturating_sub(shown);
     if below > 0 && inner.height > 0 {
         let note = format!(" ↓ {below} more (j/↓) ");
         let y = inner.bottom().saturating_sub(1);
@@ -78,58 +162,77 @@ fn list(lines: &[Vec<Span>], inner: Rect, scroll: usize, theme: &Theme, buf: &mu
     }
 }
 
+/// The width of the keys column in the help.
+const KEYS_WIDTH: usize = 22;
+
 fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
     let keymap = app.keymap();
-    let lines: Vec<Vec<Span>> = keymap
+    let entries: Vec<Entry> = keymap
         .help()
         .into_iter()
         .map(|line| match line {
-            HelpLine::Blank => Vec::new(),
-            HelpLine::Heading(heading) => vec![Span::styled(heading, theme.title)],
-            HelpLine::Binding { keys, what } => vec![
-                Span::styled(format!("  {keys:<22}"), theme.date),
-                Span::raw(what),
-            ],
+            HelpLine::Blank => Entry {
+                pieces: Vec::new(),
+                indent: 0,
+            },
+            HelpLine::Heading(heading) => Entry {
+                pieces: vec![(heading.to_owned(), theme.title)],
+                indent: 0,
+            },
+            HelpLine::Binding { keys, what } => Entry {
+                pieces: vec![
+                    (format!("  {keys:<KEYS_WIDTH$}"), theme.date),
+                    (what.to_owned(), Style::default()),
+                ],
+                indent: KEYS_WIDTH as u16 + 2,
+            },
         })
         .collect();
-    let height = (lines.len() as u16).saturating_add(2);
+    // As wide as the longest line, within a share of the screen.
+    let widest = entries
+        .iter()
+        .map(|e| e.pieces.iter().map(|(t, _)| width(t)).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let natural = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+    let w = natural.min(share(area.width, 80, 60, 120));
+    let height = (entries.len() as u16).saturating_add(2);
     let close = keymap.label(Layer::Overlay, Action::Close);
     let title = format!("Keys · {close} closes");
-    let inner = popup(area, 76, height, &title, theme, buf);
-    list(&lines, inner, scroll, theme, buf);
+    let inner = popup(area, w, height, &title, theme, buf);
+    list(&entries, inner, scroll, theme, buf);
 }
 
 fn problems(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
-    let lines: Vec<Vec<Span>> = app
+    let entries: Vec<Entry> = app
         .shared
         .problems
         .iter()
-        .map(|p| {
-            vec![
-                Span::styled(format!("{}:{}:{}: ", p.file, p.line, p.col), theme.warning),
-                Span::raw(p.message.as_str()),
-            ]
+        .map(|p| Entry {
+            pieces: vec![
+                (format!("{}:{}:{}: ", p.file, p.line, p.col), theme.warning),
+                (p.message.clone(), Style::default()),
+            ],
+            indent: 4,
         })
         .collect();
     let title = format!(
         "{} in the corpus · what is valid is shown",
-        crate::text::count(lines.len(), "problem")
+        crate::text::count(entries.len(), "problem")
     );
-    let inner = popup(
-        area,
-        area.width.saturating_sub(4),
-        (lines.len() as u16).saturating_add(2),
-        &title,
-        theme,
-        buf,
-    );
-    list(&lines, inner, scroll, theme, buf);
+    let w = share(area.width, 90, 60, 160);
+    let inner_w = w.min(area.width.saturating_sub(2)).saturating_sub(2);
+    let lines: usize = entries.iter().map(|e| e.lines(inner_w).len()).sum();
+    let h = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let inner = popup(area, w, h, &title, theme, buf);
+    list(&entries, inner, scroll, theme, buf);
 }
 
 fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(input) = app.input() else { return };
     let corpus = app.corpus();
-    let height = (input.hits.len() as u16).saturating_add(4).min(18);
+    let most = share(area.height, 60, 8, 30);
+    let height = (input.hits.len() as u16).saturating_add(4).min(most);
     let key = |action| app.keymap().label(Layer::Input, action);
     let title = format!(
         "Filter by actor · {}{} choose · {} add · {} close",
@@ -138,11 +241,18 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         key(Action::Submit),
         key(Action::Cancel)
     );
-    let inner = popup(area, 70, height, &title, theme, buf);
+    let inner = popup(
+        area,
+        share(area.width, 60, 56, 120),
+        height,
+        &title,
+        theme,
+        buf,
+    );
     if inner.height == 0 {
         return;
     }
-    let found = format!("   {} found", input.hits.len());
+    let found = format!("   {} found · events shown now", input.hits.len());
     // A long (pasted) name shows its end, so the cursor and count stay visible.
     let room = usize::from(inner.width).saturating_sub(width(&found) + 8);
     let prompt = vec![
@@ -159,6 +269,7 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &prompt,
         Style::default(),
     );
+    let events = events_per_actor(app);
     let rows = usize::from(inner.height.saturating_sub(1));
     let first = input.selected.saturating_sub(rows.saturating_sub(1));
     let w = usize::from(inner.width);
@@ -176,18 +287,24 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .map(String::as_str)
             .collect();
         if !about.is_empty() {
-            spans.push(Span::styled(
-                ellipsize(&format!("  {}", about.join(", ")), w).into_owned(),
-                theme.muted,
-            ));
+            spans.push(Span::styled(format!("  {}", about.join(", ")), theme.muted));
         }
+        // The count sits at the right edge; the name and role are cut
+        // before it.
+        let n = events.get(hit.actor).copied().unwrap_or(0);
+        let tally = format!(" {}", crate::text::count(n, "event"));
+        let left = w.saturating_sub(width(&tally));
+        let mut row = fit(&spans, left);
+        let used: usize = row.iter().map(|s| width(&s.content)).sum();
+        row.push(Span::raw(" ".repeat(left.saturating_sub(used))));
+        row.push(Span::styled(tally, theme.date));
         let fill = if i == input.selected {
             theme.selected
         } else {
             Style::default()
         };
         let y = inner.y + 1 + (i - first) as u16;
-        put_row(buf, inner.x, y, inner.width, &spans, fill);
+        put_row(buf, inner.x, y, inner.width, &row, fill);
     }
     if input.hits.is_empty() && inner.height > 1 {
         put_row(
@@ -199,6 +316,21 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Style::default(),
         );
     }
+}
+
+/// How many of the events the filter lets through name each actor: with
+/// the chips combined by "all of", what adding the actor leaves.
+fn events_per_actor(app: &App) -> Vec<usize> {
+    let corpus = app.corpus();
+    let mut counts = vec![0; corpus.actors.len()];
+    for (event, _) in app.matching.iter().enumerate().filter(|(_, &m)| m) {
+        for &actor in &corpus.events[event].actors {
+            if let Some(n) = counts.get_mut(actor) {
+                *n += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// `text` split into spans with the matched characters styled. The

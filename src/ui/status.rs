@@ -1,6 +1,8 @@
 //! The header line (corpus, counts, filter chips) and the status line
 //! (the keys that apply now, a message, or the text filter being typed).
 
+use std::cmp::Reverse;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -23,11 +25,11 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         Span::styled(format!("· {} ", app.view().name()), theme.chip),
         Span::raw(" "),
     ];
-    let (width, height) = app.terminal;
-    if (width, height) != (app.size.width, app.size.height) {
+    let (cols, rows) = app.terminal;
+    if (cols, rows) != (app.size.width, app.size.height) {
         spans.push(Span::styled(
             format!(
-                "· terminal {width}x{height}: only {}x{} drawn ",
+                "· terminal {cols}x{rows}: only {}x{} drawn ",
                 app.size.width, app.size.height
             ),
             theme.warning,
@@ -65,13 +67,22 @@ pub fn header(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         let problems = count(app.shared.problems.len(), "problem");
         spans.push(Span::styled(format!("· {problems} "), theme.warning));
     }
-    let counts = format!(
-        "· {} · {} · {} ",
-        corpus.name,
-        count(corpus.events.len(), "event"),
-        count(corpus.quotes.len(), "quote")
-    );
-    spans.push(Span::styled(counts, theme.muted));
+    // The corpus and its counts, as much of them as fits whole: its name
+    // goes first, then the quotes, then the events.
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = usize::from(rect.width).saturating_sub(used);
+    let events = count(corpus.events.len(), "event");
+    let quotes = count(corpus.quotes.len(), "quote");
+    let counts = [
+        format!("· {} · {events} · {quotes} ", corpus.name),
+        format!("· {events} · {quotes} "),
+        format!("· {events} "),
+    ]
+    .into_iter()
+    .find(|text| width(text.trim_end()) <= room);
+    if let Some(counts) = counts {
+        spans.push(Span::styled(counts, theme.muted));
+    }
     put_row(buf, rect.x, rect.y, rect.width, &spans, Style::default());
 }
 
@@ -195,8 +206,8 @@ pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     } else if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message} "), theme.warning));
     }
-    // Hints are dropped from the end until the rest fits, but help and
-    // quit always stay.
+    // Hints are dropped, least needed first, until the rest fits; help,
+    // quit and the way out of an input or overlay always stay.
     let keymap = app.keymap();
     let hint_spans = |list: &[(Layer, Action, &'static str)]| -> Vec<Span<'static>> {
         list.iter()
@@ -209,30 +220,45 @@ pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             .collect()
     };
     let mut list = hints(app);
-    let keep = list
-        .iter()
-        .filter(|(_, a, _)| matches!(a, Action::Help | Action::Quit))
-        .count();
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     loop {
         let candidate = hint_spans(&list);
-        let total: usize = used + candidate.iter().map(|s| width(&s.content)).sum::<usize>();
-        if total <= usize::from(rect.width) || list.len() <= keep {
-            spans.extend(candidate);
-            break;
-        }
+        let text: String = candidate.iter().map(|s| s.content.as_ref()).collect();
+        let fits = used + width(text.trim_end()) <= usize::from(rect.width);
         let drop = list
             .iter()
-            .rposition(|(_, a, _)| !matches!(a, Action::Help | Action::Quit));
+            .enumerate()
+            .filter(|(_, &(layer, action, _))| need(layer, action) < KEPT)
+            .min_by_key(|&(at, &(layer, action, _))| (need(layer, action), Reverse(at)))
+            .map(|(at, _)| at);
         match drop {
-            Some(at) => {
+            Some(at) if !fits => {
                 list.remove(at);
             }
-            None => {
+            _ => {
                 spans.extend(candidate);
                 break;
             }
         }
     }
     put_row(buf, rect.x, rect.y, rect.width, &spans, Style::default());
+}
+
+/// A hint that is never dropped.
+const KEPT: u8 = u8::MAX;
+
+/// How much a hint is needed, for dropping the least needed first at
+/// narrow widths: the views' keys stay longest, being the way to
+/// everything not on the timeline.
+fn need(layer: Layer, action: Action) -> u8 {
+    match (layer, action) {
+        (_, Action::Help | Action::Quit) => KEPT,
+        (Layer::Input | Layer::Overlay, Action::Cancel | Action::Close) => KEPT,
+        (Layer::Input | Layer::Overlay, _) => 4,
+        (_, Action::ViewTimeline | Action::ViewArticles | Action::ViewQuotes) => 5,
+        (_, Action::Activate | Action::TextFilter | Action::Close) => 4,
+        (_, Action::Down | Action::ActorFilter) => 3,
+        (_, Action::NextSource | Action::ClearFilters | Action::CycleSort) => 2,
+        _ => 1,
+    }
 }

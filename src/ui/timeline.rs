@@ -9,12 +9,20 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use super::theme::Theme;
 use super::{is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{Action, App, Focus, Layer};
-use crate::model::Origin;
+use crate::model::{DateSpec, Origin, PartialDate, Precision};
 use crate::text::width::{ellipsize, width};
 
-/// The widest date column; longer dates are cut with '…'.
-const DATE_MAX: usize = 16;
+/// The date column's widest: a cross-year span of days with both
+/// qualifiers (`~2009-12-28–2010-01-03?`), in a pane that has room...
+const DATE_WIDE: usize = 23;
+/// ...or a same-year span of days (`2023-09-28–10-02`) in one that has
+/// not; longer dates are shown at a coarser precision there.
+const DATE_NARROW: usize = 16;
+/// From this pane width dates may take [`DATE_WIDE`].
+const WIDE_PANE: usize = 70;
 const KIND_WIDTH: usize = 9;
+/// The fewest cells a title keeps: the kind column goes first.
+const TITLE_MIN: usize = 20;
 
 pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::Timeline);
@@ -55,22 +63,27 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         return;
     }
     let height = usize::from(area.height);
+    let text_w = usize::from(area.width);
+    // Fixed per filter, not per screenful, so that titles stay put.
+    let date_w = app.date_width.min(if text_w >= WIDE_PANE {
+        DATE_WIDE
+    } else {
+        DATE_NARROW
+    });
+    // The kind column goes when the title would be left too little room.
+    let before_title = 2 + date_w + 1;
+    let kind_w = if text_w >= before_title + KIND_WIDTH + 1 + TITLE_MIN {
+        KIND_WIDTH + 1
+    } else {
+        0
+    };
     let dates: Vec<String> = app
         .rows
         .iter()
         .skip(app.offset)
         .take(height)
-        .map(|r| corpus.events[r.event].date.display())
+        .map(|r| date_text(&corpus.events[r.event].date, date_w))
         .collect();
-    let date_w = dates
-        .iter()
-        .map(|d| width(d))
-        .max()
-        .unwrap_or(0)
-        .min(DATE_MAX);
-    let text_w = usize::from(area.width);
-    // Narrow panes give the title the kind column's room.
-    let kind_w = if text_w >= 56 { KIND_WIDTH + 2 } else { 0 };
     for (i, date) in (app.offset..).zip(&dates) {
         let row = app.rows[i];
         let event = &corpus.events[row.event];
@@ -83,11 +96,10 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             (false, false) => "▾ ",
             (true, _) => "  ",
         };
-        let date = ellipsize(date, date_w);
         let mut spans = vec![
             Span::raw(marker),
             Span::styled(
-                format!("{date}{} ", " ".repeat(date_w.saturating_sub(width(&date)))),
+                format!("{date}{} ", " ".repeat(date_w.saturating_sub(width(date)))),
                 theme.date,
             ),
         ];
@@ -139,5 +151,66 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
                 buf,
                 &mut state,
             );
+    }
+}
+
+/// The date as it fits in `max` cells: whole, else at month and then at
+/// year precision (`2009-12-28–2010-01-03`, `2009-12–2010-01`,
+/// `2009–2010`), else cut with '…'. The details pane shows it whole.
+fn date_text(date: &DateSpec, max: usize) -> String {
+    let full = date.display();
+    if width(&full) <= max {
+        return full;
+    }
+    [Precision::Month, Precision::Year]
+        .into_iter()
+        .filter_map(|precision| coarsened(date, precision))
+        .map(|coarse| coarse.display())
+        .find(|text| width(text) <= max)
+        .unwrap_or_else(|| ellipsize(&full, max).into_owned())
+}
+
+/// The date known only to `to` (Month or Year), qualifiers kept; a span
+/// whose ends meet becomes a point.
+fn coarsened(date: &DateSpec, to: Precision) -> Option<DateSpec> {
+    let cut = |d: PartialDate| {
+        let month = d.month().filter(|_| to >= Precision::Month);
+        PartialDate::new(d.year(), month, None)
+    };
+    let start = cut(date.start())?;
+    let mut out = match date.end().and_then(cut) {
+        Some(end) if end != start => DateSpec::span(start, end)?,
+        _ => DateSpec::point(start),
+    };
+    out.approximate = date.approximate;
+    out.uncertain = date.uncertain;
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> DateSpec {
+        crate::model::DateSpec::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_cross_year_span_is_whole_where_it_fits_and_coarser_where_not() {
+        let span = date("2009-12-28/2010-01-03");
+        assert_eq!(date_text(&span, 23), "2009-12-28–2010-01-03");
+        assert_eq!(date_text(&span, 16), "2009-12–2010-01");
+        assert_eq!(date_text(&span, 10), "2009–2010");
+        assert_eq!(date_text(&span, 6), "2009-…");
+        assert_eq!(
+            date_text(&date("2023-09-28/2023-10-02~"), 12),
+            "~2023-09–10"
+        );
+        assert_eq!(date_text(&date("2023-09-13/2023-09-14"), 10), "2023-09");
+        assert_eq!(date_text(&date("2019-04-25"), 7), "2019-04");
+        assert_eq!(date_text(&date("2019-04-25?"), 7), "2019?");
+        for max in 0..24 {
+            assert!(width(&date_text(&span, max)) <= max);
+        }
     }
 }

@@ -195,7 +195,7 @@ fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
         .max()
         .unwrap_or(0);
     let natural = u16::try_from(widest + 2).unwrap_or(u16::MAX);
-    let w = natural.min(share(area.width, 80, 60, 120));
+    let w = natural.min(share(area.width, 95, 60, 120));
     let height = (entries.len() as u16).saturating_add(2);
     let close = keymap.label(Layer::Overlay, Action::Close);
     let title = format!("Keys · {close} closes");
@@ -243,7 +243,7 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let inner = popup(
         area,
-        share(area.width, 60, 56, 120),
+        share(area.width, 50, 56, 100),
         height,
         &title,
         theme,
@@ -252,7 +252,7 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    let found = format!("   {} found · events shown now", input.hits.len());
+    let found = format!("   {} found · events each in view", input.hits.len());
     // A long (pasted) name shows its end, so the cursor and count stay visible.
     let room = usize::from(inner.width).saturating_sub(width(&found) + 8);
     let prompt = vec![

@@ -252,7 +252,7 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    let found = format!("   {} found · events each in view", input.hits.len());
+    let found = format!("   {} found · counts: events in view", input.hits.len());
     // A long (pasted) name shows its end, so the cursor and count stay visible.
     let room = usize::from(inner.width).saturating_sub(width(&found) + 8);
     let prompt = vec![

@@ -422,9 +422,10 @@ fn bad_corpus_dir_reports_problem() {
         let rows: Vec<String> = s.rows(0, 120).collect();
         rows.iter()
             .any(|r| r.contains(&shown) && r.contains("in the corpus"))
+            // A long message wraps onto the next row.
             && rows
-                .iter()
-                .any(|r| r.contains("x.md:3:1:") && r.contains("bogus_field"))
+                .windows(2)
+                .any(|r| r[0].contains("x.md:3:1:") && (r[0].clone() + &r[1]).contains("bogus_field"))
     });
     assert!(listed, "the problems overlay lacks x.md:\n{}", pty.screen());
     pty.send("\x1b");

@@ -60,6 +60,18 @@ pub fn ellipsize(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", head.trim_end()))
 }
 
+/// The end of `s` in `max` cells, after a '…' when its start was cut: an
+/// input line keeps the end being typed in view and says there is more.
+pub fn ellipsize_start(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    match max.checked_sub(1) {
+        Some(room) => Cow::Owned(format!("…{}", tail(s, room))),
+        None => Cow::Borrowed(""),
+    }
+}
+
 /// Map char indices (as returned by fuzzy-matcher's fuzzy_indices, which are CHAR indices) to
 /// byte ranges of those chars in `s`, in the order given; indices out of range are ignored.
 pub fn char_indices_to_byte_ranges(s: &str, char_idx: &[usize]) -> Vec<Range<usize>> {
@@ -146,6 +158,18 @@ mod tests {
         assert_eq!(ellipsize("", 0), "");
         for max in 0..12 {
             assert!(width(&ellipsize("朝鮮 news 通信社", max)) <= max);
+        }
+    }
+
+    #[test]
+    fn ellipsize_start_keeps_the_end_and_marks_the_cut() {
+        assert_eq!(ellipsize_start("hello", 5), "hello");
+        assert_eq!(ellipsize_start("hello world", 6), "…world");
+        assert_eq!(ellipsize_start("朝鮮通信社", 5), "…信社");
+        assert_eq!(ellipsize_start("hello", 1), "…");
+        assert_eq!(ellipsize_start("hello", 0), "");
+        for max in 0..12 {
+            assert!(width(&ellipsize_start("朝鮮 news 通信社", max)) <= max);
         }
     }
 

@@ -103,9 +103,9 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if y >= area.bottom() {
             break;
         }
-        let (shown, width) = crate::text::width::truncate(text, usize::from(area.width));
-        let x = area.x + area.width.saturating_sub(width as u16) / 2;
-        buf.set_stringn(x, y, shown, usize::from(area.width), theme.warning);
+        let shown = crate::text::width::ellipsize(text, usize::from(area.width));
+        let x = area.x + area.width.saturating_sub(text_width(&shown) as u16) / 2;
+        buf.set_stringn(x, y, &shown, usize::from(area.width), theme.warning);
     }
 }
 

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::{fit, put_row};
 use crate::app::keymap::HelpLine;
 use crate::app::{Action, App, InputKind, Layer, Overlay};
-use crate::text::width::{char_indices_to_byte_ranges, ellipsize, tail, width};
+use crate::text::width::{char_indices_to_byte_ranges, ellipsize, ellipsize_start, width};
 use crate::text::wrap::wrap;
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -33,8 +33,16 @@ fn share(total: u16, percent: u16, min: u16, max: u16) -> u16 {
     u16::try_from(part).unwrap_or(u16::MAX).clamp(min, max)
 }
 
-/// A centred box of at most `w` x `h`, with a title; returns its inside.
-fn popup(area: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffer) -> Rect {
+/// A centred box of at most `w` x `h`, with a title and an optional note
+/// at the bottom right; returns its inside.
+fn popup(
+    area: Rect,
+    (w, h): (u16, u16),
+    title: &str,
+    note: Option<&str>,
+    theme: &Theme,
+    buf: &mut Buffer,
+) -> Rect {
     let w = w.min(area.width.saturating_sub(2)).max(1);
     let h = h.min(area.height.saturating_sub(2)).max(1);
     let rect = Rect::new(
@@ -44,12 +52,17 @@ fn popup(area: Rect, w: u16, h: u16, title: &str, theme: &Theme, buf: &mut Buffe
         h,
     );
     Clear.render(rect, buf);
-    let title = ellipsize(&format!(" {title} "), usize::from(w.saturating_sub(2))).into_owned();
-    let block = Block::default()
+    let room = usize::from(w.saturating_sub(2));
+    let title = ellipsize(&format!(" {title} "), room).into_owned();
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(Line::from(Span::styled(title, theme.title)));
+    if let Some(note) = note {
+        let note = ellipsize(&format!(" {note} "), room).into_owned();
+        block = block.title_bottom(Line::from(Span::styled(note, theme.muted)).right_aligned());
+    }
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -199,7 +212,7 @@ fn help(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usize) {
     let height = (entries.len() as u16).saturating_add(2);
     let close = keymap.label(Layer::Overlay, Action::Close);
     let title = format!("Keys · {close} closes");
-    let inner = popup(area, w, height, &title, theme, buf);
+    let inner = popup(area, (w, height), &title, None, theme, buf);
     list(&entries, inner, scroll, theme, buf);
 }
 
@@ -224,7 +237,7 @@ fn problems(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usiz
     let inner_w = w.min(area.width.saturating_sub(2)).saturating_sub(2);
     let lines: usize = entries.iter().map(|e| e.lines(inner_w).len()).sum();
     let h = u16::try_from(lines + 2).unwrap_or(u16::MAX);
-    let inner = popup(area, w, h, &title, theme, buf);
+    let inner = popup(area, (w, h), &title, None, theme, buf);
     list(&entries, inner, scroll, theme, buf);
 }
 
@@ -241,23 +254,18 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         key(Action::Submit),
         key(Action::Cancel)
     );
-    let inner = popup(
-        area,
-        share(area.width, 50, 56, 100),
-        height,
-        &title,
-        theme,
-        buf,
-    );
+    let size = (share(area.width, 50, 56, 100), height);
+    let note = "counts: events shown";
+    let inner = popup(area, size, &title, Some(note), theme, buf);
     if inner.height == 0 {
         return;
     }
-    let found = format!("   {} found · counts: events in view", input.hits.len());
+    let found = format!("   {} found", input.hits.len());
     // A long (pasted) name shows its end, so the cursor and count stay visible.
     let room = usize::from(inner.width).saturating_sub(width(&found) + 8);
     let prompt = vec![
         Span::styled("Actor: ", theme.title),
-        Span::raw(tail(&input.text, room)),
+        Span::raw(ellipsize_start(&input.text, room)),
         Span::styled("▏", theme.matched),
         Span::styled(found, theme.muted),
     ];

@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::app::{Action, App, Focus, InputKind, Layer, View};
 use crate::filter::Combine;
 use crate::text::count;
-use crate::text::width::{tail, width};
+use crate::text::width::{ellipsize_start, width};
 
 /// The header line: what is filtered first (it matters most when the
 /// line is cut at narrow widths), then problems, then the corpus and its
@@ -200,7 +200,10 @@ pub fn footer(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         // A long (pasted) query shows its end, so the cursor and count stay visible.
         let room = usize::from(rect.width).saturating_sub(width(&count) + width(prompt) + 2);
         spans.push(Span::styled(prompt, theme.key));
-        spans.push(Span::raw(format!(" {}", tail(&input.text, room))));
+        spans.push(Span::raw(format!(
+            " {}",
+            ellipsize_start(&input.text, room)
+        )));
         spans.push(Span::styled("▏", theme.matched));
         spans.push(Span::styled(count, theme.muted));
     } else if let Some(message) = &app.message {

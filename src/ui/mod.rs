@@ -16,11 +16,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use ratatui::Frame;
 
 use crate::app::{layout, Action, App, Focus, Layer, View};
-use crate::text::width::{truncate, width as text_width};
+use crate::text::width::{ellipsize, truncate, width as text_width};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -103,34 +103,55 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if y >= area.bottom() {
             break;
         }
-        let shown = crate::text::width::ellipsize(text, usize::from(area.width));
+        let shown = ellipsize(text, usize::from(area.width));
         let x = area.x + area.width.saturating_sub(text_width(&shown) as u16) / 2;
         buf.set_stringn(x, y, &shown, usize::from(area.width), theme.warning);
     }
 }
 
 /// A pane's frame: rounded when focused, its title, and an optional
-/// bottom-right note such as the position `12/27`.
+/// bottom-right note such as the position `12/27`, each cut with '…' to the
+/// width it is drawn at.
 fn pane_block<'a>(
     title: Line<'a>,
     bottom: Option<String>,
     focused: bool,
     theme: &Theme,
-) -> Block<'a> {
+) -> PaneBlock<'a> {
     let (border, kind) = if focused {
         (theme.border_focused, BorderType::Thick)
     } else {
         (theme.border, BorderType::Plain)
     };
-    let mut block = Block::default()
+    let block = Block::default()
         .borders(Borders::ALL)
         .border_type(kind)
-        .border_style(border)
-        .title(title);
-    if let Some(note) = bottom {
-        block = block.title_bottom(Line::from(format!(" {note} ")).right_aligned());
+        .border_style(border);
+    PaneBlock {
+        block,
+        title,
+        bottom,
     }
-    block
+}
+
+/// A pane's frame whose title and note are fitted when it is drawn, the
+/// only time its width is known.
+struct PaneBlock<'a> {
+    block: Block<'a>,
+    title: Line<'a>,
+    bottom: Option<String>,
+}
+
+impl Widget for PaneBlock<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let room = usize::from(area.width.saturating_sub(2));
+        let mut block = self.block.title(Line::from(fit(&self.title.spans, room)));
+        if let Some(note) = self.bottom {
+            let note = ellipsize(&format!(" {note} "), room).into_owned();
+            block = block.title_bottom(Line::from(note).right_aligned());
+        }
+        block.render(area, buf);
+    }
 }
 
 fn pane_title(name: &str, focused: bool, theme: &Theme) -> Line<'static> {

@@ -40,6 +40,21 @@ fn a_row_that_fits_is_drawn_whole_and_one_that_does_not_ends_in_an_ellipsis() {
     assert_eq!(drawn(&["ab", "cd"], 1), "…");
 }
 
+/// A pane title and note longer than the pane end in '…' inside the frame.
+#[test]
+fn a_pane_title_that_does_not_fit_ends_in_an_ellipsis() {
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 16, 3));
+    let theme = super::theme::Theme::mono();
+    let title = Line::from(" Timeline · 23 of 46 match ");
+    super::pane_block(title, Some("123456/654321".into()), false, &theme)
+        .render(buf.area, &mut buf);
+    let row = |y: u16| -> String { (0..16).map(|x| buf[(x, y)].symbol().to_string()).collect() };
+    assert_eq!(row(0), "┌ Timeline · 2…┐");
+    assert_eq!(row(2), "└ 123456/65432…┘");
+}
+
 proptest! {
     /// Whatever the spans and the width: the row shows the text whole
     /// (up to trailing white space), or a prefix of it followed by '…'.

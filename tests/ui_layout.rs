@@ -173,6 +173,31 @@ fn the_problems_list_wraps() {
     insta::assert_snapshot!("problems_80x24", snapshot(&app));
 }
 
+/// Scrolling moves a problem at a time and reaches the end of the last
+/// one, however many lines each wraps to.
+#[test]
+fn the_wrapped_problems_scroll_to_the_end() {
+    let mut app = fixture("tests/fixtures/layout-problems", 50, 10);
+    app.update(Action::Problems);
+    let shown = snapshot(&app);
+    assert!(
+        shown.contains("events.toml:17:") && shown.contains("↓ 1 more"),
+        "{shown}"
+    );
+    for _ in 0..3 {
+        app.update(Action::Down);
+        let shown = snapshot(&app);
+        assert!(!shown.contains("events.toml:17:"), "{shown}");
+        assert!(
+            shown.contains("events.toml:21:") && shown.contains("the…\""),
+            "{shown}"
+        );
+        assert!(!shown.contains("more (j"), "{shown}");
+    }
+    app.update(Action::Up);
+    assert!(snapshot(&app).contains("events.toml:17:"));
+}
+
 /// With chips that do not fit, the header drops the corpus counts whole
 /// and ends what it cuts with "…"; the chip shows the month typed.
 #[test]

@@ -131,36 +131,41 @@ impl Entry {
 /// Entries of a scrollable list drawn from entry `scroll`, each wrapped,
 /// with a "more" note when not all fit.
 fn list(entries: &[Entry], inner: Rect, scroll: usize, theme: &Theme, buf: &mut Buffer) {
-    let wrapped: Vec<Vec<Vec<Span>>> = entries.iter().map(|e| e.lines(inner.width)).collect();
-    let total: usize = wrapped.iter().map(Vec::len).sum();
+    // Entries are wrapped as they are needed: a screenful from each end,
+    // however long the list.
+    let lines = |e: &Entry| e.lines(inner.width);
     let full = usize::from(inner.height);
+    let mut total = 0;
+    let fits = entries.iter().all(|e| {
+        total += lines(e).len();
+        total <= full
+    });
     // When not everything fits, the last line says how much is below.
-    let height = if total <= full {
-        full
-    } else {
-        full.saturating_sub(1)
-    };
+    let height = if fits { full } else { full.saturating_sub(1) };
     // The last screenful starts at the first entry from which the rest fit.
-    let mut last_start = wrapped.len();
-    let mut below = 0;
-    while last_start > 0 && below + wrapped[last_start - 1].len() <= height {
+    let mut last_start = entries.len();
+    let mut rest = 0;
+    while let Some(entry) = last_start.checked_sub(1).and_then(|i| entries.get(i)) {
+        rest += lines(entry).len();
+        if rest > height {
+            break;
+        }
         last_start -= 1;
-        below += wrapped[last_start].len();
     }
-    let first = scroll.min(last_start.min(wrapped.len().saturating_sub(1)));
+    let first = scroll.min(last_start).min(entries.len().saturating_sub(1));
     let mut y = inner.y;
     let mut shown = first;
-    'entries: for entry in &wrapped[first.min(wrapped.len())..] {
-        for spans in entry {
+    'entries: for entry in entries.iter().skip(first) {
+        for spans in lines(entry) {
             if usize::from(y - inner.y) >= height {
                 break 'entries;
             }
-            put_row(buf, inner.x, y, inner.width, spans, Style::default());
+            put_row(buf, inner.x, y, inner.width, &spans, Style::default());
             y += 1;
         }
         shown += 1;
     }
-    let below = wrapped.len().saturating_sub(shown);
+    let below = entries.len().saturating_sub(shown);
     if below > 0 && inner.height > 0 {
         let note = format!(" ↓ {below} more (j/↓) ");
         let y = inner.bottom().saturating_sub(1);
@@ -235,7 +240,14 @@ fn problems(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, scroll: usiz
     );
     let w = share(area.width, 90, 60, 160);
     let inner_w = w.min(area.width.saturating_sub(2)).saturating_sub(2);
-    let lines: usize = entries.iter().map(|e| e.lines(inner_w).len()).sum();
+    // As tall as the wrapped problems, counted no further than the screen.
+    let mut lines = 0;
+    for entry in &entries {
+        lines += entry.lines(inner_w).len();
+        if lines >= usize::from(area.height) {
+            break;
+        }
+    }
     let h = u16::try_from(lines + 2).unwrap_or(u16::MAX);
     let inner = popup(area, (w, h), &title, None, theme, buf);
     list(&entries, inner, scroll, theme, buf);

@@ -252,16 +252,17 @@ const KEPT: u8 = u8::MAX;
 
 /// How much a hint is needed, for dropping the least needed first at
 /// narrow widths: the views' keys stay longest, being the way to
-/// everything not on the timeline.
+/// everything not on the timeline; then what acts on the selection, the
+/// text search and, while a filter is on, the way to clear it.
 fn need(layer: Layer, action: Action) -> u8 {
     match (layer, action) {
         (_, Action::Help | Action::Quit) => KEPT,
         (Layer::Input | Layer::Overlay, Action::Cancel | Action::Close) => KEPT,
         (Layer::Input | Layer::Overlay, _) => 4,
         (_, Action::ViewTimeline | Action::ViewArticles | Action::ViewQuotes) => 5,
-        (_, Action::Activate | Action::TextFilter | Action::Close) => 4,
+        (_, Action::Activate | Action::TextFilter | Action::ClearFilters | Action::Close) => 4,
         (_, Action::Down | Action::ActorFilter) => 3,
-        (_, Action::NextSource | Action::ClearFilters | Action::CycleSort) => 2,
+        (_, Action::NextSource | Action::CycleSort) => 2,
         _ => 1,
     }
 }

@@ -107,7 +107,7 @@ pub struct Shared {
     pub problems: Arc<[Diagnostic]>,
     /// Each event's date written in full, in cells: measured once, so
     /// that the timeline's date column need not format every date.
-    pub date_widths: Arc<[usize]>,
+    pub date_widths: Arc<[u8]>,
 }
 
 impl Shared {
@@ -116,7 +116,7 @@ impl Shared {
         let date_widths = corpus
             .events
             .iter()
-            .map(|e| crate::text::width::width(&e.date.display()))
+            .map(|e| u8::try_from(crate::text::width::width(&e.date.display())).unwrap_or(u8::MAX))
             .collect();
         Shared {
             corpus: Arc::new(corpus),

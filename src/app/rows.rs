@@ -45,8 +45,8 @@ pub fn build(corpus: &Corpus, matching: &[bool], collapsed: &[bool]) -> Vec<Row>
 
 /// The widest of `widths` over the events that may be rows: those matching
 /// and the headline events shown as their context, folded or not.
-pub fn date_width(corpus: &Corpus, matching: &[bool], widths: &[usize]) -> usize {
-    let width = |ix: Ix| widths.get(ix).copied().unwrap_or(0);
+pub fn date_width(corpus: &Corpus, matching: &[bool], widths: &[u8]) -> usize {
+    let width = |ix: Ix| usize::from(widths.get(ix).copied().unwrap_or(0));
     matching
         .iter()
         .enumerate()

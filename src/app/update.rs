@@ -203,6 +203,10 @@ impl App {
             hits,
             selected: 0,
             before: self.filter.clone(),
+            counts: match kind {
+                InputKind::Actor => super::actor_counts(&self.shared.corpus, &self.matching),
+                InputKind::Text | InputKind::Fields => Vec::new(),
+            },
         }));
     }
 

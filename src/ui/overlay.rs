@@ -289,7 +289,6 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &prompt,
         Style::default(),
     );
-    let events = events_per_actor(app);
     let rows = usize::from(inner.height.saturating_sub(1));
     let first = input.selected.saturating_sub(rows.saturating_sub(1));
     let w = usize::from(inner.width);
@@ -309,9 +308,10 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if !about.is_empty() {
             spans.push(Span::styled(format!("  {}", about.join(", ")), theme.muted));
         }
-        // The count sits at the right edge; the name and role are cut
-        // before it.
-        let n = events.get(hit.actor).copied().unwrap_or(0);
+        // The events shown that name the actor (with chips combined by
+        // "all of", what adding it leaves), at the right edge; the name
+        // and role are cut before it.
+        let n = input.counts.get(hit.actor).copied().unwrap_or(0);
         let tally = format!(" {}", crate::text::count(n, "event"));
         let left = w.saturating_sub(width(&tally));
         let mut row = fit(&spans, left);
@@ -336,21 +336,6 @@ fn actor_picker(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Style::default(),
         );
     }
-}
-
-/// How many of the events the filter lets through name each actor: with
-/// the chips combined by "all of", what adding the actor leaves.
-fn events_per_actor(app: &App) -> Vec<usize> {
-    let corpus = app.corpus();
-    let mut counts = vec![0; corpus.actors.len()];
-    for (event, _) in app.matching.iter().enumerate().filter(|(_, &m)| m) {
-        for &actor in &corpus.events[event].actors {
-            if let Some(n) = counts.get_mut(actor) {
-                *n += 1;
-            }
-        }
-    }
-    counts
 }
 
 /// `text` split into spans with the matched characters styled. The

@@ -144,6 +144,8 @@ fn precision_name(p: Precision) -> &'static str {
         Precision::Month => "month",
         Precision::Week => "week",
         Precision::Day => "day",
+        Precision::Hour => "hour",
+        Precision::Minute => "minute",
     }
 }
 

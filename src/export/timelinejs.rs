@@ -53,6 +53,10 @@ pub struct TlDate {
     pub month: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hour: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minute: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +85,8 @@ impl TlDate {
             year: d.year(),
             month: d.month(),
             day: d.day(),
+            hour: d.hour(),
+            minute: d.minute(),
         }
     }
 
@@ -89,6 +95,8 @@ impl TlDate {
             year: d.year(),
             month: Some(d.month()),
             day: Some(d.day()),
+            hour: None,
+            minute: None,
         }
     }
 }
@@ -384,7 +392,9 @@ mod tests {
             TlDate {
                 year: 2023,
                 month: Some(9),
-                day: None
+                day: None,
+                hour: None,
+                minute: None,
             }
         );
         assert_eq!(
@@ -392,7 +402,9 @@ mod tests {
             Some(TlDate {
                 year: 2023,
                 month: Some(10),
-                day: Some(2)
+                day: Some(2),
+                hour: None,
+                minute: None,
             })
         );
     }

@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod json;
+mod kept;
 pub mod markdown;
 pub mod timelinejs;
 

@@ -216,3 +216,19 @@ fn a_broken_passthrough_file_is_a_problem_at_its_line_and_the_corpus_still_loads
     assert!(shown[0].starts_with(&want), "{shown:#?}");
     assert_eq!(loaded.corpus.articles.len(), 1);
 }
+
+#[test]
+fn what_is_added_in_timelinejs_to_chronicles_own_export_comes_back() {
+    let shipped = load(&Location::Embedded).corpus;
+    let first = export(&shipped);
+    let mut edited = first.clone();
+    let slide = &mut edited["events"][0];
+    slide["background"] = serde_json::json!({"color": "#202020"});
+    slide["media"]["thumbnail"] = "https://example.org/t.png".into();
+    let tmp = TempCorpus::new("tljs-added");
+    let (corpus, notes) = import(&edited, &tmp);
+    assert!(notes.is_empty(), "{notes:#?}");
+    let out = export(&corpus);
+    assert_eq!(list(&out, "events"), list(&edited, "events"));
+    assert_eq!(out["eras"], first["eras"]);
+}

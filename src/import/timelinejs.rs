@@ -15,7 +15,29 @@ use serde_json::{Map, Value};
 use super::{clean, html};
 use crate::corpus::load_files;
 use crate::export::json::{Document, EventDoc, FORMAT, VERSION};
-use crate::model::passthrough::Role;
+use crate::model::passthrough::{Kept, Role};
+
+/// The keys of a slide chronicle's export writes, and of its media.
+const SLIDE_KEYS: [&str; 7] = [
+    "start_date",
+    "end_date",
+    "display_date",
+    "text",
+    "media",
+    "group",
+    "unique_id",
+];
+const MEDIA_KEYS: [&str; 3] = ["url", "credit", "caption"];
+
+/// True when a slide has keys chronicle's export does not write.
+fn has_extras(slide: &Value) -> bool {
+    let Some(obj) = slide.as_object() else {
+        return false;
+    };
+    let media = obj.get("media").and_then(Value::as_object);
+    obj.keys().any(|k| !SLIDE_KEYS.contains(&k.as_str()))
+        || media.is_some_and(|m| m.keys().any(|k| !MEDIA_KEYS.contains(&k.as_str())))
+}
 
 /// The document and what could not be mapped, one line each.
 pub struct Imported {
@@ -189,6 +211,17 @@ impl Importer {
                 self.notes.push(note);
                 event.title = headline;
             }
+        }
+        // What was added to the slide in TimelineJS is kept with it.
+        if has_extras(slide) {
+            let kept = Kept {
+                role: Role::Slide,
+                object: slide.clone(),
+                title: event.title.clone(),
+                date: event.date.clone(),
+                summary: event.summary.clone(),
+            };
+            self.doc.timelinejs.events.insert(event.id.clone(), kept);
         }
         self.ids.insert(event.id.clone());
         self.doc.events.push(event);

@@ -316,11 +316,6 @@ impl DateSpec {
         self.end.unwrap_or(self.start).last_day()
     }
 
-    /// The time of day the date starts at, if it has one.
-    pub fn start_time(&self) -> Option<(u32, u32)> {
-        self.start.start_time()
-    }
-
     /// Chronological ordering key: earlier first day first, then a whole
     /// day before its times and earlier times first; on a tie, coarser
     /// before finer (a whole month before its first day), then a span

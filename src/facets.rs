@@ -165,20 +165,23 @@ fn parse_range(text: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Str
     Ok((from, to))
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a year before 1 as EDTF writes it
+/// (`-0643`, `0000`).
 fn parse_date(text: &str) -> Result<PartialDate, String> {
     let bad = || format!("“{text}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    let mut parts = text.split('-');
+    let (sign, unsigned) = text.strip_prefix('-').map_or((1, text), |rest| (-1, rest));
+    let mut parts = unsigned.split('-');
     let num = |p: Option<&str>| -> Result<Option<u32>, String> {
         p.map(|p| p.parse::<u32>().map_err(|_| bad())).transpose()
     };
+    let four = parts.clone().next().is_some_and(|y| y.len() == 4);
     let year = num(parts.next())?.ok_or_else(bad)?;
     let month = num(parts.next())?;
     let day = num(parts.next())?;
-    if parts.next().is_some() || !(1000..=9999).contains(&year) {
+    if parts.next().is_some() || !four {
         return Err(bad());
     }
-    PartialDate::new(year as i32, month, day).ok_or_else(bad)
+    PartialDate::new(sign * year as i32, month, day).ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -199,6 +202,8 @@ mod tests {
         assert_eq!((f.from, f.to), (None, d(2019, 4, 30)));
         let f = Facets::parse("date:2024-02").unwrap();
         assert_eq!((f.from, f.to), (d(2024, 2, 1), d(2024, 2, 29)));
+        let f = Facets::parse("date:-0643..0000").unwrap();
+        assert_eq!((f.from, f.to), (d(-643, 1, 1), d(0, 12, 31)));
     }
 
     #[test]
@@ -226,6 +231,9 @@ mod tests {
             "color:red",
             "meeting",
             "date:99999999999999999999",
+            "date:--2024",
+            "date:-643",
+            "date:0..",
         ] {
             assert!(Facets::parse(bad).is_err(), "{bad}");
         }

@@ -157,7 +157,7 @@ fn sidecar() -> impl Strategy<Value = Value> {
         .prop_map(|(article, excerpt)| json!({"article": article, "excerpt": excerpt}));
     let date = prop_oneof![
         Just("2023-09".to_owned()),
-        Just("0000-01-01".to_owned()),
+        Just("-10000-01-01".to_owned()),
         Just("2023-02-30".to_owned()),
         text(),
     ];
@@ -280,7 +280,7 @@ const CHANGE_AT: &[&str] = &[
 /// records (a duplicate, a reference to the wrong one).
 #[rustfmt::skip]
 const EDITS: &[&str] = &[
-    "0000-01-01", "10000", "2023-02-30", "nope", "", "summit", "toast", "wire", "kim", "putin",
+    "-10000-01-01", "10000", "2023-02-30", "nope", "", "summit", "toast", "wire", "kim", "putin",
     "\u{1b}[31msummit", "Kim",
 ];
 

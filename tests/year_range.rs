@@ -1,4 +1,5 @@
-//! One range of years for the whole program (0001–9999): the loader
+//! One range of years for the whole program (-9999–9999, astronomical:
+//! 0000 is 1 BC): the loader
 //! rejects a `published` or event date outside it at its line and column,
 //! extraction leaves a phrase that would fall outside it unresolved instead
 //! of wrapping or clamping it, and what is built at the edges of the range
@@ -26,7 +27,11 @@ fn article(id: &str, published: &str, body: &str) -> String {
 #[test]
 fn dates_outside_the_years_are_problems_where_they_are_written() {
     let c = TempCorpus::new("years-loader");
-    let zero = article("zero", "0000-01-01", "The minister arrived on Monday.");
+    let zero = article(
+        "zero",
+        "\"-10000-01-01\"",
+        "The minister arrived on Monday.",
+    );
     let big = article("big", "\"10000-01-01\"", "The minister left on Monday.");
     let negative = article("neg", "\"-001-12-27\"", "The minister spoke on Monday.");
     c.write("articles/zero.md", &zero)
@@ -34,8 +39,8 @@ fn dates_outside_the_years_are_problems_where_they_are_written() {
         .write("articles/neg.md", &negative);
     let events = r#"[[event]]
 id = "e1"
-date = "0000-05"
-title = "Year zero"
+date = "-10000-05"
+title = "Too early"
 kind = "other"
 summary = "S"
 [[event.source]]
@@ -54,7 +59,7 @@ excerpt = "The minister arrived"
 "#;
     c.write("events.toml", events);
     let loaded = c.load();
-    let range = "out of range (use 0001–9999)";
+    let range = "out of range (use -9999–9999)";
     let at = |text: &str, needle: &str, skip: usize| {
         let (line, col) = loc(text, needle);
         (line, col + skip)
@@ -64,10 +69,8 @@ excerpt = "The minister arrived"
         &[
             Expect {
                 file: c.shown("articles/zero.md"),
-                at: at(&zero, "0000-01-01", 0),
-                says: &format!(
-                    "`published` is not a real date like 2023-09-14: year 0000 is {range}"
-                ),
+                at: at(&zero, "-10000-01-01", 0),
+                says: &format!("year -10000 is {range}"),
             },
             Expect {
                 file: c.shown("articles/big.md"),
@@ -81,12 +84,12 @@ excerpt = "The minister arrived"
             },
             Expect {
                 file: c.shown("events.toml"),
-                at: at(events, "0000-05", 0),
-                says: &format!("event 'e1': year 0000 is {range}"),
+                at: at(events, "-10000-05", 0),
+                says: &format!("event 'e1': year -10000 is {range}"),
             },
             Expect {
                 file: c.shown("events.toml"),
-                at: at(events, "10000", 0),
+                at: at(events, "/10000", 1),
                 says: &format!("event 'e2': year 10000 is {range}"),
             },
         ],
@@ -106,25 +109,25 @@ type Edge = (
 
 #[rustfmt::skip]
 const EDGES: [Edge; 16] = [
-    ((1, 1, 1), "The minister arrived on Tuesday.", "Tuesday", None),
-    ((1, 1, 1), "She left last week.", "last week", None),
-    ((1, 1, 1), "He visited a year ago.", "a year ago", None),
-    ((1, 1, 1), "They met yesterday.", "yesterday", None),
-    ((1, 1, 7), "The minister arrived on Monday.", "Monday", Some("0001-01-01")),
-    ((1, 1, 1), "It rained today.", "today", Some("0001-01-01")),
+    ((-9999, 1, 1), "The minister arrived on Tuesday.", "Tuesday", None),
+    ((-9999, 1, 1), "She left last week.", "last week", None),
+    ((-9999, 1, 1), "He visited a year ago.", "a year ago", None),
+    ((-9999, 1, 1), "They met yesterday.", "yesterday", None),
+    ((-9999, 1, 7), "The minister arrived on Monday.", "Monday", Some("-9999-01-01")),
+    ((-9999, 1, 1), "It rained today.", "today", Some("-9999-01-01")),
     ((9999, 12, 31), "He will come back next week.", "next week", None),
     ((9999, 12, 31), "They will meet tomorrow.", "tomorrow", None),
     ((9999, 12, 31), "The envoy will return next year.", "next year", None),
     ((9999, 12, 27), "The envoy will arrive on Friday.", "Friday", Some("9999-12-31")),
     // A day without its year falls on the side of the anchor the tense
     // says, or nowhere: never back on the anchor's own year.
-    ((1, 3, 1), "Talks were last held on 12 December.", "12 December", None),
+    ((-9999, 3, 1), "Talks were last held on 12 December.", "12 December", None),
     ((9999, 10, 1), "The leaders will meet on 15 January.", "15 January", None),
-    ((1, 3, 1), "Talks were held on 12 February.", "12 February", Some("0001-02-12")),
-    // The winter of the anchor began in year 0: not the next one instead.
-    ((1, 1, 15), "It was cold this winter.", "this winter", None),
-    ((1, 3, 1), "They met last summer.", "last summer", None),
-    ((1, 7, 15), "It was hot this summer.", "this summer", Some("0001-06/0001-08")),
+    ((-9999, 3, 1), "Talks were held on 12 February.", "12 February", Some("-9999-02-12")),
+    // The winter of the anchor began in year -10000: not the next one instead.
+    ((-9999, 1, 15), "It was cold this winter.", "this winter", None),
+    ((-9999, 3, 1), "They met last summer.", "last summer", None),
+    ((-9999, 7, 15), "It was hot this summer.", "this summer", Some("-9999-06/-9999-08")),
 ];
 
 #[test]
@@ -151,7 +154,7 @@ fn events_built_at_the_edges_export_and_import_back_clean() {
         "articles/first.md",
         &article(
             "first",
-            "0001-01-07",
+            "\"-9999-01-07\"",
             "The minister arrived in Rome on Monday.",
         ),
     )
@@ -167,7 +170,7 @@ fn events_built_at_the_edges_export_and_import_back_clean() {
         .iter()
         .map(|&e| corpus.events[e].date.to_edtf())
         .collect();
-    assert!(dates.contains(&"0001-01-01".to_string()), "{dates:?}");
+    assert!(dates.contains(&"-9999-01-01".to_string()), "{dates:?}");
     assert!(dates.contains(&"9999-12-31".to_string()), "{dates:?}");
 
     let json = Format::TimelineJs.render(corpus, &corpus.order);
@@ -213,7 +216,7 @@ const PHRASES: [&str; 16] = [
 fn near_an_edge() -> impl Strategy<Value = NaiveDate> {
     let start = |y| day(y, 1, 1);
     prop_oneof![
-        (0u64..120).prop_map(move |n| start(1) + chrono::Days::new(n)),
+        (0u64..120).prop_map(move |n| start(-9999) + chrono::Days::new(n)),
         (0u64..120).prop_map(move |n| day(9999, 12, 31) - chrono::Days::new(n)),
     ]
 }

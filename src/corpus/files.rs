@@ -19,6 +19,9 @@ pub struct CorpusFiles {
     pub actors: Option<SourceFile>,
     pub events: Option<SourceFile>,
     pub quotes: Option<SourceFile>,
+    /// `timelinejs.json`: what an imported TimelineJS file held beyond
+    /// the records.
+    pub timelinejs: Option<SourceFile>,
 }
 
 /// A corpus file: already in memory (embedded), or a path to read.
@@ -72,6 +75,7 @@ fn place(files: &mut CorpusFiles, name: &str, text: SourceText) {
         "actors.toml" => files.actors = Some(text),
         "events.toml" => files.events = Some(text),
         "quotes.toml" => files.quotes = Some(text),
+        "timelinejs.json" => files.timelinejs = Some(text),
         _ => files.articles.push(text),
     }
 }
@@ -97,6 +101,7 @@ pub fn directory(dir: &Path, problems: &mut Vec<Diagnostic>) -> CorpusFiles {
         ("actors.toml", &mut files.actors),
         ("events.toml", &mut files.events),
         ("quotes.toml", &mut files.quotes),
+        ("timelinejs.json", &mut files.timelinejs),
     ] {
         let path = dir.join(name);
         if fs::symlink_metadata(&path).is_ok() {

@@ -6,6 +6,7 @@ mod articles;
 pub mod diag;
 pub(crate) mod fields;
 mod files;
+mod passthrough;
 mod pieces;
 mod records;
 
@@ -15,7 +16,7 @@ use std::sync::OnceLock;
 pub use diag::Diagnostic;
 pub use files::FILE_LIMIT;
 
-use crate::model::{Actor, Article, Corpus, Event, IdMap, Quote};
+use crate::model::{Actor, Article, Corpus, Event, IdMap, Passthrough, Quote};
 use crate::text::fold::Folded;
 use records::Known;
 
@@ -42,6 +43,7 @@ pub struct Records {
     pub actors: Vec<Actor>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    pub passthrough: Passthrough,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -54,12 +56,12 @@ impl Records {
             actors,
             events,
             quotes,
+            passthrough,
             problems,
         } = self;
-        Loaded {
-            corpus: Corpus::new(name, articles, actors, events, quotes),
-            problems,
-        }
+        let mut corpus = Corpus::new(name, articles, actors, events, quotes);
+        corpus.passthrough = passthrough;
+        Loaded { corpus, problems }
     }
 }
 
@@ -112,6 +114,7 @@ fn build(name: String, files: files::CorpusFiles, mut problems: Vec<Diagnostic>)
         actors,
         events,
         quotes,
+        timelinejs,
     } = files;
     // The record files are read, and the actors checked, by one of the
     // threads that read the articles, before it turns to them.
@@ -164,12 +167,17 @@ fn build(name: String, files: files::CorpusFiles, mut problems: Vec<Diagnostic>)
         .unwrap_or_default();
     // The folded bodies are not needed by the model.
     drop((event_ix, folded));
+    let passthrough = timelinejs
+        .and_then(|f| f.read(&mut problems))
+        .map(|src| passthrough::read(&src, &mut problems))
+        .unwrap_or_default();
     Records {
         name,
         articles,
         actors,
         events,
         quotes,
+        passthrough,
         problems,
     }
 }

@@ -54,10 +54,18 @@ fn push_row(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-fn date_cells(d: Option<&TlDate>) -> [String; 3] {
+/// Year, month, day and the time as the TimelineJS sheet reads it (`14:30`).
+fn date_cells(d: Option<&TlDate>) -> [String; 4] {
     let part = |p: Option<u32>| p.map(|n| n.to_string()).unwrap_or_default();
     match d {
-        Some(d) => [d.year.to_string(), part(d.month), part(d.day)],
+        Some(d) => [
+            d.year.to_string(),
+            part(d.month),
+            part(d.day),
+            d.hour
+                .map(|h| format!("{h:02}:{:02}", d.minute.unwrap_or(0)))
+                .unwrap_or_default(),
+        ],
         None => Default::default(),
     }
 }
@@ -71,8 +79,8 @@ pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<
     for &e in events {
         let event = &corpus.events[e];
         let (start, end) = slide_dates(&event.date);
-        let [year, month, day] = date_cells(Some(&start));
-        let [end_year, end_month, end_day] = date_cells(end.as_ref());
+        let [year, month, day, time] = date_cells(Some(&start));
+        let [end_year, end_month, end_day, end_time] = date_cells(end.as_ref());
         let media = media_article(corpus, e).map(|a| &corpus.articles[a]);
         let names: Vec<&str> = event
             .actors
@@ -100,11 +108,11 @@ pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<
             year,
             month,
             day,
-            String::new(),
+            time,
             end_year,
             end_month,
             end_day,
-            String::new(),
+            end_time,
             display_date(&event.date).unwrap_or_default(),
             event.title.clone(),
             event.summary.clone(),

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::{human_date, quotes_of};
-use crate::model::{Corpus, IdMap, Ix, Origin, Precision};
+use crate::model::{Corpus, IdMap, Ix, Origin, Passthrough, Precision};
 use crate::text::fold::Folded;
 
 /// What `format` says, so a reader can tell this file from others.
@@ -30,6 +30,10 @@ pub struct Document {
     pub actors: Vec<ActorDoc>,
     pub events: Vec<EventDoc>,
     pub quotes: Vec<QuoteDoc>,
+    /// What an imported TimelineJS file held beyond the records, for the
+    /// exported events; absent when there is none.
+    #[serde(default, skip_serializing_if = "Passthrough::is_empty")]
+    pub timelinejs: Passthrough,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,6 +148,8 @@ fn precision_name(p: Precision) -> &'static str {
         Precision::Month => "month",
         Precision::Week => "week",
         Precision::Day => "day",
+        Precision::Hour => "hour",
+        Precision::Minute => "minute",
     }
 }
 
@@ -181,6 +187,22 @@ pub fn document(corpus: &Corpus, events: &[Ix], with_origin: bool) -> Document {
         actors: (0..corpus.actors.len()).map(|a| records.actor(a)).collect(),
         events: events.iter().map(|&e| records.event(e)).collect(),
         quotes: quotes.iter().map(|&q| records.quote(q)).collect(),
+        timelinejs: passthrough_of(corpus, events),
+    }
+}
+
+/// The corpus' TimelineJS passthrough for these events.
+pub fn passthrough_of(corpus: &Corpus, events: &[Ix]) -> Passthrough {
+    let kept = &corpus.passthrough.events;
+    Passthrough {
+        top: corpus.passthrough.top.clone(),
+        events: events
+            .iter()
+            .filter_map(|&e| {
+                let id = &corpus.events[e].id;
+                kept.get(id).map(|k| (id.clone(), k.clone()))
+            })
+            .collect(),
     }
 }
 

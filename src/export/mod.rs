@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod json;
+mod kept;
 pub mod markdown;
 pub mod timelinejs;
 
@@ -14,6 +15,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
+use crate::text::year;
 
 /// The formats `chronicle export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,16 +137,22 @@ fn month_name(month: u32) -> &'static str {
 }
 
 fn human_point(d: &PartialDate) -> String {
-    match (d.month(), d.day()) {
-        (Some(m), Some(day)) => format!("{day} {} {}", month_name(m), d.year()),
-        (Some(m), None) => format!("{} {}", month_name(m), d.year()),
-        _ => d.year().to_string(),
+    let year = year(d.year());
+    let date = match (d.month(), d.day()) {
+        (Some(m), Some(day)) => format!("{day} {} {year}", month_name(m)),
+        (Some(m), None) => format!("{} {year}", month_name(m)),
+        _ => year,
+    };
+    match d.time_text() {
+        Some(time) => format!("{date}, {time}"),
+        None => date,
     }
 }
 
 /// A date as a reader writes it: `25 April 2019`, `19–20 July 2000`,
-/// `September–October 2023`, `week of 10 June 2024`; `c. ` marks an
-/// approximate date and a trailing `?` an uncertain one.
+/// `September–October 2023`, `week of 10 June 2024`, `19 June 2024, 02:22`,
+/// `19 June 2024, 02:22–05:00`, `644 BC`; `c. ` marks an approximate date
+/// and a trailing `?` an uncertain one.
 pub fn human_date(date: &DateSpec) -> String {
     let body = match (date.precision(), date.end()) {
         (Precision::Week, _) => format!("week of {}", human_point(&date.start())),
@@ -158,19 +166,28 @@ pub fn human_date(date: &DateSpec) -> String {
 
 fn human_span(start: &PartialDate, end: &PartialDate) -> String {
     let same_precision = start.precision() == end.precision();
+    let same_year = start.year() == end.year();
+    let timed = start.hour().is_some() || end.hour().is_some();
+    let y = year(end.year());
     match (start.month(), start.day(), end.month(), end.day()) {
-        (Some(m1), Some(d1), Some(m2), Some(d2)) if start.year() == end.year() => {
+        _ if timed => match end.time_text() {
+            Some(time) if start.without_time() == end.without_time() => {
+                format!("{}–{time}", human_point(start))
+            }
+            _ => format!("{} – {}", human_point(start), human_point(end)),
+        },
+        (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year => {
             if m1 == m2 {
-                format!("{d1}–{d2} {} {}", month_name(m1), end.year())
+                format!("{d1}–{d2} {} {y}", month_name(m1))
             } else {
                 let (a, b) = (month_name(m1), month_name(m2));
-                format!("{d1} {a} – {d2} {b} {}", end.year())
+                format!("{d1} {a} – {d2} {b} {y}")
             }
         }
-        (Some(m1), None, Some(m2), None) if start.year() == end.year() => {
-            format!("{}–{} {}", month_name(m1), month_name(m2), end.year())
+        (Some(m1), None, Some(m2), None) if same_year => {
+            format!("{}–{} {y}", month_name(m1), month_name(m2))
         }
-        (None, _, None, _) if same_precision => format!("{}–{}", start.year(), end.year()),
+        (None, _, None, _) if same_precision => format!("{}–{y}", year(start.year())),
         _ => format!("{} – {}", human_point(start), human_point(end)),
     }
 }
@@ -233,6 +250,19 @@ mod tests {
         assert_eq!(human_date(&date("2019/2020-03")), "2019 – March 2020");
         let week = DateSpec::week(chrono::NaiveDate::from_ymd_opt(2024, 6, 12).unwrap()).unwrap();
         assert_eq!(human_date(&week), "week of 10 June 2024");
+        assert_eq!(human_date(&date("2024-06-19T02:22")), "19 June 2024, 02:22");
+        assert_eq!(human_date(&date("2024-06-19T02~")), "c. 19 June 2024, 02h");
+        assert_eq!(
+            human_date(&date("2024-06-19T02:22/2024-06-19T05:00")),
+            "19 June 2024, 02:22–05:00"
+        );
+        assert_eq!(
+            human_date(&date("2024-06-19T23:00/2024-06-20")),
+            "19 June 2024, 23:00 – 20 June 2024"
+        );
+        assert_eq!(human_date(&date("-0643")), "644 BC");
+        assert_eq!(human_date(&date("-0043-03-15")), "15 March 44 BC");
+        assert_eq!(human_date(&date("-0100/0050")), "101 BC–50");
     }
 
     #[test]

@@ -5,27 +5,44 @@
 //! source article with a URL as `media`. Each headline event is an era.
 //! A top-level `chronicle` key, which TimelineJS ignores, holds the model
 //! document (see `json`) so that `chronicle import timelinejs` gets back
-//! what TimelineJS has no place for.
+//! what TimelineJS has no place for. A corpus imported from TimelineJS
+//! gives back its slides, eras, title slide and other keys as the file had
+//! them (see `kept`).
 
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use serde_json::{Map, Value};
+
 use super::json::{document, Document};
+use super::kept;
 use super::{
     date_range, escape_html, headline_of, human_date, media_article, membership, quotes_of,
 };
+use crate::model::passthrough::Role;
 use crate::model::{Corpus, DateSpec, Ix, PartialDate, Precision};
 use crate::text::{count, years};
 
 #[derive(Serialize)]
 struct Timeline {
-    title: Slide,
-    events: Vec<Slide>,
-    eras: Vec<Era>,
-    scale: &'static str,
+    title: Out<Slide>,
+    events: Vec<Out<Slide>>,
+    eras: Vec<Out<Era>>,
+    scale: Value,
+    /// Top-level keys of an imported file that TimelineJS or its users added.
+    #[serde(flatten)]
+    rest: Map<String, Value>,
     chronicle: Document,
+}
+
+/// A slide or era written from the model, or kept from an imported file.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Out<T> {
+    Made(T),
+    Kept(Value),
 }
 
 #[derive(Serialize)]
@@ -53,6 +70,10 @@ pub struct TlDate {
     pub month: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hour: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minute: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +102,8 @@ impl TlDate {
             year: d.year(),
             month: d.month(),
             day: d.day(),
+            hour: d.hour(),
+            minute: d.minute(),
         }
     }
 
@@ -89,6 +112,8 @@ impl TlDate {
             year: d.year(),
             month: Some(d.month()),
             day: Some(d.day()),
+            hour: None,
+            minute: None,
         }
     }
 }
@@ -110,11 +135,33 @@ pub fn display_date(date: &DateSpec) -> Option<String> {
 
 pub fn write(corpus: &Corpus, events: &[Ix], out: &mut dyn Write) -> io::Result<()> {
     let member = membership(corpus, events);
+    let mut rest = corpus.passthrough.top.clone();
+    let title = match rest.remove("title") {
+        Some(kept) => Out::Kept(kept),
+        None => Out::Made(title(corpus, events)),
+    };
+    let scale = rest.remove("scale").unwrap_or_else(|| "human".into());
+    let slides = events
+        .iter()
+        .filter(|&&e| kept::is_slide(corpus, e))
+        .map(|&e| {
+            let made = slide(corpus, &member, e);
+            match kept::of(corpus, e) {
+                Some(k) => {
+                    let value = serde_json::to_value(&made).unwrap_or_default();
+                    let group = headline_of(corpus, &member, e).filter(|&h| h != e);
+                    Out::Kept(kept::merged(corpus, e, k, value, group))
+                }
+                None => Out::Made(made),
+            }
+        })
+        .collect();
     let timeline = Timeline {
-        title: title(corpus, events),
-        events: events.iter().map(|&e| slide(corpus, &member, e)).collect(),
+        title,
+        events: slides,
         eras: eras(corpus, events, &member),
-        scale: "human",
+        scale,
+        rest,
         chronicle: document(corpus, events, false),
     };
     serde_json::to_writer_pretty(&mut *out, &timeline)?;
@@ -220,12 +267,28 @@ fn slide_text(corpus: &Corpus, e: Ix) -> String {
     html
 }
 
-/// One era per headline event exported with some of its sub-events,
-/// spanning them.
-fn eras(corpus: &Corpus, events: &[Ix], member: &[bool]) -> Vec<Era> {
-    events
+/// The eras of an imported file, then one era per headline event exported
+/// with some of its sub-events, spanning them (but for the headline events
+/// made for a file's groups, which come back as groups).
+fn eras(corpus: &Corpus, events: &[Ix], member: &[bool]) -> Vec<Out<Era>> {
+    let kept_eras = events.iter().filter_map(|&e| {
+        let k = kept::of(corpus, e).filter(|k| k.role == Role::Era)?;
+        let date = &corpus.events[e].date;
+        let made = Era {
+            start_date: TlDate::from_partial(&date.start()),
+            end_date: TlDate::from_partial(&date.end().unwrap_or(date.start())),
+            text: TlText {
+                headline: escape_html(&corpus.events[e].title),
+                text: format!("<p>{}</p>", escape_html(&corpus.events[e].summary)),
+            },
+        };
+        let value = serde_json::to_value(&made).unwrap_or_default();
+        Some(Out::Kept(kept::merged(corpus, e, k, value, None)))
+    });
+    let made = events
         .iter()
         .filter(|&&e| headline_of(corpus, member, e) == Some(e))
+        .filter(|&&e| kept::of(corpus, e).is_none_or(|k| k.role != Role::Group))
         .map(|&h| {
             let members =
                 std::iter::once(h).chain(corpus.children[h].iter().copied().filter(|&c| member[c]));
@@ -242,158 +305,10 @@ fn eras(corpus: &Corpus, events: &[Ix], member: &[bool]) -> Vec<Era> {
                 },
             }
         })
-        .collect()
+        .map(Out::Made);
+    kept_eras.chain(made).collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use serde_json::Value;
-
-    use super::*;
-    use crate::corpus::{load, Location};
-
-    fn render(corpus: &Corpus, events: &[Ix]) -> String {
-        crate::export::Format::TimelineJs.render(corpus, events)
-    }
-
-    fn exported() -> (Corpus, Value) {
-        let c = load(&Location::Embedded).corpus;
-        let value = serde_json::from_str(&render(&c, &c.order)).expect("valid JSON");
-        (c, value)
-    }
-
-    #[test]
-    fn the_title_slide_counts_in_words_and_names_one_year_once() {
-        let c = load(&Location::Embedded).corpus;
-        let e = *c.order.last().expect("an event");
-        let year = c.events[e].date.first_day().year();
-        let v: Value = serde_json::from_str(&render(&c, &[e])).expect("valid JSON");
-        let title = &v["title"]["text"];
-        assert_eq!(title["headline"], format!("Chronology, {year}"));
-        let quotes = quotes_of(&c, &[e]).len();
-        assert_eq!(
-            title["text"],
-            format!("<p>1 event, {}.</p>", count(quotes, "quote"))
-        );
-    }
-
-    #[test]
-    fn every_event_is_a_slide_at_its_precision() {
-        let (c, v) = exported();
-        let slides = v["events"].as_array().expect("events");
-        assert_eq!(slides.len(), c.events.len());
-        for (slide, &e) in slides.iter().zip(&c.order) {
-            let event = &c.events[e];
-            assert_eq!(slide["unique_id"], event.id.as_str());
-            let start = &slide["start_date"];
-            assert_eq!(start["year"], event.date.start().year());
-            assert_eq!(
-                start.get("month").is_some(),
-                event.date.start().month().is_some()
-            );
-            assert_eq!(
-                start.get("day").is_some(),
-                event.date.start().day().is_some()
-            );
-            assert_eq!(slide.get("end_date").is_some(), event.date.end().is_some());
-            let needs_words = event.date.approximate || event.date.uncertain;
-            assert_eq!(
-                slide.get("display_date").is_some(),
-                needs_words,
-                "{}",
-                event.id
-            );
-        }
-    }
-
-    #[test]
-    fn slide_text_is_escaped_html_with_actors_place_and_quotes() {
-        let (c, v) = exported();
-        let quoted = c
-            .order
-            .iter()
-            .position(|&e| !c.quotes_by_event[e].is_empty());
-        let at = quoted.expect("some event has quotes");
-        let e = c.order[at];
-        let text = v["events"][at]["text"]["text"].as_str().expect("text");
-        let q = &c.quotes[c.quotes_by_event[e][0]];
-        assert!(text.contains(&escape_html(&q.text)));
-        assert!(text.contains(&escape_html(&c.actors[q.speaker].name)));
-        for &a in &c.events[e].actors {
-            assert!(text.contains(&escape_html(&c.actors[a].name)));
-        }
-        if let Some(place) = &c.events[e].place {
-            assert!(text.contains(&escape_html(place)));
-        }
-        // Only the slide's own tags remain once they are taken out.
-        let mut rest = text.to_owned();
-        for tag in ["<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<br>", "</a>"] {
-            rest = rest.replace(tag, "");
-        }
-        rest = rest
-            .replace("<blockquote>", "")
-            .replace("</blockquote>", "");
-        while let Some(at) = rest.find("<a href=\"") {
-            let end = rest[at..].find("\">").map_or(rest.len(), |i| at + i + 2);
-            rest.replace_range(at..end, "");
-        }
-        assert!(!rest.contains('<'), "unescaped markup in {rest}");
-    }
-
-    #[test]
-    fn headline_events_are_eras_and_groups() {
-        let (c, v) = exported();
-        let headlines: Vec<Ix> = c
-            .order
-            .iter()
-            .copied()
-            .filter(|&e| !c.children[e].is_empty())
-            .collect();
-        let eras = v["eras"].as_array().expect("eras");
-        assert_eq!(eras.len(), headlines.len());
-        for (era, &h) in eras.iter().zip(&headlines) {
-            assert_eq!(
-                era["text"]["headline"],
-                escape_html(&c.events[h].title).as_str()
-            );
-        }
-        for (slide, &e) in v["events"].as_array().unwrap().iter().zip(&c.order) {
-            let group = headline_of(&c, &membership(&c, &c.order), e)
-                .map(|h| escape_html(&c.events[h].title));
-            assert_eq!(slide["group"].as_str(), group.as_deref());
-        }
-    }
-
-    #[test]
-    fn media_is_the_first_source_with_a_url() {
-        let (c, v) = exported();
-        for (slide, &e) in v["events"].as_array().unwrap().iter().zip(&c.order) {
-            let want = media_article(&c, e).and_then(|a| c.articles[a].url.as_deref());
-            assert_eq!(slide["media"]["url"].as_str(), want);
-        }
-    }
-
-    #[test]
-    fn approximate_and_week_dates_get_display_dates() {
-        let approx = DateSpec::parse("2023-09~").unwrap();
-        assert_eq!(display_date(&approx).as_deref(), Some("c. September 2023"));
-        assert_eq!(display_date(&DateSpec::parse("2023-09").unwrap()), None);
-        let (start, end) = slide_dates(&DateSpec::parse("2023-09/2023-10-02").unwrap());
-        assert_eq!(
-            start,
-            TlDate {
-                year: 2023,
-                month: Some(9),
-                day: None
-            }
-        );
-        assert_eq!(
-            end,
-            Some(TlDate {
-                year: 2023,
-                month: Some(10),
-                day: Some(2)
-            })
-        );
-    }
-}
+#[path = "timelinejs_tests.rs"]
+mod tests;

@@ -8,6 +8,7 @@ mod anchored;
 pub mod augment;
 pub mod caps;
 mod chars;
+mod clock;
 mod date_words;
 mod dates;
 pub mod events;

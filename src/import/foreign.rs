@@ -1,14 +1,16 @@
-//! TimelineJS slides made outside chronicle: each becomes an event of kind
-//! `other` with a stub article made from its text and media, and each
-//! `group` a headline event over its slides.
+//! TimelineJS slides and eras made outside chronicle: each becomes an
+//! event of kind `other` with a stub article made from its text and media,
+//! and each `group` a headline event over its slides. The slide or era as
+//! written goes into the passthrough, so that the export gives it back.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::timelinejs::{Importer, SLIDE_KEYS};
+use super::timelinejs::Importer;
 use super::{dates, html, slug};
 use crate::export::json::{ArticleDoc, EventDoc, SourceDoc};
+use crate::model::passthrough::{Kept, Role};
 use crate::model::DateSpec;
 use crate::text::fold::fold;
 
@@ -40,15 +42,16 @@ impl Importer {
         id
     }
 
-    pub(super) fn foreign(&mut self, n: usize, slide: &Value) {
-        let what = format!("slide {n}");
+    /// Slide or era `n` (1-based) of the file, as an event.
+    pub(super) fn foreign(&mut self, role: Role, n: usize, slide: &Value) {
+        let what = match role {
+            Role::Era => format!("era {n}"),
+            _ => format!("slide {n}"),
+        };
         let Some(obj) = slide.as_object() else {
             self.notes.push(format!("{what}: not an object; skipped"));
             return;
         };
-        for key in obj.keys().filter(|k| !SLIDE_KEYS.contains(&k.as_str())) {
-            self.notes.push(format!("{what}: `{key}` not kept"));
-        }
         let headline = html::line(
             obj.get("text")
                 .and_then(|t| t.get("headline"))
@@ -71,10 +74,10 @@ impl Importer {
                 .unwrap_or(""),
         );
         let title = if headline.is_empty() {
-            let t = paras
-                .first()
-                .cloned()
-                .unwrap_or_else(|| format!("Slide {n}"));
+            let t = paras.first().cloned().unwrap_or_else(|| match role {
+                Role::Era => format!("Era {n}"),
+                _ => format!("Slide {n}"),
+            });
             self.notes
                 .push(format!("{what}: no headline; titled '{t}'"));
             t
@@ -113,11 +116,6 @@ impl Importer {
                 .map(html::line)
                 .filter(|s| !s.is_empty())
         };
-        for key in media.into_iter().flat_map(|m| m.keys()) {
-            if !matches!(key.as_str(), "url" | "credit" | "caption") {
-                self.notes.push(format!("{what}: media `{key}` not kept"));
-            }
-        }
         self.article_ids.insert(id.clone());
         self.doc.articles.push(ArticleDoc {
             id: id.clone(),
@@ -148,6 +146,7 @@ impl Importer {
         }
         if let Some(group) = obj
             .get("group")
+            .filter(|_| role == Role::Slide)
             .and_then(Value::as_str)
             .map(html::line)
             .filter(|g| !g.is_empty())
@@ -161,6 +160,24 @@ impl Importer {
                 }
             }
         }
+        let summary = body.join(" ");
+        self.doc.timelinejs.events.insert(
+            id.clone(),
+            Kept {
+                role,
+                object: slide.clone(),
+                title: title.clone(),
+                date: spec.to_edtf(),
+                summary: summary.clone(),
+            },
+        );
+        // A StoryMap-style `location` names the place.
+        let place = match obj.get("location") {
+            Some(Value::String(s)) => Some(html::line(s)),
+            Some(loc) => loc.get("name").and_then(Value::as_str).map(html::line),
+            None => None,
+        }
+        .filter(|p| !p.is_empty());
         self.doc.events.push(EventDoc {
             id: id.clone(),
             date: spec.to_edtf(),
@@ -170,11 +187,11 @@ impl Importer {
             uncertain: spec.uncertain,
             date_note: display.map(|d| format!("Shown as “{d}” in the TimelineJS file.")),
             title,
-            place: None,
+            place,
             kind: "other".into(),
             actors: Vec::new(),
             parent: None,
-            summary: body.join(" "),
+            summary,
             sources: vec![SourceDoc {
                 article: id,
                 excerpt,
@@ -224,6 +241,17 @@ impl Importer {
                 crate::text::count(members.len(), "slide")
             ));
             let source = self.doc.events[first].sources[0].clone();
+            let summary = format!("Slides grouped as “{name}” in the TimelineJS file.");
+            self.doc.timelinejs.events.insert(
+                id.clone(),
+                Kept {
+                    role: Role::Group,
+                    object: Value::Null,
+                    title: name.clone(),
+                    date: spec.to_edtf(),
+                    summary: summary.clone(),
+                },
+            );
             heads.push((
                 first,
                 EventDoc {
@@ -239,7 +267,7 @@ impl Importer {
                     kind: "other".into(),
                     actors: Vec::new(),
                     parent: None,
-                    summary: format!("Slides grouped as “{name}” in the TimelineJS file."),
+                    summary,
                     sources: vec![source],
                     origin: None,
                     background: None,

@@ -1,10 +1,12 @@
 //! A TimelineJS3 JSON file as a model document. Slides whose `unique_id`
 //! names an event of the `chronicle` sidecar come back exactly as
 //! exported (a headline edited in TimelineJS wins over the sidecar's
-//! title). Any other slide becomes an event of kind `other` with a stub
-//! article made from its text and media; its `group` becomes a headline
-//! event over the group's slides. Whatever has no place in the model is
-//! listed in the notes.
+//! title). Any other slide, and each era, becomes an event of kind `other`
+//! with a stub article made from its text and media; a `group` becomes a
+//! headline event over the group's slides. The file's slides, eras, title
+//! slide and other keys as written go into the document's passthrough, so
+//! that the export gives them back; what chronicle cannot read (a date out
+//! of range, say) is listed in the notes.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,9 +15,10 @@ use serde_json::{Map, Value};
 use super::{clean, html};
 use crate::corpus::load_files;
 use crate::export::json::{Document, EventDoc, FORMAT, VERSION};
+use crate::model::passthrough::{Kept, Role};
 
-/// Slide keys that the mapping reads; any other is reported.
-pub(super) const SLIDE_KEYS: [&str; 7] = [
+/// The keys of a slide chronicle's export writes, and of its media.
+const SLIDE_KEYS: [&str; 7] = [
     "start_date",
     "end_date",
     "display_date",
@@ -24,6 +27,17 @@ pub(super) const SLIDE_KEYS: [&str; 7] = [
     "group",
     "unique_id",
 ];
+const MEDIA_KEYS: [&str; 3] = ["url", "credit", "caption"];
+
+/// True when a slide has keys chronicle's export does not write.
+fn has_extras(slide: &Value) -> bool {
+    let Some(obj) = slide.as_object() else {
+        return false;
+    };
+    let media = obj.get("media").and_then(Value::as_object);
+    obj.keys().any(|k| !SLIDE_KEYS.contains(&k.as_str()))
+        || media.is_some_and(|m| m.keys().any(|k| !MEDIA_KEYS.contains(&k.as_str())))
+}
 
 /// The document and what could not be mapped, one line each.
 pub struct Imported {
@@ -106,6 +120,7 @@ fn build(
             actors: Vec::new(),
             events: Vec::new(),
             quotes: Vec::new(),
+            timelinejs: Default::default(),
         },
         notes,
         ids: HashSet::new(),
@@ -129,13 +144,34 @@ fn build(
         let id = slide.get("unique_id").and_then(Value::as_str);
         match id.and_then(|id| known.get(id)) {
             Some(event) if !importer.ids.contains(&event.id) => importer.known(event, slide),
-            _ => importer.foreign(n + 1, slide),
+            _ => importer.foreign(Role::Slide, n + 1, slide),
+        }
+    }
+    // An era of the sidecar's own comes back with it; any other is new.
+    let known_eras: HashSet<String> = sidecar
+        .iter()
+        .flat_map(|d| d.events.iter())
+        .map(|e| html::line(&e.title))
+        .collect();
+    let eras = top.get("eras").and_then(Value::as_array);
+    for (n, era) in eras.into_iter().flatten().enumerate() {
+        let name = era.pointer("/text/headline").and_then(Value::as_str);
+        if !name.is_some_and(|name| known_eras.contains(&html::line(name))) {
+            importer.foreign(Role::Era, n + 1, era);
         }
     }
     if let Some(side) = sidecar {
         importer.keep_sidecar_records(side);
+        // A kept slide edited in TimelineJS is kept as it is now.
+        for slide in slides {
+            let id = slide.get("unique_id").and_then(Value::as_str);
+            let kept = id.and_then(|id| importer.doc.timelinejs.events.get_mut(id));
+            if let Some(k) = kept.filter(|k| k.role == Role::Slide) {
+                k.object = slide.clone();
+            }
+        }
     } else {
-        importer.note_foreign_extras(top);
+        importer.keep_top(top);
     }
     importer.make_groups();
     Imported {
@@ -176,6 +212,17 @@ impl Importer {
                 event.title = headline;
             }
         }
+        // What was added to the slide in TimelineJS is kept with it.
+        if has_extras(slide) {
+            let kept = Kept {
+                role: Role::Slide,
+                object: slide.clone(),
+                title: event.title.clone(),
+                date: event.date.clone(),
+                summary: event.summary.clone(),
+            };
+            self.doc.timelinejs.events.insert(event.id.clone(), kept);
+        }
         self.ids.insert(event.id.clone());
         self.doc.events.push(event);
     }
@@ -184,10 +231,31 @@ impl Importer {
     /// of its actors (the corpus' cast, referred to or not); events of the
     /// sidecar that lost their slide are reported.
     fn keep_sidecar_records(&mut self, side: &Document) {
-        for e in side.events.iter().filter(|e| !self.ids.contains(&e.id)) {
-            self.notes
-                .push(format!("event '{}' has no slide; not imported", e.id));
+        // Eras and groups are no slides: they come back with the block.
+        let kept = &side.timelinejs.events;
+        let slideless = |e: &EventDoc| kept.get(&e.id).is_some_and(|k| k.role != Role::Slide);
+        let mut at = 0;
+        for e in side.events.iter() {
+            if self.ids.contains(&e.id) {
+                at = self
+                    .doc
+                    .events
+                    .iter()
+                    .position(|d| d.id == e.id)
+                    .map_or(at, |p| p + 1);
+            } else if slideless(e) {
+                self.ids.insert(e.id.clone());
+                self.doc.events.insert(at, e.clone());
+                at += 1;
+            } else {
+                self.notes
+                    .push(format!("event '{}' has no slide; not imported", e.id));
+            }
         }
+        for (id, k) in kept.iter().filter(|(id, _)| self.ids.contains(*id)) {
+            self.doc.timelinejs.events.insert(id.clone(), k.clone());
+        }
+        self.doc.timelinejs.top = side.timelinejs.top.clone();
         for event in &mut self.doc.events {
             if event.parent.as_ref().is_some_and(|p| !self.ids.contains(p)) {
                 event.parent = None;
@@ -224,35 +292,12 @@ impl Importer {
         self.doc.quotes = quotes;
     }
 
-    fn note_foreign_extras(&mut self, top: &Map<String, Value>) {
-        if top.contains_key("title") {
-            self.notes
-                .push("the title slide is not kept: a corpus has no title".into());
-        }
-        let groups: HashSet<String> = self.groups.iter().map(|(g, _)| g.clone()).collect();
-        for era in top
-            .get("eras")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let name = era
-                .pointer("/text/headline")
-                .and_then(Value::as_str)
-                .map(html::line);
-            if !name.as_ref().is_some_and(|n| groups.contains(n)) {
-                let shown = name.unwrap_or_default();
-                self.notes.push(format!(
-                    "era '{shown}' not kept: chronicle has no eras (groups become headline events)"
-                ));
-            }
-        }
-        for key in top.keys() {
-            if !matches!(
-                key.as_str(),
-                "title" | "events" | "eras" | "scale" | "chronicle"
-            ) {
-                self.notes.push(format!("top-level `{key}` not kept"));
+    /// The file's top-level keys but its slides and eras, as written: the
+    /// title slide, `scale` and any other.
+    fn keep_top(&mut self, top: &Map<String, Value>) {
+        for (key, value) in top {
+            if !matches!(key.as_str(), "events" | "eras" | "chronicle") {
+                self.doc.timelinejs.top.insert(key.clone(), value.clone());
             }
         }
         if let Some(scale) = top
@@ -261,7 +306,7 @@ impl Importer {
             .filter(|s| *s != "human")
         {
             self.notes.push(format!(
-                "scale '{scale}' not kept: chronicle dates are human dates"
+                "scale '{scale}' kept in the file only: chronicle reads its years as human dates"
             ));
         }
     }

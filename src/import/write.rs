@@ -1,6 +1,7 @@
 //! A model document written as a corpus directory, in the format
 //! src/corpus reads: `articles/<id>.md` with `+++` TOML front matter,
-//! `actors.toml`, `events.toml` and `quotes.toml`. The directory is
+//! `actors.toml`, `events.toml`, `quotes.toml` and, for what a TimelineJS
+//! file held beyond the records, `timelinejs.json`. The directory is
 //! built beside its final place and renamed into it (or swapped with the
 //! old one), so it appears whole or not at all.
 
@@ -185,6 +186,11 @@ pub fn files(doc: &Document) -> io::Result<Vec<(PathBuf, String)>> {
     ] {
         out.push((name.into(), text));
     }
+    if !doc.timelinejs.is_empty() {
+        let text = serde_json::to_string_pretty(&doc.timelinejs)
+            .map_err(|e| io::Error::other(format!("timelinejs.json: cannot write JSON: {e}")))?;
+        out.push(("timelinejs.json".into(), text + "\n"));
+    }
     Ok(out)
 }
 
@@ -227,7 +233,13 @@ fn file_name(id: &str, names: &mut Names) -> String {
 
 /// What a corpus directory holds. `--force` replaces these whole; anything
 /// else in the directory is the user's and stays.
-const CORPUS_ENTRIES: [&str; 4] = ["articles", "actors.toml", "events.toml", "quotes.toml"];
+const CORPUS_ENTRIES: [&str; 5] = [
+    "articles",
+    "actors.toml",
+    "events.toml",
+    "quotes.toml",
+    "timelinejs.json",
+];
 
 /// Writes the corpus into `dir`, whole or not at all: it is built in a
 /// directory beside `dir` and then put in its place, so a full disk or any

@@ -21,6 +21,8 @@ pub struct Corpus {
     /// How many events list each actor plus how many quotes it speaks:
     /// ranks equally good name matches.
     pub actor_weight: Vec<usize>,
+    /// What an imported TimelineJS file held beyond the records.
+    pub passthrough: super::Passthrough,
     article_ids: IdMap<String, Ix>,
     actor_ids: IdMap<String, Ix>,
     event_ids: IdMap<String, Ix>,
@@ -66,6 +68,7 @@ impl Corpus {
             children,
             quotes_by_event,
             actor_weight,
+            passthrough: super::Passthrough::default(),
             article_ids,
             actor_ids,
             event_ids,

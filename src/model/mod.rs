@@ -3,6 +3,7 @@
 
 pub mod date;
 mod index;
+pub mod passthrough;
 
 use std::ops::Range;
 
@@ -10,6 +11,7 @@ use chrono::NaiveDate;
 
 pub use date::{DateSpec, PartialDate, Precision};
 pub use index::Corpus;
+pub use passthrough::Passthrough;
 
 /// Index of an article, actor, event or quote in its `Corpus` vector.
 pub type Ix = usize;

@@ -41,9 +41,19 @@ pub fn count_or_no(n: usize, noun: &str) -> String {
 /// "2024" when both ends are the same year, else "2019 to 2024".
 pub fn years(first: i32, last: i32) -> String {
     if first == last {
-        first.to_string()
+        year(first)
     } else {
-        format!("{first} to {last}")
+        format!("{} to {}", year(first), year(last))
+    }
+}
+
+/// A year as a reader writes it. Years are numbered astronomically, as
+/// TimelineJS and EDTF do: year 0 is 1 BC and -643 is 644 BC.
+pub fn year(y: i32) -> String {
+    if y > 0 {
+        y.to_string()
+    } else {
+        format!("{} BC", 1 - i64::from(y))
     }
 }
 
@@ -63,5 +73,7 @@ mod tests {
         assert_eq!(count_or_no(12, "problem"), "12 problems");
         assert_eq!(years(2024, 2024), "2024");
         assert_eq!(years(2019, 2024), "2019 to 2024");
+        assert_eq!(years(-643, 2), "644 BC to 2");
+        assert_eq!(years(0, 0), "1 BC");
     }
 }

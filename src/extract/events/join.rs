@@ -154,8 +154,8 @@ fn same_time(a: &DateSpec, b: &DateSpec) -> bool {
 }
 
 fn day_apart(a: &DateSpec, b: &DateSpec) -> bool {
-    a.precision() == Precision::Day
-        && b.precision() == Precision::Day
+    a.precision() >= Precision::Day
+        && b.precision() >= Precision::Day
         && a.end().is_none()
         && b.end().is_none()
         && (a.first_day() - b.first_day()).num_days().abs() == 1

@@ -39,7 +39,7 @@ pub fn nest(built: &[Built], name: impl Fn(&Speaker) -> String) -> Vec<Headline>
     let mut order: Vec<usize> = (0..built.len())
         .filter(|&i| {
             let b = &built[i];
-            !b.background && b.date.precision() == Precision::Day && !b.actors.is_empty()
+            !b.background && b.date.precision() >= Precision::Day && !b.actors.is_empty()
         })
         .collect();
     order.sort_by_key(|&i| built[i].date.first_day());

@@ -1,22 +1,25 @@
 //! Dates at their precision, written EDTF-style (a subset of the Extended
-//! Date/Time Format): `2019`, `2023-09`, `2019-04-25`, a trailing `~`
-//! (approximate), `?` (uncertain) or `%` (both), and spans `start/end`.
-//! Years in [`YEARS`] only: every value of these types is a real date in
+//! Date/Time Format): `2019`, `2023-09`, `2019-04-25`, a day with a time
+//! of day to the hour or minute (`2024-06-19T02`, `2024-06-19T02:22`,
+//! local time as the source gives it), a trailing `~` (approximate), `?`
+//! (uncertain) or `%` (both), and spans `start/end`. Years are numbered
+//! astronomically, as TimelineJS does (`0000` is 1 BC, `-0643` is 644 BC),
+//! and are in [`YEARS`] only: every value of these types is a real date in
 //! that range, so whatever is printed parses back. Nothing here panics,
 //! whatever the input.
 
 mod parse;
+mod show;
 
 pub use parse::parse_day;
 
 use std::cmp::Reverse;
-use std::fmt;
 use std::ops::RangeInclusive;
 
 use chrono::{Datelike, Days, NaiveDate};
 
 /// How finely a date is known, coarsest first, so that ordering by precision
-/// puts a whole month before its first day.
+/// puts a whole month before its first day and a day before its times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
@@ -24,30 +27,43 @@ pub enum Precision {
     Month,
     Week,
     Day,
+    Hour,
+    Minute,
 }
 
 /// The years a date may have, for the whole program: corpus files, the
-/// command line, extraction, import and every output. The one place to
-/// change when negative years come.
-pub const YEARS: RangeInclusive<i32> = 1..=9999;
+/// command line, extraction, import and every output. Four digits and a
+/// sign, as EDTF writes years without its `Y` prefix.
+pub const YEARS: RangeInclusive<i32> = -9999..=9999;
 
 /// True when `d` is a day a [`DateSpec`] can hold (its year is in [`YEARS`]).
 pub fn in_range(d: NaiveDate) -> bool {
     YEARS.contains(&d.year())
 }
 
-/// The range in words, for messages: `0001–9999`.
+/// The range in words, for messages: `-9999–9999`.
 pub fn years_text() -> String {
-    format!("{:04}–{:04}", YEARS.start(), YEARS.end())
+    format!("{}–{}", year_edtf(*YEARS.start()), year_edtf(*YEARS.end()))
 }
 
-/// A calendar date known to year, month or day: always a real one in
-/// [`YEARS`], as the constructors check.
+/// A year as EDTF writes it: four digits, a `-` before years before 0.
+fn year_edtf(y: i32) -> String {
+    if y < 0 {
+        format!("-{:04}", y.unsigned_abs())
+    } else {
+        format!("{y:04}")
+    }
+}
+
+/// A calendar date known to year, month or day, and a day to its hour or
+/// minute: always a real one in [`YEARS`], as the constructors check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
     year: i32,
     month: Option<u32>,
     day: Option<u32>,
+    hour: Option<u32>,
+    minute: Option<u32>,
 }
 
 impl PartialDate {
@@ -61,7 +77,43 @@ impl PartialDate {
             (Some(m), Some(d)) => d >= 1 && d <= days_in_month(year, m),
             (None, Some(_)) => false,
         };
-        (YEARS.contains(&year) && month_ok && day_ok).then_some(PartialDate { year, month, day })
+        (YEARS.contains(&year) && month_ok && day_ok).then_some(PartialDate {
+            year,
+            month,
+            day,
+            hour: None,
+            minute: None,
+        })
+    }
+
+    /// The day at an hour (0–23) or a minute of it (0–59); None unless
+    /// the date is a day.
+    pub fn at(self, hour: u32, minute: Option<u32>) -> Option<Self> {
+        let ok = self.day.is_some() && hour < 24 && minute.is_none_or(|m| m < 60);
+        ok.then_some(PartialDate {
+            hour: Some(hour),
+            minute,
+            ..self
+        })
+    }
+
+    /// The hour of the day; never without a day.
+    pub fn hour(&self) -> Option<u32> {
+        self.hour
+    }
+
+    /// The minute of the hour; never without an hour.
+    pub fn minute(&self) -> Option<u32> {
+        self.minute
+    }
+
+    /// The date without its time of day.
+    pub fn without_time(self) -> Self {
+        PartialDate {
+            hour: None,
+            minute: None,
+            ..self
+        }
     }
 
     pub fn year(&self) -> i32 {
@@ -77,12 +129,31 @@ impl PartialDate {
         self.day
     }
 
-    /// Year, Month or Day; never Week, which only a whole `DateSpec` has.
+    /// Year, Month, Day, Hour or Minute; never Week, which only a whole
+    /// `DateSpec` has.
     pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
-            (None, _) => Precision::Year,
+        match (self.month, self.day, self.hour, self.minute) {
+            (_, _, Some(_), Some(_)) => Precision::Minute,
+            (_, _, Some(_), None) => Precision::Hour,
+            (Some(_), Some(_), _, _) => Precision::Day,
+            (Some(_), None, _, _) => Precision::Month,
+            (None, _, _, _) => Precision::Year,
+        }
+    }
+
+    /// Where the date's time of day sorts, as (hour, minute); None for a
+    /// whole day, which sorts before its times.
+    fn start_time(&self) -> Option<(u32, u32)> {
+        self.hour.map(|h| (h, self.minute.unwrap_or(0)))
+    }
+
+    /// The last minute the date covers on its last day, as (hour, minute);
+    /// a whole day ends after every time of it.
+    fn end_time(&self) -> (u32, u32) {
+        match (self.hour, self.minute) {
+            (Some(h), Some(m)) => (h, m),
+            (Some(h), None) => (h, 59),
+            _ => (24, 0),
         }
     }
 
@@ -106,19 +177,32 @@ impl PartialDate {
 
     /// The parts down to `precision`, for comparing two sides of a span at
     /// the finer precision they share.
-    fn truncated(&self, precision: Precision) -> (i32, u32, u32) {
+    fn truncated(&self, precision: Precision) -> (i32, u32, u32, u32, u32) {
         let month = self.month.filter(|_| precision >= Precision::Month);
         let day = self.day.filter(|_| precision >= Precision::Day);
-        (self.year, month.unwrap_or(0), day.unwrap_or(0))
+        let hour = self.hour.filter(|_| precision >= Precision::Hour);
+        let minute = self.minute.filter(|_| precision >= Precision::Minute);
+        let [month, day, hour, minute] = [month, day, hour, minute].map(|p| p.unwrap_or(0));
+        (self.year, month, day, hour, minute)
     }
 
-    /// The EDTF form without qualifiers: `2019`, `2023-09`, `2019-04-25`.
+    /// The EDTF form without qualifiers: `2019`, `2023-09`, `2019-04-25`,
+    /// `2024-06-19T02`, `2024-06-19T02:22`, `-0643`.
     fn edtf(&self) -> String {
-        match (self.precision(), self.month, self.day) {
-            (Precision::Day, Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Precision::Month, Some(m), _) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
+        let mut out = year_edtf(self.year);
+        if let Some(m) = self.month {
+            out.push_str(&format!("-{m:02}"));
+            if let Some(d) = self.day {
+                out.push_str(&format!("-{d:02}"));
+                if let Some(h) = self.hour {
+                    out.push_str(&format!("T{h:02}"));
+                    if let Some(m) = self.minute {
+                        out.push_str(&format!(":{m:02}"));
+                    }
+                }
+            }
         }
+        out
     }
 }
 
@@ -232,15 +316,27 @@ impl DateSpec {
         self.end.unwrap_or(self.start).last_day()
     }
 
-    /// Chronological ordering key: earlier first day first; on a tie, coarser
+    /// Chronological ordering key: earlier first day first, then a whole
+    /// day before its times and earlier times first; on a tie, coarser
     /// before finer (a whole month before its first day), then a span
     /// (`false`) before a point (`true`), then the longer before the shorter.
-    pub fn sort_key(&self) -> (NaiveDate, Precision, bool, Reverse<NaiveDate>) {
+    #[allow(clippy::type_complexity)]
+    pub fn sort_key(
+        &self,
+    ) -> (
+        NaiveDate,
+        Option<(u32, u32)>,
+        Precision,
+        bool,
+        Reverse<(NaiveDate, (u32, u32))>,
+    ) {
+        let last = self.end.unwrap_or(self.start);
         (
             self.first_day(),
+            self.start.start_time(),
             self.precision,
             self.end.is_none(),
-            Reverse(self.last_day()),
+            Reverse((self.last_day(), last.end_time())),
         )
     }
 
@@ -267,22 +363,6 @@ impl DateSpec {
         }
     }
 
-    /// Compact display for a timeline row: `2019-04-25`, `~2023-09`, `2019?`,
-    /// spans with the shared leading parts of the end elided (`2024-06-18–19`,
-    /// `2023-09-28–10-02`, `2023-09–10`, `2019-12-30–2020-01-02`) and a week
-    /// as `wk 2024-06-10`. At most 16 chars except cross-year day spans (21)
-    /// and mixed-precision spans, plus up to 2 for qualifiers.
-    pub fn display(&self) -> String {
-        let body = match (self.precision, self.end) {
-            (Precision::Week, _) => format!("wk {}", self.start.edtf()),
-            (_, None) => self.start.edtf(),
-            (_, Some(end)) => format!("{}–{}", self.start.edtf(), elided_end(&self.start, &end)),
-        };
-        let approx = if self.approximate { "~" } else { "" };
-        let uncertain = if self.uncertain { "?" } else { "" };
-        format!("{approx}{body}{uncertain}")
-    }
-
     /// True when `d` falls within [first_day, last_day].
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.first_day() <= d && d <= self.last_day()
@@ -294,27 +374,6 @@ impl DateSpec {
 fn ends_before(start: &PartialDate, end: &PartialDate) -> bool {
     let common = start.precision().min(end.precision());
     end.truncated(common) < start.truncated(common)
-}
-
-/// The end of a span without the parts it shares with the start. Only done
-/// when both sides have the same precision: `2023-09-05–09` would otherwise
-/// read as a span of days.
-fn elided_end(start: &PartialDate, end: &PartialDate) -> String {
-    if start.precision() != end.precision() || start.year != end.year {
-        return end.edtf();
-    }
-    match (end.precision(), end.month, end.day) {
-        (Precision::Day, Some(m), Some(d)) if start.month == Some(m) => format!("{d:02}"),
-        (Precision::Day, Some(m), Some(d)) => format!("{m:02}-{d:02}"),
-        (Precision::Month, Some(m), _) => format!("{m:02}"),
-        _ => end.edtf(),
-    }
-}
-
-impl fmt::Display for DateSpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display())
-    }
 }
 
 /// Serialised as its canonical EDTF string, as in corpus files.
@@ -359,3 +418,6 @@ fn real_date(year: i32, month: u32, day: u32) -> NaiveDate {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod time_tests;

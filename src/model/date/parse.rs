@@ -6,8 +6,8 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::{
-    days_in_month, ends_before, years_text, DateError, DateSpec, PartialDate, Precision, MONTHS,
-    YEARS,
+    days_in_month, ends_before, year_edtf, years_text, DateError, DateSpec, PartialDate, Precision,
+    MONTHS, YEARS,
 };
 
 pub(super) const EXPECTED: &str = "expected a date like 2019-04-25, 2023-09 or 2019";
@@ -55,8 +55,12 @@ impl DateSpec {
             let message = match found {
                 '/' => "a span has only one '/'".to_string(),
                 '~' | '?' | '%' => "only one of ~, ? or % may follow a date (% means both)".into(),
-                'T' | ' ' if rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) => {
-                    format!("a date has no time of day: remove {rest:?}")
+                ' ' if rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) => {
+                    format!("write a time of day after a T, like {last}T02:22, not {rest:?}")
+                }
+                ':' => "a time of day has hours and minutes only, like 2024-06-19T02:22".into(),
+                'Z' | '+' | '-' if end.unwrap_or(start).hour().is_some() => {
+                    "a time of day is local, as the source gives it: remove the time zone".into()
                 }
                 _ => {
                     format!("unexpected {found:?} after {last}; only ~, ?, % or /<end> may follow")
@@ -88,7 +92,7 @@ impl FromStr for DateSpec {
 pub fn parse_day(s: &str) -> Result<NaiveDate, DateError> {
     let d = DateSpec::parse(s)?;
     let message = if d.precision() != Precision::Day || d.end().is_some() {
-        "write one day, like 2023-09-14, not a year, a month or a span"
+        "write one day, like 2023-09-14, not a year, a month, a time or a span"
     } else if d.approximate || d.uncertain {
         "write one day without ~, ? or %"
     } else {
@@ -141,27 +145,37 @@ impl<'a> Parser<'a> {
     /// (approximate, uncertain).
     fn side(&mut self, is_start: bool) -> Result<(PartialDate, (bool, bool)), DateError> {
         let at = self.pos;
-        let year = self.digits();
-        let in_range = year.parse().is_ok_and(|y: i32| YEARS.contains(&y));
-        let problem = match year.len() {
-            4 if in_range => None,
-            0 if is_start && self.peek() == Some(b'/') => {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let digits = self.digits();
+        let signed = if negative {
+            format!("-{digits}")
+        } else {
+            digits.to_string()
+        };
+        let year_value = signed.parse::<i32>().ok().filter(|y| YEARS.contains(y));
+        let year = signed.as_str();
+        let problem = match digits.len() {
+            4 if year_value.is_some() => None,
+            0 if is_start && !negative && self.peek() == Some(b'/') => {
                 Some("the span has no start date before '/'".to_string())
             }
             0 => Some(EXPECTED.to_string()),
-            8 => Some("write the date with dashes, like 2019-04-25".to_string()),
+            8 if !negative => Some("write the date with dashes, like 2019-04-25".to_string()),
             n if n >= 4 => Some(format!(
                 "year {year} is out of range (use {})",
                 years_text()
             )),
             _ => Some(format!(
-                "the year must have four digits (like 2023, not {year})"
+                "the year must have four digits (like 2023 or -0643, not {year})"
             )),
         };
         if let Some(message) = problem {
             return Err(self.error_at(at, message));
         }
-        let year = year.parse::<i32>().unwrap_or(1);
+        let year = year_value.unwrap_or(1);
         let mut parts = (None, None);
         if let Some((month, at)) = self.part("month", "2023-09")? {
             if !(1..=12).contains(&month) {
@@ -172,15 +186,23 @@ impl<'a> Parser<'a> {
             if let Some((day, at)) = self.part("day", "2019-04-05")? {
                 if day == 0 || day > days_in_month(year, month) {
                     let name = MONTHS.get(month as usize - 1).copied().unwrap_or("");
-                    let msg = format!("{name} {year:04} has no day {day:02}");
+                    let msg = format!("{name} {} has no day {day:02}", year_edtf(year));
                     return Err(self.error_at(at, msg));
                 }
                 parts.1 = Some(day);
             }
         }
-        let Some(date) = PartialDate::new(year, parts.0, parts.1) else {
+        let Some(mut date) = PartialDate::new(year, parts.0, parts.1) else {
             return Err(self.error_at(at, EXPECTED.to_string()));
         };
+        if self.peek() == Some(b'T') {
+            if parts.1.is_none() {
+                let msg = "a time of day needs a day, like 2024-06-19T02:22";
+                return Err(self.error(msg.to_string()));
+            }
+            self.pos += 1;
+            date = self.time(date)?;
+        }
         let qualifier = match self.peek() {
             Some(b'~') => (true, false),
             Some(b'?') => (false, true),
@@ -189,6 +211,43 @@ impl<'a> Parser<'a> {
         };
         self.pos += 1;
         Ok((date, qualifier))
+    }
+
+    /// The `HH` or `HH:MM` after a day's `T`.
+    fn time(&mut self, day: PartialDate) -> Result<PartialDate, DateError> {
+        let at = self.pos;
+        let hour = self.two_digits("hour", "2024-06-19T02")?;
+        if hour > 23 {
+            let msg = format!("hour {hour:02} does not exist (use 00–23)");
+            return Err(self.error_at(at, msg));
+        }
+        let mut minute = None;
+        if self.peek() == Some(b':') {
+            self.pos += 1;
+            let at = self.pos;
+            let m = self.two_digits("minute", "2024-06-19T02:22")?;
+            if m > 59 {
+                let msg = format!("minute {m:02} does not exist (use 00–59)");
+                return Err(self.error_at(at, msg));
+            }
+            minute = Some(m);
+        }
+        day.at(hour, minute)
+            .ok_or_else(|| self.error_at(at, EXPECTED.to_string()))
+    }
+
+    /// Two digits of a time of day, or an error saying what they are.
+    fn two_digits(&mut self, what: &str, example: &str) -> Result<u32, DateError> {
+        let at = self.pos;
+        let digits = self.digits();
+        match digits.len() {
+            2 => Ok(digits.parse().unwrap_or(0)),
+            0 => Err(self.error(format!("expected a two-digit {what}, like {example}"))),
+            _ => Err(self.error_at(
+                at,
+                format!("the {what} must have two digits, like {example}"),
+            )),
+        }
     }
 
     /// A `-NN` month or day part and its offset, if a '-' follows.

@@ -111,7 +111,9 @@ fn parts_are_stored_as_written() {
         PartialDate {
             year: 2024,
             month: Some(6),
-            day: Some(18)
+            day: Some(18),
+            hour: None,
+            minute: None,
         }
     );
     assert_eq!(
@@ -119,7 +121,9 @@ fn parts_are_stored_as_written() {
         Some(PartialDate {
             year: 2024,
             month: Some(7),
-            day: None
+            day: None,
+            hour: None,
+            minute: None,
         })
     );
     assert_eq!(
@@ -127,7 +131,9 @@ fn parts_are_stored_as_written() {
         PartialDate {
             year: 1945,
             month: None,
-            day: None
+            day: None,
+            hour: None,
+            minute: None,
         }
     );
 }
@@ -181,14 +187,19 @@ fn impossible_dates_are_rejected_with_offsets_and_plain_messages() {
         ("2023-09-00", 8, "September 2023 has no day 00"),
         ("2023-13", 5, "month 13 does not exist (use 01–12)"),
         ("2023-00", 5, "month 00 does not exist (use 01–12)"),
-        ("0000", 0, "year 0000 is out of range (use 0001–9999)"),
-        ("10000", 0, "year 10000 is out of range (use 0001–9999)"),
+        ("-10000", 0, "year -10000 is out of range (use -9999–9999)"),
+        ("10000", 0, "year 10000 is out of range (use -9999–9999)"),
         ("abc", 0, EXPECTED),
-        ("-2023", 0, EXPECTED),
+        ("-", 0, EXPECTED),
         (
             "23-09-01",
             0,
-            "the year must have four digits (like 2023, not 23)",
+            "the year must have four digits (like 2023 or -0643, not 23)",
+        ),
+        (
+            "-643",
+            0,
+            "the year must have four digits (like 2023 or -0643, not -643)",
         ),
         ("20230913", 0, "write the date with dashes, like 2019-04-25"),
         ("2023-9", 5, "the month must have two digits, like 2023-09"),
@@ -218,14 +229,14 @@ fn impossible_dates_are_rejected_with_offsets_and_plain_messages() {
             "expected a two-digit day after '-', like 2019-04-05",
         ),
         (
-            "2023-09-13T10:00",
-            10,
-            "a date has no time of day: remove \"T10:00\"",
+            "2023-09-13T10:00:30",
+            16,
+            "a time of day has hours and minutes only, like 2024-06-19T02:22",
         ),
         (
             "2023-09-13 10:00",
             10,
-            "a date has no time of day: remove \" 10:00\"",
+            "write a time of day after a T, like 2023-09-13T02:22, not \" 10:00\"",
         ),
         (
             "2023-09-13x",
@@ -420,10 +431,11 @@ fn constructors_check_their_ranges() {
     assert_eq!(DateSpec::month(2023, 0), None);
     assert_eq!(DateSpec::month(10000, 1), None);
     assert_eq!(DateSpec::year(1945), Some(spec("1945")));
-    assert_eq!(DateSpec::year(0), None);
+    assert_eq!(DateSpec::year(0), Some(spec("0000")));
+    assert_eq!(DateSpec::year(-10000), None);
     assert_eq!(DateSpec::year(10000), None);
     assert_eq!(DateSpec::day(ymd(2019, 4, 25)), Some(spec("2019-04-25")));
-    assert_eq!(DateSpec::day(ymd(0, 12, 31)), None);
+    assert_eq!(DateSpec::day(ymd(-10000, 12, 31)), None);
     assert_eq!(DateSpec::day(ymd(10000, 1, 1)), None);
     assert_eq!(DateSpec::day(NaiveDate::MIN), None);
     let p = PartialDate::from_date(ymd(2019, 4, 25)).expect("in range");
@@ -446,13 +458,16 @@ fn partial_dates_are_real_and_in_range_or_none() {
     );
     assert_eq!(new(2023, Some(4), Some(0)), None);
     assert_eq!(new(2023, None, Some(5)), None, "a day needs its month");
-    assert_eq!(new(0, None, None), None);
-    assert_eq!(new(-1, Some(12), Some(27)), None);
+    assert_eq!(
+        new(-1, Some(12), Some(27)).map(|p| p.first_day()),
+        Some(ymd(-1, 12, 27))
+    );
+    assert_eq!(new(-10000, None, None), None);
     assert_eq!(new(10000, None, None), None);
     assert_eq!(new(i32::MIN, None, None), None);
     assert_eq!(
-        new(1, None, None).map(|p| p.first_day()),
-        Some(ymd(1, 1, 1))
+        new(-9999, None, None).map(|p| p.first_day()),
+        Some(ymd(-9999, 1, 1))
     );
     assert_eq!(
         new(9999, None, None).map(|p| p.last_day()),
@@ -468,7 +483,11 @@ fn spans_end_on_or_after_their_start() {
     assert_eq!(DateSpec::span(p("2023-09-05"), p("2023-09-04")), None);
     assert_eq!(DateSpec::span(p("2023-09"), p("2023-08-31")), None);
     assert_eq!(DateSpec::days(ymd(2023, 9, 5), ymd(2023, 9, 4)), None);
-    assert_eq!(DateSpec::days(ymd(0, 12, 31), ymd(1, 1, 1)), None);
+    assert_eq!(DateSpec::days(ymd(-10000, 12, 31), ymd(-9999, 1, 1)), None);
+    assert_eq!(
+        DateSpec::days(ymd(0, 12, 31), ymd(1, 1, 1)),
+        Some(spec("0000-12-31/0001-01-01"))
+    );
     assert_eq!(
         DateSpec::days(ymd(2024, 6, 18), ymd(2024, 6, 19)),
         Some(spec("2024-06-18/2024-06-19"))
@@ -478,12 +497,13 @@ fn spans_end_on_or_after_their_start() {
 #[test]
 fn a_day_is_read_by_the_same_parser() {
     assert_eq!(parse_day(" 2023-09-14\n"), Ok(ymd(2023, 9, 14)));
-    assert_eq!(parse_day("0000-01-01").map_err(|e| e.offset), Err(0));
-    assert!(parse_day("0000-01-01")
-        .is_err_and(|e| e.message == "year 0000 is out of range (use 0001–9999)"));
+    assert_eq!(parse_day("0000-01-01"), Ok(ymd(0, 1, 1)));
+    assert_eq!(parse_day("-10000-01-01").map_err(|e| e.offset), Err(0));
+    assert!(parse_day("-10000-01-01")
+        .is_err_and(|e| e.message == "year -10000 is out of range (use -9999–9999)"));
     assert!(parse_day("-001-12-27").is_err());
     assert!(parse_day("2023-02-30").is_err_and(|e| e.message.contains("no day 30")));
-    for not_a_day in ["2023", "2023-09", "2023-09-01/2023-09-02"] {
+    for not_a_day in ["2023", "2023-09", "2023-09-01/2023-09-02", "2023-09-01T10"] {
         assert!(
             parse_day(not_a_day).is_err_and(|e| e.message.contains("one day")),
             "{not_a_day}"
@@ -508,22 +528,34 @@ fn serialises_as_edtf_and_parses_via_from_str() {
     assert_eq!("2023-13".parse::<DateSpec>(), Err(error("2023-13")));
 }
 
-/// A real date in 0001–9999 at a random precision (0 year, 1 month, 2 day).
-fn at_precision(d: NaiveDate, precision: u8) -> PartialDate {
+/// A real date in [`YEARS`] at a random precision (0 year, 1 month, 2 day,
+/// 3 hour, 4 minute); `time` is (hour, minute).
+fn at_precision(d: NaiveDate, precision: u8, time: (u32, u32)) -> PartialDate {
     let month = (precision >= 1).then(|| d.month());
     let day = (precision >= 2).then(|| d.day());
-    PartialDate::new(d.year(), month, day).expect("a real date in range")
+    let date = PartialDate::new(d.year(), month, day).expect("a real date in range");
+    match precision {
+        3 => date.at(time.0, None),
+        4 => date.at(time.0, Some(time.1)),
+        _ => Some(date),
+    }
+    .expect("a real time")
 }
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
-    (1i32..=9999, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| ymd(y, m, d.min(days_in_month(y, m))))
+    (-9999i32..=9999, 1u32..=12, 1u32..=31)
+        .prop_map(|(y, m, d)| ymd(y, m, d.min(days_in_month(y, m))))
+}
+
+fn any_time() -> impl Strategy<Value = (u32, u32)> {
+    (0u32..24, 0u32..60)
 }
 
 /// Any day chrono can hold, many of them near the ends of [`YEARS`], where
 /// a step of a day or a week leaves the range.
 fn any_day() -> impl Strategy<Value = NaiveDate> {
     let from_ce = |d: NaiveDate| d.num_days_from_ce();
-    let (first, after) = (from_ce(ymd(1, 1, 1)), from_ce(ymd(10000, 1, 1)));
+    let (first, after) = (from_ce(ymd(-9999, 1, 1)), from_ce(ymd(10000, 1, 1)));
     prop_oneof![
         from_ce(NaiveDate::MIN)..=from_ce(NaiveDate::MAX),
         first - 400..=first + 400,
@@ -535,7 +567,13 @@ fn any_day() -> impl Strategy<Value = NaiveDate> {
 
 /// A year, month and day as anyone might pass them, real or not.
 fn any_parts() -> impl Strategy<Value = (i32, Option<u32>, Option<u32>)> {
-    let year = prop_oneof![any::<i32>(), -2i32..=2, 9998i32..=10001, 1i32..=9999];
+    let year = prop_oneof![
+        any::<i32>(),
+        -2i32..=2,
+        9998i32..=10001,
+        -10001i32..=-9998,
+        -9999i32..=9999
+    ];
     let part = |max| proptest::option::of(prop_oneof![0u32..=max, any::<u32>()]);
     (year, part(13), part(32))
 }
@@ -566,19 +604,27 @@ proptest! {
     #[test]
     fn valid_specs_round_trip(
         start in any_date(),
-        start_precision in 0u8..3,
-        span in proptest::option::of((0u64..1500, 0u8..3)),
+        start_precision in 0u8..5,
+        start_time in any_time(),
+        span in proptest::option::of((0u64..1500, 0u8..5, any_time())),
         approximate: bool,
         uncertain: bool,
     ) {
-        // An end on or after the start stays so at any common precision.
-        let end = span.and_then(|(days, precision)| {
+        let end = span.and_then(|(days, precision, time)| {
             let end = start.checked_add_days(Days::new(days)).filter(|e| e.year() <= 9999)?;
-            Some(at_precision(end, precision))
+            Some(at_precision(end, precision, time))
         });
-        let start = at_precision(start, start_precision);
+        let start = at_precision(start, start_precision, start_time);
+        // An end on a later day stays after the start at any common
+        // precision; on the start's day its time may be earlier.
         let d = match end {
-            Some(end) => DateSpec::span(start, end).expect("the end is on or after the start"),
+            Some(end) => match DateSpec::span(start, end) {
+                Some(d) => d,
+                None => {
+                    prop_assert!(start.without_time() == end.without_time(), "{:?}", (start, end));
+                    return Ok(());
+                }
+            },
             None => DateSpec::point(start),
         };
         let d = DateSpec { approximate, uncertain, ..d };
@@ -586,7 +632,11 @@ proptest! {
         prop_assert_eq!(DateSpec::parse(&text), Ok(d.clone()), "{}", text);
         prop_assert!(d.first_day() <= d.last_day());
         prop_assert!(d.contains(d.first_day()) && d.contains(d.last_day()));
-        prop_assert!(d.display().chars().count() <= 23);
+        let plain = d.start().hour().is_none()
+            && d.end().is_none_or(|e| e.hour().is_none())
+            && d.start().year() > 0;
+        let longest = if plain { 23 } else { 45 };
+        prop_assert!(d.display().chars().count() <= longest, "{}", d.display());
     }
 
     #[test]
@@ -636,8 +686,9 @@ proptest! {
     #[test]
     fn date_like_strings_parse_consistently(
         s in concat!(
-            r"\s?([12][0-9]{3}|[0-9]{1,5})(-([01][0-9]|[0-9]{1,3})(-([0-3][0-9]|[0-9]{1,3}))?)?",
-            r"[~?%T]?(/[12][0-9]{3}(-[01][0-9](-[0-3][0-9])?)?[~?%]?)?\s?",
+            r"\s?-?([12][0-9]{3}|[0-9]{1,5})(-([01][0-9]|[0-9]{1,3})(-([0-3][0-9]|[0-9]{1,3}))?)?",
+            r"(T[0-2][0-9](:[0-6][0-9])?)?",
+            r"[~?%T]?(/-?[12][0-9]{3}(-[01][0-9](-[0-3][0-9](T[0-2][0-9](:[0-6][0-9])?)?)?)?[~?%]?)?\s?",
         ),
     ) {
         match DateSpec::parse(&s) {

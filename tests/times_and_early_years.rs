@@ -1,6 +1,6 @@
 //! Event dates with a time of day or a year before 1 in a corpus: `check`
 //! names a bad one at its line and column, the timeline orders them (a
-//! day before its times, BC before AD) and every export prints them.
+//! day before its times, BCE before CE) and every export prints them.
 
 mod common;
 
@@ -71,7 +71,7 @@ fn the_timeline_orders_and_shows_times_and_early_years() {
         })
         .collect();
     let want = [
-        ("founded", "644 BC"),
+        ("founded", "643 BCE"),
         ("day", "2024-06-19"),
         ("night", "2024-06-19 02h"),
         ("landed", "2024-06-19 14:30"),
@@ -92,8 +92,8 @@ fn every_export_prints_times_and_early_years() {
 
     let md = render(Format::Markdown);
     for want in [
-        "644 BC to 2024",
-        "644 BC",
+        "643 BCE to 2024",
+        "643 BCE",
         "19 June 2024, 14:30",
         "19 June 2024, 02h",
     ] {
@@ -129,7 +129,7 @@ fn every_export_prints_times_and_early_years() {
         .find(|e| e["id"] == "founded")
         .expect("founded");
     assert_eq!(founded["date"], "-0643");
-    assert_eq!(founded["display_date"], "644 BC");
+    assert_eq!(founded["display_date"], "643 BCE");
 
     let csv = render(Format::Csv);
     let row = csv

@@ -151,7 +151,7 @@ fn human_point(d: &PartialDate) -> String {
 
 /// A date as a reader writes it: `25 April 2019`, `19–20 July 2000`,
 /// `September–October 2023`, `week of 10 June 2024`, `19 June 2024, 02:22`,
-/// `19 June 2024, 02:22–05:00`, `644 BC`; `c. ` marks an approximate date
+/// `19 June 2024, 02:22–05:00`, `643 BCE`; `c. ` marks an approximate date
 /// and a trailing `?` an uncertain one.
 pub fn human_date(date: &DateSpec) -> String {
     let body = match (date.precision(), date.end()) {
@@ -260,9 +260,9 @@ mod tests {
             human_date(&date("2024-06-19T23:00/2024-06-20")),
             "19 June 2024, 23:00 – 20 June 2024"
         );
-        assert_eq!(human_date(&date("-0643")), "644 BC");
-        assert_eq!(human_date(&date("-0043-03-15")), "15 March 44 BC");
-        assert_eq!(human_date(&date("-0100/0050")), "101 BC–50");
+        assert_eq!(human_date(&date("-0643")), "643 BCE");
+        assert_eq!(human_date(&date("-0043-03-15")), "15 March 43 BCE");
+        assert_eq!(human_date(&date("-0100/0050")), "100 BCE–50");
     }
 
     #[test]

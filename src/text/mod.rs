@@ -47,13 +47,14 @@ pub fn years(first: i32, last: i32) -> String {
     }
 }
 
-/// A year as a reader writes it. Years are numbered astronomically, as
-/// TimelineJS and EDTF do: year 0 is 1 BC and -643 is 644 BC.
+/// A year as a reader writes it, labelled as TimelineJS labels it, so
+/// that an imported timeline reads as its authors saw it: -643 is
+/// "643 BCE", 0 is "0".
 pub fn year(y: i32) -> String {
-    if y > 0 {
+    if y >= 0 {
         y.to_string()
     } else {
-        format!("{} BC", 1 - i64::from(y))
+        format!("{} BCE", -i64::from(y))
     }
 }
 
@@ -73,7 +74,7 @@ mod tests {
         assert_eq!(count_or_no(12, "problem"), "12 problems");
         assert_eq!(years(2024, 2024), "2024");
         assert_eq!(years(2019, 2024), "2019 to 2024");
-        assert_eq!(years(-643, 2), "644 BC to 2");
-        assert_eq!(years(0, 0), "1 BC");
+        assert_eq!(years(-643, 2), "643 BCE to 2");
+        assert_eq!(years(0, 0), "0");
     }
 }

@@ -3,7 +3,7 @@
 //! of day to the hour or minute (`2024-06-19T02`, `2024-06-19T02:22`,
 //! local time as the source gives it), a trailing `~` (approximate), `?`
 //! (uncertain) or `%` (both), and spans `start/end`. Years are numbered
-//! astronomically, as TimelineJS does (`0000` is 1 BC, `-0643` is 644 BC),
+//! as TimelineJS numbers them (`-0643` is 643 BCE),
 //! and are in [`YEARS`] only: every value of these types is a real date in
 //! that range, so whatever is printed parses back. Nothing here panics,
 //! whatever the input.

@@ -17,7 +17,7 @@ impl PartialDate {
 
     /// The compact form of a timeline row: the EDTF date, then its time
     /// after a space (`2024-06-19 02:22`); a year before 1 in words
-    /// (`644 BC`, `Mar 44 BC`, `15 Mar 44 BC`), as no reader knows `-0643`.
+    /// (`643 BCE`, `Mar 44 BCE`, `15 Mar 44 BCE`), as no reader knows `-0643`.
     fn shown(&self) -> String {
         let date = if self.year > 0 {
             year_edtf(self.year)
@@ -46,7 +46,7 @@ impl PartialDate {
 
 impl DateSpec {
     /// Compact display for a timeline row: `2019-04-25`, `~2023-09`, `2019?`,
-    /// `2024-06-19 02:22`, `644 BC`, spans with the shared leading parts of
+    /// `2024-06-19 02:22`, `643 BCE`, spans with the shared leading parts of
     /// the end elided (`2024-06-18–19`, `2023-09-28–10-02`, `2023-09–10`,
     /// `2019-12-30–2020-01-02`, `2024-06-19 02:22–05:00`) and a week as
     /// `wk 2024-06-10`. At most 16 chars except cross-year day spans (21),

@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod lines;
 pub mod markdown;
 pub mod timelinejs;
 

@@ -13,6 +13,7 @@ mod import;
 mod list;
 mod mentions;
 mod select;
+mod serve;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -75,6 +76,8 @@ pub enum Command {
     /// List the dated mentions found in every article of the corpus, with
     /// the resolved date, the anchor and the rule used.
     Mentions(mentions::MentionsArgs),
+    /// Serve the explorer over SSH to many readers at once.
+    Serve(serve::ServeArgs),
 }
 
 impl Cli {
@@ -130,6 +133,7 @@ impl Command {
             Command::Generate(args) => Ok(generate::run(args)),
             Command::Extract(args) => extract::run(loaded, args, out),
             Command::Mentions(args) => mentions::run(loaded, args, out),
+            Command::Serve(args) => Ok(serve::run(loaded, args)),
         }
     }
 }

@@ -1,0 +1,186 @@
+//! `chronicle serve`: the explorer over SSH, one process for many readers.
+//! The corpus is loaded once and shared read-only; each reader gets their
+//! own `Session` (keys, theme from their TERM and NO_COLOR, screen size)
+//! on a thread of its own, so a panic or a slow link ends or slows that
+//! reader only. Logins are by public key only; there is no shell.
+
+mod access;
+mod connection;
+mod host_key;
+mod input;
+mod log;
+mod output;
+mod reader;
+mod terminal;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use russh::{MethodKind, MethodSet};
+use tokio::net::TcpListener;
+
+pub use access::Access;
+
+use crate::app::Shared;
+use connection::Connection;
+
+/// How the server runs (what `chronicle serve`'s options say).
+pub struct Options {
+    pub listen: SocketAddr,
+    pub host_key: PathBuf,
+    pub authorized_keys: Option<PathBuf>,
+    pub max_sessions: usize,
+    /// `None`: sessions never time out.
+    pub idle: Option<Duration>,
+    /// Where readers' exports go; `None` writes nothing on the server.
+    pub export_dir: Option<PathBuf>,
+}
+
+/// What every connection shares.
+pub struct Context {
+    shared: Shared,
+    access: Access,
+    idle: Option<Duration>,
+    export_dir: Option<PathBuf>,
+}
+
+/// Serves until the listener fails. Problems at start (the host key, the
+/// authorized keys, the address) are logged and fail the command.
+pub fn run(shared: Shared, options: Options) -> ExitCode {
+    // crossterm drops every colour when the *server* has NO_COLOR set (it
+    // reads it once per process); each reader's own NO_COLOR picks the
+    // mono theme instead.
+    crossterm::style::Colored::set_ansi_color_disabled(false);
+    match start(shared, options) {
+        Ok(code) => code,
+        Err(err) => {
+            log::line(err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn start(shared: Shared, options: Options) -> Result<ExitCode, String> {
+    let access = match &options.authorized_keys {
+        None => Access::AnyKey,
+        Some(path) => {
+            let (access, warnings) = Access::read(path)?;
+            for warning in warnings {
+                log::line(warning);
+            }
+            access
+        }
+    };
+    let (key, created) = host_key::load_or_create(&options.host_key)?;
+    log::line(format!(
+        "host key {} {} ({})",
+        options.host_key.display(),
+        host_key::fingerprint(&key),
+        if created { "made now" } else { "loaded" }
+    ));
+    match access.count() {
+        None => log::line("any key may log in (--allow-any-key)"),
+        Some(n) => log::line(format!("{} may log in", crate::text::count(n, "key"))),
+    }
+    let config = russh::server::Config {
+        keys: vec![key],
+        methods: MethodSet::from(&[MethodKind::PublicKey][..]),
+        // OpenSSH probes with "none" first: no need to make it wait.
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        max_auth_attempts: 6,
+        // A backstop behind each reader's own idle timeout, which says
+        // goodbye first.
+        inactivity_timeout: options.idle.map(|i| i + Duration::from_secs(60)),
+        keepalive_interval: Some(Duration::from_secs(30)),
+        nodelay: true,
+        ..Default::default()
+    };
+    let context = Arc::new(Context {
+        shared,
+        access,
+        idle: options.idle,
+        export_dir: options.export_dir.clone(),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| format!("cannot start the server: {err}"))?;
+    runtime.block_on(serve(Arc::new(config), context, &options))
+}
+
+async fn serve(
+    config: Arc<russh::server::Config>,
+    context: Arc<Context>,
+    options: &Options,
+) -> Result<ExitCode, String> {
+    let listener = TcpListener::bind(options.listen)
+        .await
+        .map_err(|err| format!("cannot listen on {}: {err}", options.listen))?;
+    let local = listener
+        .local_addr()
+        .map_err(|err| format!("cannot listen on {}: {err}", options.listen))?;
+    log::line(format!("listening on {local}"));
+    let active = Arc::new(AtomicUsize::new(0));
+    let mut next = 0u64;
+    loop {
+        let (socket, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            // Out of file descriptors and the like: wait, then go on.
+            Err(err) => {
+                log::line(format!("accept failed: {err}"));
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        next += 1;
+        if active.load(Ordering::SeqCst) >= options.max_sessions {
+            log::line(format!(
+                "connection {next} from {peer}: refused, {} sessions already",
+                options.max_sessions
+            ));
+            continue;
+        }
+        active.fetch_add(1, Ordering::SeqCst);
+        let (config, context, active) = (config.clone(), context.clone(), active.clone());
+        tokio::spawn(async move {
+            let handler = Connection::new(context, next, peer);
+            match russh::server::run_stream(config, socket, handler).await {
+                Ok(session) => match session.await {
+                    Ok(()) => {}
+                    // The client went away: the normal end of a connection.
+                    Err(russh::Error::IO(err))
+                        if err.kind() == std::io::ErrorKind::UnexpectedEof => {}
+                    Err(err) => log::line(format!("connection {next}: {err}")),
+                },
+                Err(err) => log::line(format!("connection {next} from {peer}: {err}")),
+            }
+            active.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
+/// A duration as the log says it: "42 s", "3 min 5 s", "2 h 10 min".
+fn elapsed(d: Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0..60 => format!("{s} s"),
+        60..3600 => format!("{} min {} s", s / 60, s % 60),
+        _ => format!("{} h {} min", s / 3600, s % 3600 / 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elapsed_reads_as_a_person_would_say_it() {
+        assert_eq!(elapsed(Duration::from_millis(42_900)), "42 s");
+        assert_eq!(elapsed(Duration::from_secs(185)), "3 min 5 s");
+        assert_eq!(elapsed(Duration::from_secs(7800)), "2 h 10 min");
+    }
+}

@@ -1,0 +1,50 @@
+//! One reader's bytes on their SSH channel: gathered as the session
+//! writes, sent on flush (once a frame). Sending waits while the client's
+//! window is full, so a slow reader holds up their own session only, and
+//! russh (0.62.5 on) queues no more than its bounded buffers.
+
+use std::io::{self, Write};
+
+use russh::server::Handle;
+use russh::ChannelId;
+
+pub struct Output {
+    handle: Handle,
+    channel: ChannelId,
+    runtime: tokio::runtime::Handle,
+    buf: Vec<u8>,
+}
+
+impl Output {
+    /// Output to `channel`; `first` goes out before anything written.
+    pub fn new(
+        handle: Handle,
+        channel: ChannelId,
+        runtime: tokio::runtime::Handle,
+        first: &[u8],
+    ) -> Output {
+        Output {
+            handle,
+            channel,
+            runtime,
+            buf: first.to_vec(),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let bytes = std::mem::take(&mut self.buf);
+        self.runtime
+            .block_on(self.handle.data(self.channel, bytes))
+            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))
+    }
+}

@@ -1,0 +1,352 @@
+//! `chronicle serve` end to end: the OpenSSH client (`ssh -tt` in a pty)
+//! against the server on a loopback port, screens read through vt100.
+//! Each test starts its own server with a fresh key pair.
+
+#[allow(dead_code)]
+mod e2e_support;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use e2e_support::{Pty, Spawn, TempDir, TIMEOUT};
+
+const SSH: &str = "ssh";
+
+/// A running `chronicle serve`, its log, and a key pair it lets in.
+struct Server {
+    child: Child,
+    log: Arc<Mutex<Vec<String>>>,
+    port: u16,
+    dir: TempDir,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = TempDir::new("serve");
+        for name in ["id", "stranger"] {
+            keygen(&dir.path().join(name));
+        }
+        std::fs::copy(
+            dir.path().join("id.pub"),
+            dir.path().join("authorized_keys"),
+        )
+        .expect("authorized_keys");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
+            .arg(dir.path().join("host_key"))
+            .arg("--authorized-keys")
+            .arg(dir.path().join("authorized_keys"))
+            // The server's own NO_COLOR must not reach any reader.
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chronicle serve");
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let stderr = child.stderr.take().expect("stderr");
+        let lines = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                lines.lock().unwrap().push(line);
+            }
+        });
+        let mut server = Server {
+            child,
+            log,
+            port: 0,
+            dir,
+        };
+        let line = server.wait_log("listening on 127.0.0.1:");
+        server.port = line
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("a port in the log");
+        server
+    }
+
+    /// Waits for a log line containing `text`; returns it.
+    fn wait_log(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(line) = self.log.lock().unwrap().iter().find(|l| l.contains(text)) {
+                return line.clone();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "no log line with {text:?}:\n{}",
+                self.log.lock().unwrap().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn key(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// ssh's arguments to reach this server with the key `name`, then `extra`.
+    fn ssh_args(&self, name: &str, extra: &[&str]) -> Vec<String> {
+        let mut args: Vec<String> = [
+            "-F",
+            "/dev/null",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "LogLevel=ERROR",
+            "-p",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(self.port.to_string());
+        args.push("-i".into());
+        args.push(self.key(name).to_string_lossy().into_owned());
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.push("reader@127.0.0.1".into());
+        args
+    }
+
+    /// `ssh -tt` in a pty of `cols` x `rows`, with `env` sent by SendEnv.
+    fn reader(&self, cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        let mut extra = vec!["-tt"];
+        let send: Vec<String> = env.iter().map(|(k, _)| format!("SendEnv={k}")).collect();
+        for s in &send {
+            extra.extend(["-o", s.as_str()]);
+        }
+        let args = self.ssh_args("id", &extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let pty = Pty::spawn(Spawn {
+            program: SSH,
+            args: &args,
+            cols,
+            rows,
+            env,
+        });
+        let drawn = pty.wait_screen(TIMEOUT, |s| {
+            let last = s.rows(0, s.size().1).nth(usize::from(rows) - 1);
+            s.contents().contains("Timeline") && last.is_some_and(|r| r.contains("quit"))
+        });
+        assert!(drawn, "no first frame at {cols}x{rows}:\n{}", pty.screen());
+        pty
+    }
+
+    /// ssh without a pty, running to its end.
+    fn run(&self, key: &str, extra: &[&str]) -> Output {
+        let out = Command::new(SSH)
+            .args(self.ssh_args(key, extra))
+            .stdin(Stdio::null())
+            .output()
+            .expect("run ssh");
+        out
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn keygen(path: &Path) {
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(path)
+        .status()
+        .expect("run ssh-keygen");
+    assert!(status.success());
+}
+
+/// The selection counter of the status bar (`3` in ` 3/46`).
+fn selected(screen: &str) -> Option<usize> {
+    let at = screen.find("/46")?;
+    let digits: String = screen[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.chars().rev().collect::<String>().parse().ok()
+}
+
+/// Whether the right edge of the top pane border is drawn (a frame of
+/// the wrong width leaves it blank or wraps).
+fn fills_width(pty: &Pty) -> bool {
+    pty.with_screen(|s| {
+        let (_, cols) = s.size();
+        s.cell(1, cols - 1)
+            .is_some_and(|c| !c.contents().trim().is_empty())
+    })
+}
+
+/// Whether any cell on screen has a colour.
+fn coloured(pty: &Pty) -> bool {
+    pty.with_screen(|s| {
+        let (rows, cols) = s.size();
+        (0..rows).any(|r| {
+            (0..cols).any(|c| {
+                s.cell(r, c).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
+    })
+}
+
+#[test]
+fn concurrent_readers_at_different_sizes_each_see_their_own_screen() {
+    let server = Server::start();
+    let sizes = [(80, 24), (100, 30), (120, 40), (64, 20), (140, 45)];
+    let readers: Vec<Pty> = sizes
+        .iter()
+        .map(|&(cols, rows)| server.reader(cols, rows, &[]))
+        .collect();
+    // Reader i moves the selection down i times.
+    for (i, pty) in readers.iter().enumerate() {
+        pty.send(&"j".repeat(i));
+    }
+    for (i, pty) in readers.iter().enumerate() {
+        let moved = pty.wait_screen(TIMEOUT, |s| selected(&s.contents()) == Some(i + 1));
+        assert!(moved, "reader {i} is not at {}:\n{}", i + 1, pty.screen());
+        assert!(fills_width(pty), "reader {i}:\n{}", pty.screen());
+    }
+    // Nobody's keys moved anyone else.
+    std::thread::sleep(Duration::from_millis(300));
+    for (i, pty) in readers.iter().enumerate() {
+        assert_eq!(
+            selected(&pty.screen()),
+            Some(i + 1),
+            "reader {i}:\n{}",
+            pty.screen()
+        );
+    }
+    assert_eq!(
+        server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains(": started, "))
+            .count(),
+        sizes.len()
+    );
+}
+
+#[test]
+fn a_resize_redraws_that_reader_only() {
+    let server = Server::start();
+    let resized = server.reader(80, 24, &[]);
+    let other = server.reader(100, 30, &[]);
+    other.settle(Duration::from_millis(300));
+    resized.settle(Duration::from_millis(300));
+    let before = other.output_len();
+    let drawn = resized.output_len();
+    resized.resize(120, 36);
+    let redrawn = resized.wait_screen(TIMEOUT, |s| {
+        let last = s.rows(0, 120).nth(35);
+        last.is_some_and(|r| r.contains("quit"))
+    });
+    assert!(redrawn, "no frame at the new size:\n{}", resized.screen());
+    assert!(resized.output_len() > drawn);
+    assert!(fills_width(&resized), "{}", resized.screen());
+    other.settle(Duration::from_millis(300));
+    assert_eq!(other.output_len(), before, "the other reader was redrawn");
+}
+
+#[test]
+fn quit_leaves_the_screen_and_exits_0() {
+    let server = Server::start();
+    let mut pty = server.reader(90, 28, &[]);
+    pty.send("q");
+    let status = pty.wait_exit(TIMEOUT).expect("ssh exited");
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !pty.with_screen(|s| s.alternate_screen()),
+        "still on the alternate screen"
+    );
+    assert!(pty.wrote(b"\x1b[?2004l"), "bracketed paste left on");
+    server.wait_log("ended (quit)");
+}
+
+#[test]
+fn colour_follows_the_readers_no_color_not_the_servers() {
+    let server = Server::start();
+    let plain = server.reader(100, 30, &[("NO_COLOR", "1")]);
+    let colour = server.reader(100, 30, &[]);
+    plain.settle(Duration::from_millis(200));
+    colour.settle(Duration::from_millis(200));
+    assert!(coloured(&colour), "no colour for a colour terminal");
+    assert!(!coloured(&plain), "colour despite the reader's NO_COLOR");
+}
+
+#[test]
+fn a_paste_is_text_not_keys() {
+    let server = Server::start();
+    let mut pty = server.reader(100, 30, &[]);
+    pty.send("/");
+    assert!(pty.wait_for("46 matches", TIMEOUT), "{}", pty.screen());
+    // A pasted `q` types a q into the filter instead of quitting.
+    pty.send("\x1b[200~qj\x1b[201~");
+    assert!(pty.wait_for("qj▏  no matches", TIMEOUT), "{}", pty.screen());
+    assert!(
+        pty.wait_exit(Duration::from_millis(300)).is_none(),
+        "the paste quit"
+    );
+}
+
+#[test]
+fn without_a_pty_a_reader_gets_the_event_listing() {
+    let server = Server::start();
+    let out = server.run("id", &["-T"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .arg("events")
+        .output()
+        .expect("chronicle events");
+    assert!(!listing.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&listing.stdout)
+    );
+}
+
+#[test]
+fn exec_forwarding_and_unknown_keys_are_refused() {
+    let server = Server::start();
+    let exec = server.run("id", &["-T", "-o", "RemoteCommand=cat /etc/passwd"]);
+    assert!(!exec.status.success());
+    assert!(
+        exec.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&exec.stdout)
+    );
+    let err = String::from_utf8_lossy(&exec.stderr);
+    assert!(err.contains("exec request failed"), "{err}");
+    server.wait_log("refused exec");
+
+    let forward = server.run("id", &["-W", "127.0.0.1:9"]);
+    assert!(!forward.status.success());
+    server.wait_log("refused port forwarding");
+
+    let stranger = server.run("stranger", &["-T"]);
+    assert!(!stranger.status.success());
+    assert!(stranger.stdout.is_empty());
+    let err = String::from_utf8_lossy(&stranger.stderr);
+    assert!(err.contains("Permission denied (publickey)"), "{err}");
+    server.wait_log("offered an unknown key");
+}

@@ -25,6 +25,11 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// A server with more options (`--idle-timeout 1s`).
+    fn start_with(options: &[&str]) -> Server {
         let dir = TempDir::new("serve");
         for name in ["id", "stranger"] {
             keygen(&dir.path().join(name));
@@ -39,6 +44,7 @@ impl Server {
             .arg(dir.path().join("host_key"))
             .arg("--authorized-keys")
             .arg(dir.path().join("authorized_keys"))
+            .args(options)
             // The server's own NO_COLOR must not reach any reader.
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
@@ -67,6 +73,10 @@ impl Server {
             .and_then(|p| p.parse().ok())
             .expect("a port in the log");
         server
+    }
+
+    fn pid(&self) -> String {
+        self.child.id().to_string()
     }
 
     /// Waits for a log line containing `text`; returns it.
@@ -349,4 +359,65 @@ fn exec_forwarding_and_unknown_keys_are_refused() {
     let err = String::from_utf8_lossy(&stranger.stderr);
     assert!(err.contains("Permission denied (publickey)"), "{err}");
     server.wait_log("offered an unknown key");
+}
+
+#[test]
+fn sigterm_says_goodbye_to_every_reader_and_exits_0() {
+    let mut server = Server::start();
+    let mut readers = [server.reader(80, 24, &[]), server.reader(100, 30, &[])];
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.pid()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    for pty in &mut readers {
+        let status = pty.wait_exit(TIMEOUT).expect("ssh exited");
+        assert!(status.success(), "{status:?}");
+        assert!(
+            pty.screen().contains("the server is stopping; goodbye"),
+            "{}",
+            pty.screen()
+        );
+        assert!(!pty.with_screen(|s| s.alternate_screen()));
+    }
+    let status = server.child.wait().expect("the server exited");
+    assert!(status.success(), "{status:?}");
+    server.wait_log("saying goodbye to 2 readers");
+    assert_eq!(
+        server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains("ended (server stopped)"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn an_idle_reader_is_told_and_closed() {
+    let server = Server::start_with(&["--idle-timeout", "1s"]);
+    let mut pty = server.reader(80, 24, &[]);
+    let status = pty.wait_exit(TIMEOUT).expect("closed when idle");
+    assert!(status.success(), "{status:?}");
+    assert!(
+        pty.screen().contains("closed after 1 s without input"),
+        "{}",
+        pty.screen()
+    );
+    server.wait_log("ended (idle timeout)");
+}
+
+#[test]
+fn connections_past_max_sessions_are_refused() {
+    let server = Server::start_with(&["--max-sessions", "1"]);
+    let first = server.reader(80, 24, &[]);
+    let second = server.run("id", &["-T"]);
+    assert!(!second.status.success());
+    assert!(second.stdout.is_empty());
+    server.wait_log("refused, 1 session already");
+    // The first reader goes on.
+    first.send("j");
+    assert!(first.wait_for(" 2/46", TIMEOUT), "{}", first.screen());
 }

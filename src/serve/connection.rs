@@ -3,10 +3,8 @@
 //! one without gets the plain event listing. Everything else a client may
 //! ask for (exec, subsystems, forwarding, agents, X11) is refused.
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
 
 use russh::keys::{HashAlg, PublicKey};
 use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, Session};
@@ -14,8 +12,7 @@ use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
 use tokio::sync::mpsc;
 
 use super::log;
-use super::output::Output;
-use super::reader::{self, End, Feed};
+use super::reader::{self, Feed};
 use super::terminal::{self, Terminal};
 use super::Context;
 
@@ -76,7 +73,6 @@ impl Connection {
     /// the listing without.
     fn start(&mut self, channel: ChannelId, handle: Handle) {
         let context = self.context.clone();
-        let runtime = tokio::runtime::Handle::current();
         let label = format!(
             "session {} ({} from {})",
             self.id,
@@ -97,8 +93,8 @@ impl Connection {
             });
             return;
         }
-        let (tx, mut rx) = mpsc::channel(FEED_QUEUE);
-        self.feed = Some(tx);
+        let (tx, rx) = mpsc::channel(FEED_QUEUE);
+        self.feed = Some(tx.clone());
         let terminal = self.terminal.clone();
         log::line(format!(
             "{label}: started, {}x{} {}",
@@ -106,65 +102,28 @@ impl Connection {
             terminal.size.1,
             log::shown(&terminal.term)
         ));
-        let name = label.clone();
-        let spawned = std::thread::Builder::new()
-            .name(format!("reader-{}", self.id))
-            .spawn(move || {
-                let started = Instant::now();
-                let settings = terminal.settings(context.export_dir.clone());
-                let output =
-                    Output::new(handle.clone(), channel, runtime.clone(), reader::PASTE_ON);
-                let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    reader::run(
-                        context.shared.clone(),
-                        settings,
-                        terminal.size,
-                        output,
-                        &mut rx,
-                        &runtime,
-                        context.idle,
-                    )
-                }));
-                let mut out = Output::new(handle.clone(), channel, runtime.clone(), &[]);
-                let (how, status) = match &ran {
-                    Ok(End::Quit) => (End::Quit.describe(), Some(0)),
-                    Ok(End::Idle) => {
-                        let minutes = context.idle.map_or(0, |i| i.as_secs() / 60);
-                        let _ = write!(
-                            out,
-                            "chronicle: closed after {minutes} min without input\r\n"
-                        );
-                        (End::Idle.describe(), Some(0))
-                    }
-                    Ok(end) => (end.describe(), None),
-                    Err(_) => {
-                        let _ = reader::write_crash(&mut out);
-                        ("panicked".to_owned(), Some(1))
-                    }
-                };
-                if let Some(status) = status {
-                    let _ = out.write_all(reader::PASTE_OFF);
-                    let _ = out.flush();
-                    runtime.block_on(close(&handle, channel, status));
-                } else {
-                    runtime.block_on(async {
-                        let _ = handle.close(channel).await;
-                    });
-                }
-                log::line(format!(
-                    "{name}: ended ({how}) after {}",
-                    super::elapsed(started.elapsed())
-                ));
-            });
-        if let Err(err) = spawned {
+        let id = self.id;
+        let reader = reader::Reader {
+            context,
+            id,
+            label: label.clone(),
+            terminal,
+            handle,
+            channel,
+            feed: rx,
+        };
+        // Listed before it runs, so that its end always finds it there.
+        self.context.enlist(id, tx);
+        if let Err(err) = reader.spawn() {
             log::line(format!("{label}: cannot start a thread: {err}"));
+            self.context.dismiss(id);
             self.feed = None;
         }
     }
 }
 
 /// Ends a channel as a finished command does: exit status, EOF, close.
-async fn close(handle: &Handle, channel: ChannelId, status: u32) {
+pub async fn close(handle: &Handle, channel: ChannelId, status: u32) {
     let _ = handle.exit_status_request(channel, status).await;
     let _ = handle.eof(channel).await;
     let _ = handle.close(channel).await;

@@ -13,20 +13,27 @@ mod output;
 mod reader;
 mod terminal;
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use russh::{MethodKind, MethodSet};
 use tokio::net::TcpListener;
+use tokio::signal::unix::{signal, SignalKind};
+use tokio::sync::mpsc;
 
 pub use access::Access;
 
 use crate::app::Shared;
 use connection::Connection;
+use reader::Feed;
+
+/// How long a stopping server waits for its readers to be told.
+const GOODBYE: Duration = Duration::from_secs(5);
 
 /// How the server runs (what `chronicle serve`'s options say).
 pub struct Options {
@@ -46,9 +53,27 @@ pub struct Context {
     access: Access,
     idle: Option<Duration>,
     export_dir: Option<PathBuf>,
+    /// Each running reader's input, by connection number: how a stopping
+    /// server says goodbye to them.
+    readers: Mutex<HashMap<u64, mpsc::Sender<Feed>>>,
 }
 
-/// Serves until the listener fails. Problems at start (the host key, the
+impl Context {
+    fn readers(&self) -> MutexGuard<'_, HashMap<u64, mpsc::Sender<Feed>>> {
+        self.readers.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn enlist(&self, id: u64, feed: mpsc::Sender<Feed>) {
+        self.readers().insert(id, feed);
+    }
+
+    fn dismiss(&self, id: u64) {
+        self.readers().remove(&id);
+    }
+}
+
+/// Serves until SIGTERM or SIGINT, then says goodbye to every reader
+/// and exits 0. Problems at start (the host key, the
 /// authorized keys, the address) are logged and fail the command.
 pub fn run(shared: Shared, options: Options) -> ExitCode {
     // crossterm drops every colour when the *server* has NO_COLOR set (it
@@ -104,6 +129,7 @@ fn start(shared: Shared, options: Options) -> Result<ExitCode, String> {
         access,
         idle: options.idle,
         export_dir: options.export_dir.clone(),
+        readers: Mutex::new(HashMap::new()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -123,11 +149,21 @@ async fn serve(
     let local = listener
         .local_addr()
         .map_err(|err| format!("cannot listen on {}: {err}", options.listen))?;
+    let stop = |kind| signal(kind).map_err(|err| format!("cannot catch signals: {err}"));
+    let (mut term, mut int) = (
+        stop(SignalKind::terminate())?,
+        stop(SignalKind::interrupt())?,
+    );
     log::line(format!("listening on {local}"));
     let active = Arc::new(AtomicUsize::new(0));
     let mut next = 0u64;
     loop {
-        let (socket, peer) = match listener.accept().await {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = term.recv() => break,
+            _ = int.recv() => break,
+        };
+        let (socket, peer) = match accepted {
             Ok(accepted) => accepted,
             // Out of file descriptors and the like: wait, then go on.
             Err(err) => {
@@ -139,8 +175,8 @@ async fn serve(
         next += 1;
         if active.load(Ordering::SeqCst) >= options.max_sessions {
             log::line(format!(
-                "connection {next} from {peer}: refused, {} sessions already",
-                options.max_sessions
+                "connection {next} from {peer}: refused, {} already (--max-sessions)",
+                crate::text::count(options.max_sessions, "session")
             ));
             continue;
         }
@@ -161,6 +197,27 @@ async fn serve(
             active.fetch_sub(1, Ordering::SeqCst);
         });
     }
+    drop(listener);
+    goodbye(&context).await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tells every reader the server is stopping, and waits (a while) until
+/// their sessions have closed.
+async fn goodbye(context: &Context) {
+    let readers: Vec<_> = context.readers().values().cloned().collect();
+    log::line(format!(
+        "stopping: saying goodbye to {}",
+        crate::text::count(readers.len(), "reader")
+    ));
+    let deadline = Instant::now() + GOODBYE;
+    for feed in readers {
+        let _ = tokio::time::timeout_at(deadline.into(), feed.send(Feed::Goodbye)).await;
+    }
+    while !context.readers().is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    log::line("stopped");
 }
 
 /// A duration as the log says it: "42 s", "3 min 5 s", "2 h 10 min".

@@ -5,13 +5,18 @@
 //! slows down their own link only.
 
 use std::io::Write;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use russh::server::Handle;
+use russh::ChannelId;
 use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::mpsc::Receiver;
 
 use super::input::{self, Input};
 use super::output::Output;
+use super::terminal::Terminal;
+use super::{log, Context};
 use crate::app::Shared;
 use crate::session::{Ended, Event, Session, Settings};
 use crate::sgr::Sgr16;
@@ -27,6 +32,8 @@ pub enum Feed {
     Resize(u16, u16),
     /// The client closed the channel or sent EOF.
     HangUp,
+    /// The server is stopping: the reader is told, and the session ends.
+    Goodbye,
 }
 
 /// How a reader's session ended.
@@ -36,6 +43,8 @@ pub enum End {
     HangUp,
     /// Nothing came for the idle timeout: the reader was told and closed.
     Idle,
+    /// The server stopped.
+    Goodbye,
     Failed(std::io::Error),
 }
 
@@ -45,13 +54,99 @@ impl End {
             End::Quit => "quit".into(),
             End::HangUp => "hung up".into(),
             End::Idle => "idle timeout".into(),
+            End::Goodbye => "server stopped".into(),
             End::Failed(err) => format!("write failed: {err}"),
         }
     }
 }
 
+/// What a reader's thread needs.
+pub struct Reader {
+    pub context: Arc<Context>,
+    /// The connection's number, in the log and the list of readers.
+    pub id: u64,
+    /// Who and from where, for the log.
+    pub label: String,
+    pub terminal: Terminal,
+    pub handle: Handle,
+    pub channel: ChannelId,
+    pub feed: Receiver<Feed>,
+}
+
+impl Reader {
+    /// Runs the reader's explorer on a thread of its own. A panic in it
+    /// ends this reader's session only: their terminal is put back, and
+    /// the channel closed with exit status 1.
+    pub fn spawn(self) -> std::io::Result<()> {
+        let runtime = tokio::runtime::Handle::current();
+        std::thread::Builder::new()
+            .name(format!("reader-{}", self.id))
+            .spawn(move || self.run_to_end(&runtime))
+            .map(drop)
+    }
+
+    fn run_to_end(mut self, runtime: &tokio::runtime::Handle) {
+        let started = Instant::now();
+        let context = self.context.clone();
+        let settings = self.terminal.settings(context.export_dir.clone());
+        let (handle, channel) = (self.handle.clone(), self.channel);
+        let output = Output::new(handle.clone(), channel, runtime.clone(), PASTE_ON);
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run(
+                context.shared.clone(),
+                settings,
+                self.terminal.size,
+                output,
+                &mut self.feed,
+                runtime,
+                context.idle,
+            )
+        }));
+        let mut out = Output::new(handle.clone(), channel, runtime.clone(), &[]);
+        let (how, status) = match &ran {
+            Ok(end @ End::Quit) => (end.describe(), Some(0)),
+            Ok(end @ End::Idle) => {
+                let idle = context.idle.unwrap_or_default();
+                let _ = write!(
+                    out,
+                    "chronicle: closed after {} without input\r\n",
+                    super::elapsed(idle)
+                );
+                (end.describe(), Some(0))
+            }
+            Ok(end @ End::Goodbye) => {
+                let _ = write!(out, "chronicle: the server is stopping; goodbye\r\n");
+                (end.describe(), Some(0))
+            }
+            Ok(end) => (end.describe(), None),
+            Err(_) => {
+                let _ = write_crash(&mut out);
+                ("panicked".to_owned(), Some(1))
+            }
+        };
+        match status {
+            Some(status) => {
+                let _ = out.write_all(PASTE_OFF);
+                let _ = out.flush();
+                runtime.block_on(super::connection::close(&handle, channel, status));
+            }
+            // Nobody is left to tell.
+            None => runtime.block_on(async {
+                let _ = handle.close(channel).await;
+            }),
+        }
+        log::line(format!(
+            "{}: ended ({how}) after {}",
+            self.label,
+            super::elapsed(started.elapsed())
+        ));
+        // Last: a stopping server waits for this.
+        context.dismiss(self.id);
+    }
+}
+
 /// Runs one reader's explorer until it ends.
-pub fn run(
+fn run(
     shared: Shared,
     settings: Settings,
     size: (u16, u16),
@@ -67,9 +162,11 @@ pub fn run(
     let mut input = Input::default();
     let mut events = Vec::new();
     let mut last = Instant::now();
+    let mut goodbye = false;
     loop {
         match session.write() {
             None => {}
+            Some(Ended::Quit) if goodbye => return End::Goodbye,
             Some(Ended::Quit) if idle.is_some_and(|i| last.elapsed() >= i) => return End::Idle,
             Some(Ended::Quit) => return End::Quit,
             Some(Ended::HangUp) => return End::HangUp,
@@ -118,6 +215,10 @@ pub fn run(
                 Some(Feed::Bytes(bytes)) => input.feed(&bytes, &mut events),
                 Some(Feed::Resize(w, h)) => events.push(Event::Resize(w, h)),
                 Some(Feed::HangUp) | None => events.push(Event::HangUp),
+                Some(Feed::Goodbye) => {
+                    goodbye = true;
+                    events.push(Event::Interrupt);
+                }
             }
             for event in events.drain(..) {
                 session.handle(event);

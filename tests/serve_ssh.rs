@@ -215,25 +215,31 @@ fn coloured(pty: &Pty) -> bool {
 }
 
 #[test]
-fn concurrent_readers_at_different_sizes_each_see_their_own_screen() {
+fn twenty_concurrent_readers_each_see_their_own_screen() {
     let server = Server::start();
-    let sizes = [(80, 24), (100, 30), (120, 40), (64, 20), (140, 45)];
-    let readers: Vec<Pty> = sizes
-        .iter()
-        .map(|&(cols, rows)| server.reader(cols, rows, &[]))
+    // Each its own size; every other one asks for no colour.
+    let readers: Vec<(Pty, u16, bool)> = (0..20u16)
+        .map(|i| {
+            let (cols, rows) = (60 + 7 * i, 20 + i);
+            let mono = i % 2 == 1;
+            let env: &[(&str, &str)] = if mono { &[("NO_COLOR", "1")] } else { &[] };
+            (server.reader(cols, rows, env), cols, mono)
+        })
         .collect();
     // Reader i moves the selection down i times.
-    for (i, pty) in readers.iter().enumerate() {
+    for (i, (pty, _, _)) in readers.iter().enumerate() {
         pty.send(&"j".repeat(i));
     }
-    for (i, pty) in readers.iter().enumerate() {
+    for (i, (pty, cols, mono)) in readers.iter().enumerate() {
         let moved = pty.wait_screen(TIMEOUT, |s| selected(&s.contents()) == Some(i + 1));
         assert!(moved, "reader {i} is not at {}:\n{}", i + 1, pty.screen());
+        assert_eq!(pty.with_screen(|s| s.size().1), *cols);
         assert!(fills_width(pty), "reader {i}:\n{}", pty.screen());
+        assert_eq!(coloured(pty), !mono, "reader {i}");
     }
     // Nobody's keys moved anyone else.
     std::thread::sleep(Duration::from_millis(300));
-    for (i, pty) in readers.iter().enumerate() {
+    for (i, (pty, _, _)) in readers.iter().enumerate() {
         assert_eq!(
             selected(&pty.screen()),
             Some(i + 1),
@@ -241,16 +247,8 @@ fn concurrent_readers_at_different_sizes_each_see_their_own_screen() {
             pty.screen()
         );
     }
-    assert_eq!(
-        server
-            .log
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|l| l.contains(": started, "))
-            .count(),
-        sizes.len()
-    );
+    let log = server.log.lock().unwrap();
+    assert_eq!(log.iter().filter(|l| l.contains(": started, ")).count(), 20);
 }
 
 #[test]

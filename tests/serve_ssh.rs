@@ -45,6 +45,7 @@ impl Server {
             .arg("--authorized-keys")
             .arg(dir.path().join("authorized_keys"))
             .args(options)
+            .current_dir(dir.path())
             // The server's own NO_COLOR must not reach any reader.
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
@@ -418,4 +419,50 @@ fn connections_past_max_sessions_are_refused() {
     // The first reader goes on.
     first.send("j");
     assert!(first.wait_for(" 2/46", TIMEOUT), "{}", first.screen());
+}
+
+#[test]
+fn a_client_killed_mid_session_ends_that_session_only() {
+    let server = Server::start();
+    let victim = server.reader(80, 24, &[]);
+    let other = server.reader(100, 30, &[]);
+    // Keys in flight while the client dies.
+    victim.send("jjjjjjjj");
+    let killed = Command::new("kill")
+        .args(["-KILL", &victim.pid().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    // Hung up, or a frame's write failed: either way that session ended.
+    let ended = server.wait_log("): ended (");
+    assert!(ended.contains("session 1 "), "{ended}");
+    other.send("j");
+    assert!(other.wait_for(" 2/46", TIMEOUT), "{}", other.screen());
+    let third = server.reader(90, 25, &[]);
+    third.send("jj");
+    assert!(third.wait_for(" 3/46", TIMEOUT), "{}", third.screen());
+}
+
+#[test]
+fn an_export_writes_nothing_on_the_server_without_export_dir() {
+    let server = Server::start();
+    let pty = server.reader(120, 30, &[]);
+    pty.send("e");
+    pty.send("m");
+    assert!(
+        pty.wait_for("it keeps no exports", TIMEOUT),
+        "{}",
+        pty.screen()
+    );
+    // Nothing in the server's working directory (where `.` would put it).
+    let written: Vec<_> = std::fs::read_dir(server.dir.path())
+        .expect("the server's directory")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("chronicle-export")
+        })
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
 }

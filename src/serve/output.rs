@@ -13,6 +13,9 @@ pub struct Output {
     channel: ChannelId,
     runtime: tokio::runtime::Handle,
     buf: Vec<u8>,
+    /// The channel is gone: what is written after is dropped unsaid
+    /// (the first failure was reported), so nothing prints its error.
+    gone: bool,
 }
 
 impl Output {
@@ -28,13 +31,16 @@ impl Output {
             channel,
             runtime,
             buf: first.to_vec(),
+            gone: false,
         }
     }
 }
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.buf.extend_from_slice(buf);
+        if !self.gone {
+            self.buf.extend_from_slice(buf);
+        }
         Ok(buf.len())
     }
 
@@ -43,8 +49,11 @@ impl Write for Output {
             return Ok(());
         }
         let bytes = std::mem::take(&mut self.buf);
-        self.runtime
-            .block_on(self.handle.data(self.channel, bytes))
-            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))
+        let sent = self.runtime.block_on(self.handle.data(self.channel, bytes));
+        if sent.is_err() {
+            self.gone = true;
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        Ok(())
     }
 }

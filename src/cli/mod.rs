@@ -121,7 +121,8 @@ impl Command {
 
     /// Runs the command on the loaded corpus (which `import`, `generate`,
     /// `completions` and `man` do not read), writing its output to `out`.
-    pub fn run(&self, loaded: &Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
+    /// `serve` takes the corpus out, to share it without a copy.
+    pub fn run(&self, loaded: &mut Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
         match self {
             Command::Check => Ok(check::run(loaded, out)),
             Command::Events(args) => list::events(loaded, args, out),

@@ -38,7 +38,7 @@ pub struct ServeArgs {
     pub export_dir: Option<PathBuf>,
 }
 
-pub fn run(loaded: &Loaded, args: &ServeArgs) -> ExitCode {
+pub fn run(loaded: &mut Loaded, args: &ServeArgs) -> ExitCode {
     super::warn(&loaded.problems);
     let home = std::env::var_os("HOME").map(PathBuf::from);
     let host_key = args.host_key.clone().or_else(|| {
@@ -77,9 +77,9 @@ pub fn run(loaded: &Loaded, args: &ServeArgs) -> ExitCode {
         idle: (!args.idle_timeout.is_zero()).then_some(args.idle_timeout),
         export_dir: args.export_dir.clone(),
     };
-    // One copy of the model for every reader; the command's own copy is
-    // the one `main` keeps.
-    let shared = Shared::new(loaded.corpus.clone(), loaded.problems.clone());
+    // The one model every reader shares, taken rather than copied.
+    let corpus = std::mem::take(&mut loaded.corpus);
+    let shared = Shared::new(corpus, std::mem::take(&mut loaded.problems));
     crate::serve::run(shared, options)
 }
 

@@ -94,7 +94,6 @@ impl Connection {
             return;
         }
         let (tx, rx) = mpsc::channel(FEED_QUEUE);
-        self.feed = Some(tx.clone());
         let terminal = self.terminal.clone();
         log::line(format!(
             "{label}: started, {}x{} {}",
@@ -113,11 +112,13 @@ impl Connection {
             feed: rx,
         };
         // Listed before it runs, so that its end always finds it there.
-        self.context.enlist(id, tx);
-        if let Err(err) = reader.spawn() {
-            log::line(format!("{label}: cannot start a thread: {err}"));
-            self.context.dismiss(id);
-            self.feed = None;
+        self.context.enlist(id, &tx);
+        match reader.spawn() {
+            Ok(()) => self.feed = Some(tx),
+            Err(err) => {
+                log::line(format!("{label}: cannot start a thread: {err}"));
+                self.context.dismiss(id);
+            }
         }
     }
 }

@@ -54,17 +54,18 @@ pub struct Context {
     idle: Option<Duration>,
     export_dir: Option<PathBuf>,
     /// Each running reader's input, by connection number: how a stopping
-    /// server says goodbye to them.
-    readers: Mutex<HashMap<u64, mpsc::Sender<Feed>>>,
+    /// server says goodbye to them. Weak, so that a connection that ends
+    /// still closes its reader's input.
+    readers: Mutex<HashMap<u64, mpsc::WeakSender<Feed>>>,
 }
 
 impl Context {
-    fn readers(&self) -> MutexGuard<'_, HashMap<u64, mpsc::Sender<Feed>>> {
+    fn readers(&self) -> MutexGuard<'_, HashMap<u64, mpsc::WeakSender<Feed>>> {
         self.readers.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn enlist(&self, id: u64, feed: mpsc::Sender<Feed>) {
-        self.readers().insert(id, feed);
+    fn enlist(&self, id: u64, feed: &mpsc::Sender<Feed>) {
+        self.readers().insert(id, feed.downgrade());
     }
 
     fn dismiss(&self, id: u64) {
@@ -205,7 +206,11 @@ async fn serve(
 /// Tells every reader the server is stopping, and waits (a while) until
 /// their sessions have closed.
 async fn goodbye(context: &Context) {
-    let readers: Vec<_> = context.readers().values().cloned().collect();
+    let readers: Vec<_> = context
+        .readers()
+        .values()
+        .filter_map(mpsc::WeakSender::upgrade)
+        .collect();
     log::line(format!(
         "stopping: saying goodbye to {}",
         crate::text::count(readers.len(), "reader")

@@ -223,6 +223,10 @@ fn run(
             for event in events.drain(..) {
                 session.handle(event);
             }
+            // A session that ended (a hang-up, a quit) takes nothing more.
+            if !session.running() {
+                break;
+            }
             next = match feed.try_recv() {
                 Ok(feed) => Some(feed),
                 Err(TryRecvError::Empty) => break,

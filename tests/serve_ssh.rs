@@ -235,6 +235,13 @@ fn a_client_killed_mid_session_ends_that_session_only() {
     assert!(killed.success());
     let ended = server.wait_log("ended (hung up)");
     assert!(ended.contains("session 1 "), "{ended}");
+    // Only log lines: nothing tried to write to the dead channel and
+    // printed its failure.
+    let log = server.log.lock().unwrap().clone();
+    assert!(
+        log.iter().all(|l| l.contains(" chronicle serve: ")),
+        "{log:#?}"
+    );
     other.send("j");
     assert!(other.wait_for(" 2/46", TIMEOUT), "{}", other.screen());
     let third = server.reader(90, 25, &[]);

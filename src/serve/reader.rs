@@ -155,6 +155,7 @@ fn run(
     runtime: &tokio::runtime::Handle,
     idle: Option<Duration>,
 ) -> End {
+    let gone = output.gone();
     let mut session = match Session::new(shared, settings, Sgr16::new(output), size) {
         Ok(session) => session,
         Err(err) => return End::Failed(err),
@@ -169,7 +170,12 @@ fn run(
             Some(Ended::Quit) if goodbye => return End::Goodbye,
             Some(Ended::Quit) if idle.is_some_and(|i| last.elapsed() >= i) => return End::Idle,
             Some(Ended::Quit) => return End::Quit,
-            Some(Ended::HangUp) => return End::HangUp,
+            Some(Ended::HangUp) => {
+                // Nothing more goes out, not even what dropping the
+                // terminal would write.
+                gone.store(true, std::sync::atomic::Ordering::SeqCst);
+                return End::HangUp;
+            }
             Some(Ended::Failed(err)) => return End::Failed(err),
         }
         // The soonest of: a lone Esc's pause, the panes' follow delay,

@@ -21,6 +21,7 @@ pub mod model;
 pub mod query;
 pub mod read;
 pub mod save;
+pub mod serve;
 pub mod session;
 pub mod sgr;
 pub mod stdout;

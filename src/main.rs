@@ -30,10 +30,10 @@ fn main() -> ExitCode {
     }
     // Freeing a large corpus one allocation at a time takes a tenth of a
     // second that the exiting process does not need: the OS takes it back.
-    let loaded = std::mem::ManuallyDrop::new(chronicle::extract::load(&cli.location()));
+    let mut loaded = std::mem::ManuallyDrop::new(chronicle::extract::load(&cli.location()));
     let mut out = Stdout::new();
     let result = match &cli.command {
-        Some(command) => command.run(&loaded, &mut out),
+        Some(command) => command.run(&mut loaded, &mut out),
         None => {
             drop(out);
             let config = chronicle::config::for_explorer(cli.config.as_deref());

@@ -38,24 +38,7 @@ pub fn events(loaded: &Loaded, args: &ListArgs, out: &mut impl Write) -> io::Res
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
     } else {
-        for &e in &shown {
-            let event = &corpus.events[e];
-            let indent = if event.parent.is_some() { "  " } else { "" };
-            let actors: Vec<&str> = event
-                .actors
-                .iter()
-                .map(|&a| corpus.actors[a].name.as_str())
-                .collect();
-            writeln!(
-                out,
-                "{}\t{}\t{indent}{}\t{}\t{}",
-                event.date.display(),
-                event.kind.name(),
-                event.title,
-                actors.join(", "),
-                event.id
-            )?;
-        }
+        crate::export::lines::events(corpus, &shown, out)?;
     }
     Ok(ExitCode::SUCCESS)
 }

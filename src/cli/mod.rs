@@ -13,6 +13,7 @@ mod import;
 mod list;
 mod mentions;
 mod select;
+mod serve;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -75,6 +76,8 @@ pub enum Command {
     /// List the dated mentions found in every article of the corpus, with
     /// the resolved date, the anchor and the rule used.
     Mentions(mentions::MentionsArgs),
+    /// Serve the explorer over SSH to many readers at once.
+    Serve(serve::ServeArgs),
 }
 
 impl Cli {
@@ -118,7 +121,8 @@ impl Command {
 
     /// Runs the command on the loaded corpus (which `import`, `generate`,
     /// `completions` and `man` do not read), writing its output to `out`.
-    pub fn run(&self, loaded: &Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
+    /// `serve` takes the corpus out, to share it without a copy.
+    pub fn run(&self, loaded: &mut Loaded, out: &mut impl Write) -> io::Result<ExitCode> {
         match self {
             Command::Check => Ok(check::run(loaded, out)),
             Command::Events(args) => list::events(loaded, args, out),
@@ -130,6 +134,7 @@ impl Command {
             Command::Generate(args) => Ok(generate::run(args)),
             Command::Extract(args) => extract::run(loaded, args, out),
             Command::Mentions(args) => mentions::run(loaded, args, out),
+            Command::Serve(args) => Ok(serve::run(loaded, args)),
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod json;
 mod kept;
+pub mod lines;
 pub mod markdown;
 pub mod timelinejs;
 

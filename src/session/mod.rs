@@ -23,13 +23,14 @@ use crate::ui::{self, theme::Theme};
 
 /// How one reader's session looks and behaves: their keys, their theme
 /// (colour or mono), whether their terminal gets hyperlinks, how long the
-/// selection rests before the panes follow it, and where exports go.
+/// selection rests before the panes follow it, and where exports go
+/// (nowhere: `None`, as on a server that keeps no files for readers).
 pub struct Settings {
     pub keymap: Keymap,
     pub theme: Theme,
     pub hyperlinks: bool,
     pub follow_delay: Duration,
-    pub export_dir: PathBuf,
+    pub export_dir: Option<PathBuf>,
 }
 
 /// What a transport hands the session.
@@ -76,7 +77,7 @@ pub struct Session<W: Write> {
     theme: Theme,
     hyperlinks: bool,
     follow_delay: Duration,
-    export_dir: PathBuf,
+    export_dir: Option<PathBuf>,
     stage: Stage,
     /// Whether the state changed since the last frame.
     dirty: bool,
@@ -156,7 +157,7 @@ impl<W: Write> Session<W> {
     /// Applies an action, and carries out what it asks for.
     fn apply(&mut self, action: Action) {
         if let Some(effect) = self.app.update(action) {
-            let done = effects::perform(effect, self.app.corpus(), &self.export_dir);
+            let done = effects::perform(effect, self.app.corpus(), self.export_dir.as_deref());
             self.app.done(done);
         }
         self.dirty = true;

@@ -66,7 +66,7 @@ fn settings(follow_delay: Duration, export_dir: &Path) -> Settings {
         theme: Theme::colour(),
         hyperlinks: false,
         follow_delay,
-        export_dir: export_dir.to_path_buf(),
+        export_dir: Some(export_dir.to_path_buf()),
     }
 }
 

@@ -11,7 +11,7 @@
 //! at a time took a second.
 
 mod input;
-mod keys;
+pub(crate) mod keys;
 
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::mem::ManuallyDrop;
@@ -68,7 +68,7 @@ pub fn run(shared: Shared, keymap: Keymap, theme: Theme, follow_delay: Duration)
         theme,
         hyperlinks: hyperlink::supported(|name| std::env::var(name).ok()),
         follow_delay,
-        export_dir: PathBuf::from("."),
+        export_dir: Some(PathBuf::from(".")),
     };
     match run_inner(shared, settings) {
         Ok(code) => code,

@@ -27,6 +27,8 @@ type Writer = Arc<Mutex<Option<Box<dyn Write + Send>>>>;
 
 /// How to start the program.
 pub struct Spawn<'a> {
+    /// The program run: chronicle unless told (the SSH tests run `ssh`).
+    pub program: &'a str,
     pub args: &'a [&'a str],
     pub cols: u16,
     pub rows: u16,
@@ -37,6 +39,7 @@ pub struct Spawn<'a> {
 impl Default for Spawn<'_> {
     fn default() -> Self {
         Spawn {
+            program: env!("CARGO_BIN_EXE_chronicle"),
             args: &[],
             cols: 100,
             rows: 30,
@@ -86,7 +89,7 @@ impl Pty {
             pixel_height: 0,
         };
         let pair = native_pty_system().openpty(size).expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_chronicle"));
+        let mut cmd = CommandBuilder::new(opts.program);
         cmd.args(opts.args);
         cmd.cwd(std::env::temp_dir());
         cmd.env("TERM", "xterm-256color");

@@ -1,0 +1,132 @@
+//! `chronicle serve`: the explorer over SSH (see `crate::serve`).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crate::app::Shared;
+use crate::extract::Loaded;
+use crate::serve::Options;
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on (port 0: any free one, logged).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    pub listen: SocketAddr,
+    /// The server's Ed25519 host key, made there (mode 0600) if missing
+    /// [default: $XDG_DATA_HOME/chronicle/ssh_host_ed25519_key, or
+    /// ~/.local/share/chronicle/ssh_host_ed25519_key].
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+    /// The public keys that may log in, one a line
+    /// [default: ~/.ssh/authorized_keys].
+    #[arg(long, value_name = "FILE", conflicts_with = "allow_any_key")]
+    pub authorized_keys: Option<PathBuf>,
+    /// Let any public key log in (a public, read-only corpus).
+    #[arg(long)]
+    pub allow_any_key: bool,
+    /// Sessions at once at most; more connections are refused.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_sessions: usize,
+    /// Close a session after this long without input ("90s", "30m",
+    /// "2h"; 0 never).
+    #[arg(long, value_name = "DUR", default_value = "30m", value_parser = duration)]
+    pub idle_timeout: Duration,
+    /// Where readers' exports are written; without it, none are.
+    #[arg(long, value_name = "DIR")]
+    pub export_dir: Option<PathBuf>,
+}
+
+pub fn run(loaded: &mut Loaded, args: &ServeArgs) -> ExitCode {
+    super::warn(&loaded.problems);
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let host_key = args.host_key.clone().or_else(|| {
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|d| d.is_absolute())
+            .or_else(|| home.as_ref().map(|h| h.join(".local").join("share")))?;
+        Some(data.join("chronicle").join("ssh_host_ed25519_key"))
+    });
+    let Some(host_key) = host_key else {
+        eprintln!("chronicle: no home directory for the host key: give --host-key FILE");
+        return ExitCode::FAILURE;
+    };
+    let authorized_keys = if args.allow_any_key {
+        None
+    } else {
+        match args.authorized_keys.clone().or_else(|| {
+            home.as_ref()
+                .map(|h| h.join(".ssh").join("authorized_keys"))
+        }) {
+            Some(path) => Some(path),
+            None => {
+                eprintln!(
+                    "chronicle: no home directory for authorized keys: give \
+                     --authorized-keys FILE or --allow-any-key"
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let options = Options {
+        listen: args.listen,
+        host_key,
+        authorized_keys,
+        max_sessions: args.max_sessions,
+        idle: (!args.idle_timeout.is_zero()).then_some(args.idle_timeout),
+        export_dir: args.export_dir.clone(),
+    };
+    // The one model every reader shares, taken rather than copied.
+    let corpus = std::mem::take(&mut loaded.corpus);
+    let shared = Shared::new(corpus, std::mem::take(&mut loaded.problems));
+    crate::serve::run(shared, options)
+}
+
+/// "90s", "30m", "2h", "1h30m" or "0".
+fn duration(text: &str) -> Result<Duration, String> {
+    let bad = || format!("{text:?} is not a duration like 90s, 30m or 2h");
+    if text == "0" {
+        return Ok(Duration::ZERO);
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            _ => return Err(bad()),
+        };
+        let n: u64 = number.parse().map_err(|_| bad())?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|s| total.checked_add(s))
+            .ok_or_else(bad)?;
+        number.clear();
+    }
+    if !number.is_empty() || total == 0 && text.is_empty() {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_written() {
+        assert_eq!(duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration("30m"), Ok(Duration::from_secs(1800)));
+        assert_eq!(duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(duration("0"), Ok(Duration::ZERO));
+        for bad in ["", "30", "m", "3x", "-1s", "99999999999999999999h"] {
+            assert!(duration(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! `chronicle serve` end to end: the OpenSSH client (`ssh -tt` in a pty)
+//! against the server on a loopback port, screens read through vt100.
+//! Each test starts its own server with a fresh key pair.
+
+#[allow(dead_code)]
+mod e2e_support;
+mod serve_support;
+
+use std::process::Command;
+use std::time::Duration;
+
+use e2e_support::{Pty, TIMEOUT};
+use serve_support::{coloured, fills_width, selected, Server};
+
+#[test]
+fn twenty_concurrent_readers_each_see_their_own_screen() {
+    let server = Server::start();
+    // Each its own size; every other one asks for no colour.
+    let readers: Vec<(Pty, u16, bool)> = (0..20u16)
+        .map(|i| {
+            let (cols, rows) = (60 + 7 * i, 20 + i);
+            let mono = i % 2 == 1;
+            let env: &[(&str, &str)] = if mono { &[("NO_COLOR", "1")] } else { &[] };
+            (server.reader(cols, rows, env), cols, mono)
+        })
+        .collect();
+    // Reader i moves the selection down i times.
+    for (i, (pty, _, _)) in readers.iter().enumerate() {
+        pty.send(&"j".repeat(i));
+    }
+    for (i, (pty, cols, mono)) in readers.iter().enumerate() {
+        let moved = pty.wait_screen(TIMEOUT, |s| selected(&s.contents()) == Some(i + 1));
+        assert!(moved, "reader {i} is not at {}:\n{}", i + 1, pty.screen());
+        assert_eq!(pty.with_screen(|s| s.size().1), *cols);
+        assert!(fills_width(pty), "reader {i}:\n{}", pty.screen());
+        assert_eq!(coloured(pty), !mono, "reader {i}");
+    }
+    // Nobody's keys moved anyone else.
+    std::thread::sleep(Duration::from_millis(300));
+    for (i, (pty, _, _)) in readers.iter().enumerate() {
+        assert_eq!(
+            selected(&pty.screen()),
+            Some(i + 1),
+            "reader {i}:\n{}",
+            pty.screen()
+        );
+    }
+    let log = server.log.lock().unwrap();
+    assert_eq!(log.iter().filter(|l| l.contains(": started, ")).count(), 20);
+}
+
+#[test]
+fn a_resize_redraws_that_reader_only() {
+    let server = Server::start();
+    let resized = server.reader(80, 24, &[]);
+    let other = server.reader(100, 30, &[]);
+    other.settle(Duration::from_millis(300));
+    resized.settle(Duration::from_millis(300));
+    let before = other.output_len();
+    let drawn = resized.output_len();
+    resized.resize(120, 36);
+    let redrawn = resized.wait_screen(TIMEOUT, |s| {
+        let last = s.rows(0, 120).nth(35);
+        last.is_some_and(|r| r.contains("quit"))
+    });
+    assert!(redrawn, "no frame at the new size:\n{}", resized.screen());
+    assert!(resized.output_len() > drawn);
+    assert!(fills_width(&resized), "{}", resized.screen());
+    other.settle(Duration::from_millis(300));
+    assert_eq!(other.output_len(), before, "the other reader was redrawn");
+}
+
+#[test]
+fn quit_leaves_the_screen_and_exits_0() {
+    let server = Server::start();
+    let mut pty = server.reader(90, 28, &[]);
+    pty.send("q");
+    let status = pty.wait_exit(TIMEOUT).expect("ssh exited");
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !pty.with_screen(|s| s.alternate_screen()),
+        "still on the alternate screen"
+    );
+    assert!(pty.wrote(b"\x1b[?2004l"), "bracketed paste left on");
+    server.wait_log("ended (quit)");
+}
+
+#[test]
+fn colour_follows_the_readers_no_color_not_the_servers() {
+    let server = Server::start();
+    let plain = server.reader(100, 30, &[("NO_COLOR", "1")]);
+    let colour = server.reader(100, 30, &[]);
+    plain.settle(Duration::from_millis(200));
+    colour.settle(Duration::from_millis(200));
+    assert!(coloured(&colour), "no colour for a colour terminal");
+    assert!(!coloured(&plain), "colour despite the reader's NO_COLOR");
+}
+
+#[test]
+fn a_paste_is_text_not_keys() {
+    let server = Server::start();
+    let mut pty = server.reader(100, 30, &[]);
+    pty.send("/");
+    assert!(pty.wait_for("46 matches", TIMEOUT), "{}", pty.screen());
+    // A pasted `q` types a q into the filter instead of quitting.
+    pty.send("\x1b[200~qj\x1b[201~");
+    assert!(pty.wait_for("qj▏  no matches", TIMEOUT), "{}", pty.screen());
+    assert!(
+        pty.wait_exit(Duration::from_millis(300)).is_none(),
+        "the paste quit"
+    );
+}
+
+#[test]
+fn without_a_pty_a_reader_gets_the_event_listing() {
+    let server = Server::start();
+    let out = server.run("id", &["-T"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .arg("events")
+        .output()
+        .expect("chronicle events");
+    assert!(!listing.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&listing.stdout)
+    );
+}
+
+#[test]
+fn exec_forwarding_and_unknown_keys_are_refused() {
+    let server = Server::start();
+    let exec = server.run("id", &["-T", "-o", "RemoteCommand=cat /etc/passwd"]);
+    assert!(!exec.status.success());
+    assert!(
+        exec.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&exec.stdout)
+    );
+    let err = String::from_utf8_lossy(&exec.stderr);
+    assert!(err.contains("exec request failed"), "{err}");
+    server.wait_log("refused exec");
+
+    let forward = server.run("id", &["-W", "127.0.0.1:9"]);
+    assert!(!forward.status.success());
+    server.wait_log("refused port forwarding");
+
+    let stranger = server.run("stranger", &["-T"]);
+    assert!(!stranger.status.success());
+    assert!(stranger.stdout.is_empty());
+    let err = String::from_utf8_lossy(&stranger.stderr);
+    assert!(err.contains("Permission denied (publickey)"), "{err}");
+    server.wait_log("offered an unknown key");
+}
+
+#[test]
+fn sigterm_says_goodbye_to_every_reader_and_exits_0() {
+    let mut server = Server::start();
+    let mut readers = [server.reader(80, 24, &[]), server.reader(100, 30, &[])];
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.pid()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    for pty in &mut readers {
+        let status = pty.wait_exit(TIMEOUT).expect("ssh exited");
+        assert!(status.success(), "{status:?}");
+        assert!(
+            pty.screen().contains("the server is stopping; goodbye"),
+            "{}",
+            pty.screen()
+        );
+        assert!(!pty.with_screen(|s| s.alternate_screen()));
+    }
+    let status = server.child.wait().expect("the server exited");
+    assert!(status.success(), "{status:?}");
+    server.wait_log("saying goodbye to 2 readers");
+    assert_eq!(
+        server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.contains("ended (server stopped)"))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn an_idle_reader_is_told_and_closed() {
+    let server = Server::start_with(&["--idle-timeout", "1s"]);
+    let mut pty = server.reader(80, 24, &[]);
+    let status = pty.wait_exit(TIMEOUT).expect("closed when idle");
+    assert!(status.success(), "{status:?}");
+    assert!(
+        pty.screen().contains("closed after 1 s without input"),
+        "{}",
+        pty.screen()
+    );
+    server.wait_log("ended (idle timeout)");
+}
+
+#[test]
+fn connections_past_max_sessions_are_refused() {
+    let server = Server::start_with(&["--max-sessions", "1"]);
+    let first = server.reader(80, 24, &[]);
+    let second = server.run("id", &["-T"]);
+    assert!(!second.status.success());
+    assert!(second.stdout.is_empty());
+    server.wait_log("refused, 1 session already");
+    // The first reader goes on.
+    first.send("j");
+    assert!(first.wait_for(" 2/46", TIMEOUT), "{}", first.screen());
+}
+
+#[test]
+fn a_client_killed_mid_session_ends_that_session_only() {
+    let server = Server::start();
+    let victim = server.reader(80, 24, &[]);
+    let other = server.reader(100, 30, &[]);
+    // Killed while quiet: the server learns of it from the link alone,
+    // not from a failed write.
+    victim.send("j");
+    assert!(victim.wait_for(" 2/46", TIMEOUT), "{}", victim.screen());
+    victim.settle(Duration::from_millis(200));
+    let killed = Command::new("kill")
+        .args(["-KILL", &victim.pid().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let ended = server.wait_log("ended (hung up)");
+    assert!(ended.contains("session 1 "), "{ended}");
+    // Only log lines: nothing tried to write to the dead channel and
+    // printed its failure.
+    let log = server.log.lock().unwrap().clone();
+    assert!(
+        log.iter().all(|l| l.contains(" chronicle serve: ")),
+        "{log:#?}"
+    );
+    other.send("j");
+    assert!(other.wait_for(" 2/46", TIMEOUT), "{}", other.screen());
+    let third = server.reader(90, 25, &[]);
+    third.send("jj");
+    assert!(third.wait_for(" 3/46", TIMEOUT), "{}", third.screen());
+}
+
+#[test]
+fn an_export_writes_nothing_on_the_server_without_export_dir() {
+    let server = Server::start();
+    let pty = server.reader(120, 30, &[]);
+    pty.send("e");
+    pty.send("m");
+    assert!(
+        pty.wait_for("it keeps no exports", TIMEOUT),
+        "{}",
+        pty.screen()
+    );
+    // Nothing in the server's working directory (where `.` would put it).
+    let written: Vec<_> = std::fs::read_dir(server.dir.path())
+        .expect("the server's directory")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("chronicle-export")
+        })
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+}

@@ -43,7 +43,7 @@ pub fn key(s: &str) -> String {
 /// Appends the key of `s` to `out` (no leading or trailing space); `origin`, when given,
 /// gets the original range of each byte pushed.
 pub fn push_key(s: &str, out: &mut String, mut origin: Option<&mut Vec<Range<usize>>>) {
-    let mut pending_space: Option<usize> = None;
+    let mut pending_space: Option<Range<usize>> = None;
     let mut started = false;
     for (at, c) in s.char_indices() {
         let here = at..at + c.len_utf8();
@@ -52,14 +52,14 @@ pub fn push_key(s: &str, out: &mut String, mut origin: Option<&mut Vec<Range<usi
         }
         if c.is_whitespace() || is_hyphen(c) {
             if started && pending_space.is_none() {
-                pending_space = Some(at);
+                pending_space = Some(here);
             }
             continue;
         }
         if let Some(space) = pending_space.take() {
             out.push(' ');
             if let Some(o) = origin.as_deref_mut() {
-                o.push(space..space + 1);
+                o.push(space);
             }
         }
         started = true;

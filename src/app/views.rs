@@ -3,8 +3,10 @@
 //! the rest of the state; the timeline keeps its own cursor.
 
 use super::{Action, App, ArticleView};
-use crate::filter::{Combine, Filter};
+use crate::filter::{Combine, Filter, SearchIndex};
 use crate::model::{Corpus, Ix};
+use crate::query::Query;
+use crate::text::key::key;
 
 /// The three ways of looking at one corpus under one filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,6 +71,9 @@ pub struct Reading {
     pub passages: Vec<Passage>,
     pub selected: usize,
     pub offset: usize,
+    /// Where the first line shown starts (a byte offset) once `n`/`N` moved
+    /// there; `None` follows the passage under the cursor.
+    pub scroll: Option<usize>,
     /// The view to go back to on close.
     pub back: View,
 }
@@ -82,6 +87,8 @@ pub struct Views {
     pub quotes_of: Vec<Vec<Ix>>,
     /// Articles passing the filter, by date then title.
     pub articles: Vec<Ix>,
+    /// Hits of the text query in each listed article's body, as `articles`.
+    pub hits: Vec<usize>,
     pub article_selected: usize,
     pub article_offset: usize,
     /// Quotes passing the filter, grouped by speaker in `sort` order.
@@ -118,9 +125,23 @@ impl Views {
     }
 
     /// Recomputes both lists for a filter; `matching` says which events pass.
-    pub fn refilter(&mut self, corpus: &Corpus, filter: &Filter, matching: &[bool]) {
+    /// Texts are compared by the keys folded once in the index.
+    pub fn refilter(
+        &mut self,
+        corpus: &Corpus,
+        index: &SearchIndex,
+        filter: &Filter,
+        matching: &[bool],
+    ) {
+        let query = index.query(&filter.text);
+        let test = Test {
+            corpus,
+            index,
+            filter,
+            query: &query,
+        };
         let mut articles: Vec<Ix> = (0..corpus.articles.len())
-            .filter(|&a| self.article_passes(corpus, filter, matching, a))
+            .filter(|&a| self.article_passes(&test, matching, a))
             .collect();
         articles.sort_by(|&a, &b| {
             let (x, y) = (&corpus.articles[a], &corpus.articles[b]);
@@ -130,12 +151,16 @@ impl Views {
                 &y.title,
             ))
         });
+        self.hits = articles
+            .iter()
+            .map(|&a| query.count_hits(index.body_key(a)))
+            .collect();
         self.articles = articles;
         self.article_selected = self
             .article_selected
             .min(self.articles.len().saturating_sub(1));
         self.quotes = (0..corpus.quotes.len())
-            .filter(|&q| quote_passes(corpus, filter, q))
+            .filter(|&q| test.quote_passes(q))
             .collect();
         self.sort_quotes(corpus);
     }
@@ -178,52 +203,51 @@ impl Views {
 
     /// An article passes when one of its events or quotes passes, or its
     /// own text names the filtered actors and holds the filtered text.
-    fn article_passes(&self, corpus: &Corpus, filter: &Filter, matching: &[bool], a: Ix) -> bool {
-        filter.is_empty()
+    fn article_passes(&self, test: &Test, matching: &[bool], a: Ix) -> bool {
+        test.filter.is_empty()
             || self.events_of[a]
                 .iter()
                 .any(|&e| matching.get(e).copied().unwrap_or(false))
-            || self.quotes_of[a]
-                .iter()
-                .any(|&q| quote_passes(corpus, filter, q))
-            || article_mentions(corpus, filter, a)
+            || self.quotes_of[a].iter().any(|&q| test.quote_passes(q))
+            || test.article_mentions(a)
     }
 }
 
-/// True when the text holds the filter's text query. The one place the
-/// Articles and Quotes views test text, so that a new query language
-/// slots in here.
-pub fn text_matches(filter: &Filter, text: &str) -> bool {
-    let query = crate::query::Query::parse(&filter.text, &crate::query::Aliases::default());
-    query.is_empty() || query.matches(&crate::text::key::key(text))
+/// What a filter is tested with: the parsed query and the index's keys.
+struct Test<'a> {
+    corpus: &'a Corpus,
+    index: &'a SearchIndex,
+    filter: &'a Filter,
+    query: &'a Query,
 }
 
-/// A quote passes by its speaker (one of the chosen actors) and its text.
-pub fn quote_passes(corpus: &Corpus, filter: &Filter, q: Ix) -> bool {
-    let quote = &corpus.quotes[q];
-    let speaker = &corpus.actors[quote.speaker];
-    (filter.actors.is_empty() || filter.actors.contains(&quote.speaker))
-        && text_matches(filter, &format!("{}\n{}", speaker.name, quote.text))
-}
+impl Test<'_> {
+    /// A quote passes by its speaker (one of the chosen actors) and its text.
+    fn quote_passes(&self, q: Ix) -> bool {
+        let speaker = self.corpus.quotes[q].speaker;
+        (self.filter.actors.is_empty() || self.filter.actors.contains(&speaker))
+            && self.query.matches(self.index.quote_key(q))
+    }
 
-/// True when the article's title and text name the chosen actors (by any
-/// of their names) and hold the text query.
-fn article_mentions(corpus: &Corpus, filter: &Filter, a: Ix) -> bool {
-    let article = &corpus.articles[a];
-    let text = format!("{}\n{}", article.title, article.body);
-    let lower = text.to_lowercase();
-    let named = |actor: &Ix| {
-        let actor = &corpus.actors[*actor];
-        std::iter::once(&actor.name)
-            .chain(&actor.aliases)
-            .any(|n| !n.is_empty() && lower.contains(&n.to_lowercase()))
-    };
-    let actors_ok = filter.actors.is_empty()
-        || match filter.combine {
-            Combine::All => filter.actors.iter().all(named),
-            Combine::Any => filter.actors.iter().any(named),
+    /// True when the article's title and text name the chosen actors (by any
+    /// of their names) and hold the text query.
+    fn article_mentions(&self, a: Ix) -> bool {
+        let text = self.index.article_key(a);
+        let named = |actor: &Ix| {
+            let actor = &self.corpus.actors[*actor];
+            std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .map(|n| key(n))
+                .any(|n| !n.is_empty() && text.contains(&n))
         };
-    actors_ok && text_matches(filter, &text)
+        let actors = &self.filter.actors;
+        let actors_ok = actors.is_empty()
+            || match self.filter.combine {
+                Combine::All => actors.iter().all(named),
+                Combine::Any => actors.iter().any(named),
+            };
+        actors_ok && self.query.matches(text)
+    }
 }
 
 impl App {
@@ -279,6 +303,7 @@ impl App {
             passages,
             selected,
             offset: 0,
+            scroll: None,
             back: self.views.view,
         });
         self.views.view = View::Articles;
@@ -300,7 +325,10 @@ impl App {
         let views = &mut self.views;
         if let Some(delta) = delta {
             let (at, len) = match (&mut views.reading, views.view) {
-                (Some(r), View::Articles) => (&mut r.selected, r.passages.len()),
+                (Some(r), View::Articles) => {
+                    r.scroll = None;
+                    (&mut r.selected, r.passages.len())
+                }
                 (None, View::Articles) => (&mut views.article_selected, views.articles.len()),
                 (_, _) => (&mut views.quote_selected, views.quotes.len()),
             };
@@ -312,6 +340,7 @@ impl App {
                 (None, View::Articles) => {
                     if let Some(&a) = views.articles.get(views.article_selected) {
                         self.open_article(a, None);
+                        self.show_first_hit(a);
                     }
                 }
                 (_, View::Quotes) => {
@@ -322,6 +351,14 @@ impl App {
                 }
                 _ => {}
             },
+            Action::NextHit | Action::PrevHit => {
+                let forward = action == Action::NextHit;
+                match (&views.reading, views.view) {
+                    (Some(_), _) => self.move_hit(forward),
+                    (None, View::Articles) => self.next_article_with_hits(forward),
+                    _ => self.message = Some("n/N move between hits in an article".into()),
+                }
+            }
             Action::Close => {
                 if let Some(reading) = views.reading.take() {
                     views.view = reading.back;
@@ -338,6 +375,26 @@ impl App {
         true
     }
 
+    /// Moves the Articles list's cursor to the next (or previous) article the
+    /// text query has hits in, wrapping around.
+    fn next_article_with_hits(&mut self, forward: bool) {
+        let v = &mut self.views;
+        let len = v.articles.len();
+        let found = (1..=len)
+            .map(|step| {
+                if forward {
+                    (v.article_selected + step) % len
+                } else {
+                    (v.article_selected + len * 2 - step) % len
+                }
+            })
+            .find(|&i| v.hits.get(i).is_some_and(|&n| n > 0));
+        match found {
+            Some(i) => v.article_selected = i,
+            None => self.message = Some("no article has hits of the search".into()),
+        }
+    }
+
     /// Switches view; the timeline's state is kept as it was.
     pub(super) fn switch_view(&mut self, view: View) {
         self.views.view = view;
@@ -348,11 +405,17 @@ impl App {
     pub(super) fn keep_views_in_view(&mut self) {
         // Header, status and the list's frame and column heading.
         let height = usize::from(self.size.height.saturating_sub(5)).max(1);
+        // While searching, each article has a line of context under it.
+        let per = if self.filter.text.trim().is_empty() {
+            1
+        } else {
+            2
+        };
         let v = &mut self.views;
         v.article_offset = super::update::scrolled(
             v.article_offset,
             v.article_selected,
-            height,
+            (height / per).max(1),
             v.articles.len(),
         );
         v.quote_offset =

@@ -145,7 +145,7 @@ pub fn snippet(text: &str, hits: &[Range<usize>], cols: usize) -> Snippet {
             .filter(|(orig, _)| orig.start < hit.end && orig.end > hit.start);
         let mut bounds = inside.map(|(_, shown)| shown.clone());
         if let Some(start) = bounds.next() {
-            let end = bounds.last().map_or(start.end, |r| r.end);
+            let end = bounds.next_back().map_or(start.end, |r| r.end);
             out.marks.push(start.start..end);
         }
     }

@@ -85,8 +85,8 @@ pub struct Snippet {
 }
 
 /// The context of the first of `hits` (ranges of `text`, in order) in at most `cols`
-/// display columns: about a third of the room before it, the rest after. Every hit in
-/// the window is marked.
+/// display columns, within its line: about a third of the room before it, the rest
+/// after. Every hit in the window is marked.
 pub fn snippet(text: &str, hits: &[Range<usize>], cols: usize) -> Snippet {
     let Some(first) = hits.first() else {
         return Snippet::default();
@@ -96,12 +96,17 @@ pub fn snippet(text: &str, hits: &[Range<usize>], cols: usize) -> Snippet {
     }
     let hit_w = width(text.get(first.clone()).unwrap_or_default());
     // A third of the room, or all that the text after the hit leaves.
-    let after = columns(&text[first.end..], cols);
+    // The hit's own line (a paragraph, in an article body).
+    let line_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[first.end..]
+        .find('\n')
+        .map_or(text.len(), |i| first.end + i);
+    let after = columns(&text[first.end..line_end], cols);
     let budget = (cols.saturating_sub(hit_w) / 3).max(cols.saturating_sub(hit_w + after));
-    let from = context_start(text, first.start, budget);
+    let from = line_start + context_start(&text[line_start..], first.start - line_start, budget);
     let mut out = Snippet::default();
     let mut used = 0;
-    if from > 0 {
+    if from > line_start {
         out.text.push('…');
         used = 1;
     }
@@ -109,7 +114,7 @@ pub fn snippet(text: &str, hits: &[Range<usize>], cols: usize) -> Snippet {
     let mut placed: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut cut = false;
     let mut last_space = true;
-    for (i, g) in text[from..].grapheme_indices(true) {
+    for (i, g) in text[from..line_end].grapheme_indices(true) {
         let at = from + i;
         let space = g.chars().all(char::is_whitespace);
         if space && last_space {

@@ -88,15 +88,16 @@ fn a_snippet_shows_context_around_the_first_hit_cut_with_an_ellipsis() {
 
 #[test]
 fn a_snippet_is_one_line_and_measures_wide_chars() {
-    let text = "Before.\n\nThe talks in 平壤 (Pyongyang)\n  ended   late.";
+    let text = "Before.\n\nThe  talks in 平壤 (Pyongyang) ended   late.\nAfter.";
     let q = Query::parse("平壤", &Aliases::default());
     let s = snippet(text, &hits(&q, text), 20);
     assert!(!s.text.contains('\n'), "{:?}", s.text);
     assert!(width(&s.text) <= 20, "{:?}", s.text);
     assert_eq!(marked(&s), ["平壤"]);
     assert_eq!(s.text, "…in 平壤 (Pyongyang…");
+    // Within its paragraph, white space as single spaces.
     let s = snippet(text, &hits(&q, text), 60);
-    assert_eq!(s.text, "Before. The talks in 平壤 (Pyongyang) ended late.");
+    assert_eq!(s.text, "The talks in 平壤 (Pyongyang) ended late.");
 }
 
 proptest! {

@@ -140,8 +140,9 @@ struct Marks<'a> {
 
 impl Marks<'_> {
     /// The text of one wrapped line, split wherever the passage or a hit
-    /// starts or ends. A hit keeps the passage's colours when inside it, with
-    /// the hit's bold and underline; the current hit is drawn as selected.
+    /// starts or ends. A hit inside the passage keeps its colours, underlined;
+    /// the current hit is drawn as the selection is, so it stands out without
+    /// colour too.
     fn spans<'b>(&self, body: &'b str, line: Range<usize>, theme: &Theme) -> Vec<Span<'b>> {
         let clamp = |at: usize| at.clamp(line.start, line.end);
         let first = self.hits.partition_point(|h| h.end <= line.start);
@@ -157,7 +158,7 @@ impl Marks<'_> {
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let hit_style = Style::default().add_modifier(theme.matched.add_modifier);
+
         cuts.windows(2)
             .map(|w| {
                 let (a, b) = (w[0], w[1]);
@@ -168,7 +169,7 @@ impl Marks<'_> {
                     .map(|(i, _)| i);
                 let style = match (hit, passage) {
                     (Some(i), _) if Some(i) == self.current => theme.matched.patch(theme.selected),
-                    (Some(_), true) => theme.highlight.patch(hit_style),
+                    (Some(_), true) => theme.highlight.add_modifier(Modifier::UNDERLINED),
                     (Some(_), false) => theme.matched,
                     (None, true) => theme.highlight,
                     (None, false) => Style::default(),

@@ -43,7 +43,7 @@ fn draw_list(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let title = if searching {
         let hits: usize = views.hits.iter().sum();
         let with = views.hits.iter().filter(|&&n| n > 0).count();
-        format!("{title} · {} in {with}", count(hits, "hit"))
+        format!("{title} · {with} with {}", count(hits, "hit"))
     } else {
         title
     };

@@ -132,6 +132,8 @@ impl Action {
             Action::ViewArticles => "articles",
             Action::ViewQuotes => "quotes",
             Action::CycleSort => "sort",
+            Action::NextHit => "next hit",
+            Action::PrevHit => "previous hit",
             _ => self.describe(),
         }
     }

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod layout;
 mod rows;
 mod update;
+mod view_actions;
 pub mod views;
 mod wraps;
 

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use super::{layout, note, pane_block, pane_title, put_row};
 use crate::app::views::Reading;
 use crate::app::{App, Passage};
+use crate::model::DateSpec;
 use crate::query::hits::snippet;
 use crate::text::count;
 use crate::text::width::{ellipsize, width};
@@ -21,6 +22,14 @@ pub(super) fn cell(text: &str, cols: usize) -> String {
     let shown = ellipsize(text, cols);
     let pad = cols.saturating_sub(width(&shown));
     format!("{shown}{}", " ".repeat(pad))
+}
+
+/// A publication date as the timeline writes an event's date, or "undated".
+pub(super) fn day(date: Option<chrono::NaiveDate>) -> String {
+    date.map_or_else(
+        || "undated".to_owned(),
+        |d| DateSpec::day(d).map_or_else(|| d.to_string(), |spec| spec.display()),
+    )
 }
 
 pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
@@ -92,9 +101,7 @@ fn draw_list(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         .take(rows.max(1))
     {
         let article = &corpus.articles[a];
-        let date = article
-            .published
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+        let date = day(article.published);
         let counts = format!(
             "{} · {}",
             count(views.events_of[a].len(), "event"),

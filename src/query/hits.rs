@@ -35,8 +35,14 @@ impl Query {
     }
 
     /// How many hits [`hits`] finds in the text whose key is `hay`, without the text.
+    /// One term with one form is counted as found: a finder's matches never overlap.
     pub fn count_hits(&self, hay: &str) -> usize {
-        self.key_hits(hay).len()
+        let mut positive = self.groups.iter().flatten().filter(|t| !t.negate);
+        match (positive.next(), positive.next()) {
+            (None, _) => 0,
+            (Some(term), None) if term.alternatives.len() == 1 => term.found(hay).count(),
+            _ => self.key_hits(hay).len(),
+        }
     }
 }
 

@@ -60,6 +60,9 @@ fn counting_on_the_key_agrees_with_the_hits_in_the_text() {
     let q = Query::parse("jong-un | kim", &Aliases::default());
     assert_eq!(q.count_hits(&key(text)), hits(&q, text).len());
     assert_eq!(hits(&q, text).len(), 6);
+    let one = Query::parse("kim", &Aliases::default());
+    assert_eq!(one.count_hits(&key(text)), 3);
+    assert_eq!(hits(&one, text).len(), 3);
     assert_eq!(
         Query::parse("", &Aliases::default()).count_hits(&key(text)),
         0

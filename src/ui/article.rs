@@ -95,13 +95,13 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             Style::default(),
         );
     }
+    let marks = Marks {
+        passage: &view.span,
+        hits: &hits,
+        current,
+    };
     for (i, line) in lines.iter().skip(top).take(height).enumerate() {
         let y = text_area.y + i as u16;
-        let marks = Marks {
-            passage: &view.span,
-            hits: &hits,
-            current,
-        };
         let spans = marks.spans(&article.body, line.start..line.end, theme);
         put_row(
             buf,

@@ -1,7 +1,8 @@
 //! One keystroke in a filter input on a 10k-article corpus (100k events,
 //! 5k actors), including drawing the next 200x60 frame: the first letter
 //! (every event or actor is a candidate) and a letter that extends the query
-//! (only the previous matches are).
+//! (only the previous matches are); and typing with the Articles view open,
+//! which lists each article's hits and its first hit in context.
 
 mod common;
 
@@ -19,16 +20,50 @@ fn bench(c: &mut Criterion) {
     let area = Rect::new(0, 0, 200, 60);
     let mut group = c.benchmark_group("filter keystroke");
     group.sample_size(20);
+    let (timeline, articles) = (Action::ViewTimeline, Action::ViewArticles);
     let cases = [
-        ("text, first letter", Action::TextFilter, "", 'm'),
-        ("text, extending", Action::TextFilter, "ministe", 'r'),
-        ("text, new word", Action::TextFilter, "minister ", 'k'),
-        ("actor, first letter", Action::ActorFilter, "", 'k'),
-        ("actor, extending", Action::ActorFilter, "ki", 'm'),
+        ("text, first letter", timeline, Action::TextFilter, "", 'm'),
+        (
+            "text, extending",
+            timeline,
+            Action::TextFilter,
+            "ministe",
+            'r',
+        ),
+        (
+            "text, new word",
+            timeline,
+            Action::TextFilter,
+            "minister ",
+            'k',
+        ),
+        (
+            "actor, first letter",
+            timeline,
+            Action::ActorFilter,
+            "",
+            'k',
+        ),
+        ("actor, extending", timeline, Action::ActorFilter, "ki", 'm'),
+        (
+            "articles view, first letter",
+            articles,
+            Action::TextFilter,
+            "",
+            'm',
+        ),
+        (
+            "articles view, new word",
+            articles,
+            Action::TextFilter,
+            "minister ",
+            'k',
+        ),
     ];
-    for (name, open, typed, key) in cases {
+    for (name, view, open, typed, key) in cases {
         let setup = || {
             let mut app = common::app(&shared);
+            app.update(view);
             app.update(open);
             for ch in typed.chars() {
                 app.update(Action::Insert(ch));

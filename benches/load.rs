@@ -1,6 +1,7 @@
 //! Loading and validating a corpus as the explorer does, extraction included:
 //! the shipped one, a generated 1k-article corpus, and with
-//! CHRONICLE_BENCH_LARGE=1 a 10k-article one (~130 MB).
+//! CHRONICLE_BENCH_LARGE=1 a 10k-article one (~130 MB); and building the
+//! search index of a loaded corpus, which folds every text's key once.
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::time::Duration;
 
 use chronicle::corpus::Location;
 use chronicle::extract::load;
+use chronicle::filter::SearchIndex;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn bench(c: &mut Criterion) {
@@ -33,6 +35,10 @@ fn bench(c: &mut Criterion) {
                 assert!(loaded.problems.is_empty());
                 black_box(loaded)
             })
+        });
+        let corpus = load(&location).corpus;
+        group.bench_function(format!("search index, {articles} articles"), |b| {
+            b.iter(|| black_box(SearchIndex::new(&corpus)))
         });
     }
     group.finish();

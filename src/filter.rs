@@ -9,6 +9,10 @@ use crate::model::{Corpus, Ix};
 use crate::query::{Aliases, Query};
 use crate::text::key::push_key;
 
+mod keys;
+
+use keys::Keys;
+
 /// Longest query handed to the fuzzy matcher: its cost grows with
 /// query × text length, and nobody types a longer name.
 pub const MAX_QUERY_CHARS: usize = 64;
@@ -64,6 +68,10 @@ pub struct SearchIndex {
     involved: Vec<Vec<Ix>>,
     /// Every actor's names, so that a term naming one finds the others.
     aliases: Aliases,
+    /// Each article's title and body, '\n' between.
+    articles: Keys,
+    /// Each quote's speaker and text, '\n' between.
+    quotes: Keys,
 }
 
 impl SearchIndex {
@@ -101,12 +109,43 @@ impl SearchIndex {
                 .chain(a.aliases.iter().map(String::as_str))
                 .collect()
         }));
+        let articles = Keys::build(corpus.articles.len(), |a, out| {
+            let article = &corpus.articles[a];
+            push_key(&article.title, out, None);
+            out.push('\n');
+            push_key(&article.body, out, None);
+        });
+        let quotes = Keys::build(corpus.quotes.len(), |q, out| {
+            let quote = &corpus.quotes[q];
+            let speaker = corpus.actors.get(quote.speaker);
+            push_key(speaker.map_or("", |s| s.name.as_str()), out, None);
+            out.push('\n');
+            push_key(&quote.text, out, None);
+        });
         SearchIndex {
             text,
             starts,
             involved,
             aliases,
+            articles,
+            quotes,
         }
+    }
+
+    /// The key of an article's title and body, '\n' between.
+    pub fn article_key(&self, article: Ix) -> &str {
+        self.articles.get(article)
+    }
+
+    /// The key of an article's body alone, where its hits are counted.
+    pub fn body_key(&self, article: Ix) -> &str {
+        let key = self.articles.get(article);
+        key.split_once('\n').map_or(key, |(_, body)| body)
+    }
+
+    /// The key of a quote's speaker and text, '\n' between.
+    pub fn quote_key(&self, quote: Ix) -> &str {
+        self.quotes.get(quote)
     }
 
     /// Actors listed in an event or quoted in it.

@@ -5,12 +5,14 @@
 //! text a fuzzy term matches nearly everything. Texts are compared by their
 //! [`crate::text::key`], and a term that is an actor's name or alias also finds the others.
 
+pub mod hits;
+
 use std::ops::Range;
 
 use foldhash::HashMap;
 use memchr::memmem::Finder;
 
-use crate::text::key::{key, Key};
+use crate::text::key::key;
 
 /// Every actor's names by key: a form typed as a term finds all of its actor's forms.
 #[derive(Default)]
@@ -101,28 +103,6 @@ impl Query {
                 .iter()
                 .any(|t| t.negate != t.found(hay).next().is_some())
         })
-    }
-
-    /// Byte ranges of the ORIGINAL text that positive terms match, in order, merged.
-    pub fn highlights(&self, original: &str) -> Vec<Range<usize>> {
-        let key = Key::new(original);
-        let mut ranges: Vec<Range<usize>> = self
-            .groups
-            .iter()
-            .flatten()
-            .filter(|t| !t.negate)
-            .flat_map(|t| t.found(&key.text).collect::<Vec<_>>())
-            .filter_map(|r| key.original(r))
-            .collect();
-        ranges.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for r in ranges {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
     }
 }
 

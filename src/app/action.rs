@@ -41,6 +41,10 @@ pub enum Action {
     ViewQuotes,
     /// Cycles the Quotes view's order.
     CycleSort,
+    /// The next search hit in the article read (or the next article with hits).
+    NextHit,
+    /// The previous search hit.
+    PrevHit,
     /// Closes an overlay, or the article open in the Articles view.
     Close,
     /// Accepts what was typed in an input.
@@ -92,6 +96,8 @@ impl Action {
             Action::ViewArticles => "articles view (Enter reads one)",
             Action::ViewQuotes => "quotes view (Enter shows one in its article)",
             Action::CycleSort => "quotes view: sort by count ⇄ speaker ⇄ date",
+            Action::NextHit => "next search hit in the article (or next article with hits)",
+            Action::PrevHit => "previous search hit",
             Action::Close => "close",
             Action::Submit => "accept",
             Action::Cancel => "cancel",
@@ -126,6 +132,8 @@ impl Action {
             Action::ViewArticles => "articles",
             Action::ViewQuotes => "quotes",
             Action::CycleSort => "sort",
+            Action::NextHit => "next hit",
+            Action::PrevHit => "previous hit",
             _ => self.describe(),
         }
     }

@@ -100,6 +100,22 @@ pub fn panes(area: Rect, focus: Focus, zoom: bool) -> Panes {
     panes
 }
 
+/// The Articles and Quotes views' area: all between the header and the status line.
+pub fn body(area: Rect) -> Rect {
+    let panes = panes(area, Focus::Timeline, false);
+    Rect::new(
+        area.x,
+        panes.header.bottom(),
+        area.width,
+        panes.status.y.saturating_sub(panes.header.bottom()),
+    )
+}
+
+/// An article open in the Articles view: its text, and its passages beside it.
+pub fn reading(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body)
+}
+
 /// The inside of a bordered pane.
 pub fn inner(rect: Rect) -> Rect {
     Rect {

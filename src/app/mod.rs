@@ -5,10 +5,12 @@
 pub mod action;
 pub mod effect;
 mod export;
+mod hits;
 pub mod keymap;
 pub mod layout;
 mod rows;
 mod update;
+mod view_actions;
 pub mod views;
 mod wraps;
 
@@ -177,6 +179,8 @@ pub struct App {
     /// `None` follows the highlight. A byte offset rather than a line
     /// number, so that the same text stays on top when the width changes.
     pub article_scroll: Option<usize>,
+    /// The search hit `n`/`N` moved to last.
+    pub hit: Option<hits::HitCursor>,
     pub quote_selected: usize,
     pub quote_offset: usize,
     pub modal: Option<Modal>,
@@ -192,6 +196,7 @@ pub struct App {
     /// The Articles and Quotes views.
     pub views: views::Views,
     wraps: wraps::WrapCache,
+    hits: hits::HitCache,
 }
 
 impl App {
@@ -215,6 +220,7 @@ impl App {
             source: 0,
             highlight: Highlight::Source,
             article_scroll: None,
+            hit: None,
             quote_selected: 0,
             quote_offset: 0,
             modal: None,
@@ -224,6 +230,7 @@ impl App {
             running: true,
             views: views::Views::default(),
             wraps: wraps::WrapCache::default(),
+            hits: hits::HitCache::default(),
         };
         app.views = views::Views::new(&app.shared.corpus);
         app.refilter();
@@ -327,7 +334,7 @@ impl App {
     /// user's scroll, or the highlight a third of the way down.
     pub fn article_top(&self, lines: &[Line], span: &Range<usize>, height: usize) -> usize {
         let max_top = lines.len().saturating_sub(height);
-        match self.article_scroll {
+        match self.scroll_at() {
             Some(at) => lines
                 .partition_point(|l| l.start <= at)
                 .saturating_sub(1)

@@ -68,6 +68,7 @@ impl App {
         self.source = 0;
         self.highlight = Highlight::Source;
         self.article_scroll = None;
+        self.hit = None;
         self.quote_selected = 0;
         self.quote_offset = 0;
     }
@@ -261,6 +262,17 @@ impl App {
                 }
                 self.refilter();
             }
+            Action::NextHit | Action::PrevHit
+                if self.focus == Focus::Article || self.filter.text.trim().is_empty() =>
+            {
+                self.move_hit(action == Action::NextHit);
+            }
+            Action::NextHit | Action::PrevHit => {
+                let key = self.keymap().label(Layer::Normal, Action::FocusNext);
+                self.message = Some(format!(
+                    "n/N move between hits in the article: press {key} to focus it"
+                ));
+            }
             Action::Zoom => self.zoom = !self.zoom,
             Action::Help => self.modal = Some(Modal::Overlay(Overlay::Help { scroll: 0 })),
             Action::Problems if self.shared.problems.is_empty() => {
@@ -382,6 +394,7 @@ impl App {
             self.match_count += usize::from(*slot);
         }
         self.matched = self.filter.clone();
+        self.hit = None;
         let keep = self.selected_event();
         self.rows = rows::build(&self.shared.corpus, &self.matching, &self.collapsed);
         self.date_width = rows::date_width(
@@ -393,7 +406,8 @@ impl App {
         let first = self.rows.iter().position(|r| !r.context);
         self.selected = kept.or(first).unwrap_or(0);
         let corpus = self.shared.corpus.clone();
-        self.views.refilter(&corpus, &self.filter, &self.matching);
+        self.views
+            .refilter(&corpus, &index, &self.filter, &self.matching);
         self.follow();
     }
 

@@ -2,9 +2,10 @@
 //! lets through, in what order, and each view's cursor. Indices only, like
 //! the rest of the state; the timeline keeps its own cursor.
 
-use super::{Action, App, ArticleView};
-use crate::filter::{Combine, Filter};
+use crate::filter::{Combine, Filter, SearchIndex};
 use crate::model::{Corpus, Ix};
+use crate::query::Query;
+use crate::text::key::key;
 
 /// The three ways of looking at one corpus under one filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,6 +70,9 @@ pub struct Reading {
     pub passages: Vec<Passage>,
     pub selected: usize,
     pub offset: usize,
+    /// Where the first line shown starts (a byte offset) once `n`/`N` moved
+    /// there; `None` follows the passage under the cursor.
+    pub scroll: Option<usize>,
     /// The view to go back to on close.
     pub back: View,
 }
@@ -82,6 +86,8 @@ pub struct Views {
     pub quotes_of: Vec<Vec<Ix>>,
     /// Articles passing the filter, by date then title.
     pub articles: Vec<Ix>,
+    /// Hits of the text query in each listed article's body, as `articles`.
+    pub hits: Vec<usize>,
     pub article_selected: usize,
     pub article_offset: usize,
     /// Quotes passing the filter, grouped by speaker in `sort` order.
@@ -118,9 +124,23 @@ impl Views {
     }
 
     /// Recomputes both lists for a filter; `matching` says which events pass.
-    pub fn refilter(&mut self, corpus: &Corpus, filter: &Filter, matching: &[bool]) {
+    /// Texts are compared by the keys folded once in the index.
+    pub fn refilter(
+        &mut self,
+        corpus: &Corpus,
+        index: &SearchIndex,
+        filter: &Filter,
+        matching: &[bool],
+    ) {
+        let query = index.query(&filter.text);
+        let test = Test {
+            corpus,
+            index,
+            filter,
+            query: &query,
+        };
         let mut articles: Vec<Ix> = (0..corpus.articles.len())
-            .filter(|&a| self.article_passes(corpus, filter, matching, a))
+            .filter(|&a| self.article_passes(&test, matching, a))
             .collect();
         articles.sort_by(|&a, &b| {
             let (x, y) = (&corpus.articles[a], &corpus.articles[b]);
@@ -130,12 +150,16 @@ impl Views {
                 &y.title,
             ))
         });
+        self.hits = articles
+            .iter()
+            .map(|&a| query.count_hits(index.body_key(a)))
+            .collect();
         self.articles = articles;
         self.article_selected = self
             .article_selected
             .min(self.articles.len().saturating_sub(1));
         self.quotes = (0..corpus.quotes.len())
-            .filter(|&q| quote_passes(corpus, filter, q))
+            .filter(|&q| test.quote_passes(q))
             .collect();
         self.sort_quotes(corpus);
     }
@@ -178,189 +202,49 @@ impl Views {
 
     /// An article passes when one of its events or quotes passes, or its
     /// own text names the filtered actors and holds the filtered text.
-    fn article_passes(&self, corpus: &Corpus, filter: &Filter, matching: &[bool], a: Ix) -> bool {
-        filter.is_empty()
+    fn article_passes(&self, test: &Test, matching: &[bool], a: Ix) -> bool {
+        test.filter.is_empty()
             || self.events_of[a]
                 .iter()
                 .any(|&e| matching.get(e).copied().unwrap_or(false))
-            || self.quotes_of[a]
-                .iter()
-                .any(|&q| quote_passes(corpus, filter, q))
-            || article_mentions(corpus, filter, a)
+            || self.quotes_of[a].iter().any(|&q| test.quote_passes(q))
+            || test.article_mentions(a)
     }
 }
 
-/// True when the text holds the filter's text query. The one place the
-/// Articles and Quotes views test text, so that a new query language
-/// slots in here.
-pub fn text_matches(filter: &Filter, text: &str) -> bool {
-    let query = crate::query::Query::parse(&filter.text, &crate::query::Aliases::default());
-    query.is_empty() || query.matches(&crate::text::key::key(text))
+/// What a filter is tested with: the parsed query and the index's keys.
+struct Test<'a> {
+    corpus: &'a Corpus,
+    index: &'a SearchIndex,
+    filter: &'a Filter,
+    query: &'a Query,
 }
 
-/// A quote passes by its speaker (one of the chosen actors) and its text.
-pub fn quote_passes(corpus: &Corpus, filter: &Filter, q: Ix) -> bool {
-    let quote = &corpus.quotes[q];
-    let speaker = &corpus.actors[quote.speaker];
-    (filter.actors.is_empty() || filter.actors.contains(&quote.speaker))
-        && text_matches(filter, &format!("{}\n{}", speaker.name, quote.text))
-}
-
-/// True when the article's title and text name the chosen actors (by any
-/// of their names) and hold the text query.
-fn article_mentions(corpus: &Corpus, filter: &Filter, a: Ix) -> bool {
-    let article = &corpus.articles[a];
-    let text = format!("{}\n{}", article.title, article.body);
-    let lower = text.to_lowercase();
-    let named = |actor: &Ix| {
-        let actor = &corpus.actors[*actor];
-        std::iter::once(&actor.name)
-            .chain(&actor.aliases)
-            .any(|n| !n.is_empty() && lower.contains(&n.to_lowercase()))
-    };
-    let actors_ok = filter.actors.is_empty()
-        || match filter.combine {
-            Combine::All => filter.actors.iter().all(named),
-            Combine::Any => filter.actors.iter().any(named),
-        };
-    actors_ok && text_matches(filter, &text)
-}
-
-impl App {
-    /// The current view.
-    pub fn view(&self) -> View {
-        self.views.view
+impl Test<'_> {
+    /// A quote passes by its speaker (one of the chosen actors) and its text.
+    fn quote_passes(&self, q: Ix) -> bool {
+        let speaker = self.corpus.quotes[q].speaker;
+        (self.filter.actors.is_empty() || self.filter.actors.contains(&speaker))
+            && self.query.matches(self.index.quote_key(q))
     }
 
-    /// The open article's passage under the cursor, as the article pane shows it.
-    pub(super) fn reading_view(&self) -> Option<ArticleView> {
-        let reading = self.views.reading.as_ref()?;
-        let span = match reading.passages.get(reading.selected) {
-            Some(Passage::Quote(q)) => self.corpus().quotes[*q].span.clone(),
-            Some(Passage::Event(e)) => self.corpus().events[*e]
-                .sources
-                .iter()
-                .find(|s| s.article == reading.article)
-                .map_or(0..0, |s| s.span.clone()),
-            None => 0..0,
+    /// True when the article's title and text name the chosen actors (by any
+    /// of their names) and hold the text query.
+    fn article_mentions(&self, a: Ix) -> bool {
+        let text = self.index.article_key(a);
+        let named = |actor: &Ix| {
+            let actor = &self.corpus.actors[*actor];
+            std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .map(|n| key(n))
+                .any(|n| !n.is_empty() && text.contains(&n))
         };
-        Some(ArticleView {
-            article: reading.article,
-            span,
-        })
-    }
-
-    /// Opens an article for reading, its cursor on `at` when given.
-    fn open_article(&mut self, article: Ix, at: Option<Passage>) {
-        let corpus = self.shared.corpus.clone();
-        let mut passages: Vec<Passage> = self.views.events_of[article]
-            .iter()
-            .map(|&e| Passage::Event(e))
-            .chain(
-                self.views.quotes_of[article]
-                    .iter()
-                    .map(|&q| Passage::Quote(q)),
-            )
-            .collect();
-        let start = |p: &Passage| match *p {
-            Passage::Quote(q) => corpus.quotes[q].span.start,
-            Passage::Event(e) => corpus.events[e]
-                .sources
-                .iter()
-                .find(|s| s.article == article)
-                .map_or(0, |s| s.span.start),
-        };
-        passages.sort_by_key(|p| (start(p), matches!(p, Passage::Quote(_))));
-        let selected = at
-            .and_then(|at| passages.iter().position(|p| *p == at))
-            .unwrap_or(0);
-        self.views.reading = Some(Reading {
-            article,
-            passages,
-            selected,
-            offset: 0,
-            back: self.views.view,
-        });
-        self.views.view = View::Articles;
-    }
-
-    /// Applies an action in the Articles or Quotes view; false when the
-    /// action is not theirs, so the panes' handling applies.
-    pub(super) fn update_view(&mut self, action: Action) -> bool {
-        let page = (self.size.height.saturating_sub(5) as isize).max(1);
-        let delta = match action {
-            Action::Down => Some(1),
-            Action::Up => Some(-1),
-            Action::PageDown => Some(page),
-            Action::PageUp => Some(-page),
-            Action::Top => Some(isize::MIN / 2),
-            Action::Bottom => Some(isize::MAX / 2),
-            _ => None,
-        };
-        let views = &mut self.views;
-        if let Some(delta) = delta {
-            let (at, len) = match (&mut views.reading, views.view) {
-                (Some(r), View::Articles) => (&mut r.selected, r.passages.len()),
-                (None, View::Articles) => (&mut views.article_selected, views.articles.len()),
-                (_, _) => (&mut views.quote_selected, views.quotes.len()),
+        let actors = &self.filter.actors;
+        let actors_ok = actors.is_empty()
+            || match self.filter.combine {
+                Combine::All => actors.iter().all(named),
+                Combine::Any => actors.iter().any(named),
             };
-            *at = at.saturating_add_signed(delta).min(len.saturating_sub(1));
-            return true;
-        }
-        match action {
-            Action::Activate => match (&views.reading, views.view) {
-                (None, View::Articles) => {
-                    if let Some(&a) = views.articles.get(views.article_selected) {
-                        self.open_article(a, None);
-                    }
-                }
-                (_, View::Quotes) => {
-                    if let Some(&q) = views.quotes.get(views.quote_selected) {
-                        let article = self.corpus().quotes[q].article;
-                        self.open_article(article, Some(Passage::Quote(q)));
-                    }
-                }
-                _ => {}
-            },
-            Action::Close => {
-                if let Some(reading) = views.reading.take() {
-                    views.view = reading.back;
-                }
-            }
-            Action::CycleSort if views.view == View::Quotes => {
-                views.sort = views.sort.next();
-                let corpus = self.shared.corpus.clone();
-                self.views.sort_quotes(&corpus);
-                self.message = Some(format!("quotes {}", self.views.sort.name()));
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Switches view; the timeline's state is kept as it was.
-    pub(super) fn switch_view(&mut self, view: View) {
-        self.views.view = view;
-        self.views.reading = None;
-    }
-
-    /// Scrolls the views' lists so their cursor is visible.
-    pub(super) fn keep_views_in_view(&mut self) {
-        // Header, status and the list's frame and column heading.
-        let height = usize::from(self.size.height.saturating_sub(5)).max(1);
-        let v = &mut self.views;
-        v.article_offset = super::update::scrolled(
-            v.article_offset,
-            v.article_selected,
-            height,
-            v.articles.len(),
-        );
-        v.quote_offset =
-            super::update::scrolled(v.quote_offset, v.quote_selected, height, v.quotes.len());
-        if let Some(r) = v.reading.as_mut() {
-            // The passages list: two lines a passage.
-            let height = (height / 2).max(1);
-            r.offset = super::update::scrolled(r.offset, r.selected, height, r.passages.len());
-        }
+        actors_ok && self.query.matches(text)
     }
 }

@@ -1,6 +1,8 @@
 //! The article pane: the selected event's source article, wrapped to the
-//! pane, scrolled so the cited passage is in view and highlighted. Only the
-//! visible window of wrapped lines is drawn.
+//! pane, scrolled so the cited passage is in view and highlighted, the text
+//! query's hits marked in it. Only the visible window of wrapped lines is drawn.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -12,6 +14,7 @@ use super::theme::Theme;
 use super::{is_focused, layout, note, pane_block, pane_title, put_row};
 use crate::app::{App, Focus, Highlight};
 use crate::model::Article;
+use crate::text::count;
 use crate::text::width::{ellipsize, width as text_width};
 
 pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
@@ -38,13 +41,23 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         (Some(v), Some(lines)) => app.article_top(lines, &v.span, height),
         _ => 0,
     };
+    let hits = view
+        .as_ref()
+        .map(|v| app.article_hits(v.article))
+        .unwrap_or_default();
+    let current = app.current_hit().map(|(at, _)| at);
     // With no row to show the text in, the first line's number alone.
     let position = lines.as_ref().filter(|l| !l.is_empty()).map(|l| {
         let last = (top + height).min(l.len());
-        if last > top {
+        let lines = if last > top {
             format!("{}-{last}/{}", top + 1, l.len())
         } else {
             format!("{}/{}", top + 1, l.len())
+        };
+        match (current, hits.len()) {
+            (_, 0) => lines,
+            (Some(at), n) => format!("hit {} of {n} · {lines}", at + 1),
+            (None, n) => format!("{} · {lines}", count(n, "hit")),
         }
     });
     pane_block(pane_title(&name, focused, theme), position, focused, theme).render(rect, buf);
@@ -82,15 +95,14 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
             Style::default(),
         );
     }
+    let marks = Marks {
+        passage: &view.span,
+        hits: &hits,
+        current,
+    };
     for (i, line) in lines.iter().skip(top).take(height).enumerate() {
         let y = text_area.y + i as u16;
-        let spans = highlighted(
-            &article.body,
-            line.start,
-            line.end,
-            &view.span,
-            theme.highlight,
-        );
+        let spans = marks.spans(&article.body, line.start..line.end, theme);
         put_row(
             buf,
             text_area.x,
@@ -117,29 +129,55 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The text of one wrapped line, split where it enters and leaves the
-/// highlighted span.
-fn highlighted<'a>(
-    body: &'a str,
-    start: usize,
-    end: usize,
-    span: &std::ops::Range<usize>,
-    style: Style,
-) -> Vec<Span<'a>> {
-    let clamp = |at: usize| at.clamp(start, end);
-    let (a, b) = (clamp(span.start), clamp(span.end));
-    let piece = |from: usize, to: usize| body.get(from..to).unwrap_or_default();
-    let mut out = Vec::with_capacity(3);
-    if a > start {
-        out.push(Span::raw(piece(start, a)));
+/// What is marked in an article's text: the passage read and the search hits.
+struct Marks<'a> {
+    passage: &'a Range<usize>,
+    /// In order; neighbours may overlap.
+    hits: &'a [Range<usize>],
+    /// The hit `n`/`N` moved to.
+    current: Option<usize>,
+}
+
+impl Marks<'_> {
+    /// The text of one wrapped line, split wherever the passage or a hit
+    /// starts or ends. A hit inside the passage keeps its colours, underlined;
+    /// the current hit is drawn as the selection is, so it stands out without
+    /// colour too.
+    fn spans<'b>(&self, body: &'b str, line: Range<usize>, theme: &Theme) -> Vec<Span<'b>> {
+        let clamp = |at: usize| at.clamp(line.start, line.end);
+        let first = self.hits.partition_point(|h| h.end <= line.start);
+        let on_line = self.hits[first..]
+            .iter()
+            .take_while(|h| h.start < line.end)
+            .enumerate()
+            .map(|(i, h)| (first + i, h));
+        let mut cuts = vec![line.start, line.end];
+        cuts.extend([clamp(self.passage.start), clamp(self.passage.end)]);
+        for (_, h) in on_line.clone() {
+            cuts.extend([clamp(h.start), clamp(h.end)]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+
+        cuts.windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                let passage = self.passage.start <= a && b <= self.passage.end;
+                let hit = on_line
+                    .clone()
+                    .find(|(_, h)| h.start <= a && b <= h.end)
+                    .map(|(i, _)| i);
+                let style = match (hit, passage) {
+                    (Some(i), _) if Some(i) == self.current => theme.matched.patch(theme.selected),
+                    (Some(_), true) => theme.highlight.add_modifier(Modifier::UNDERLINED),
+                    (Some(_), false) => theme.matched,
+                    (None, true) => theme.highlight,
+                    (None, false) => Style::default(),
+                };
+                Span::styled(body.get(a..b).unwrap_or_default(), style)
+            })
+            .collect()
     }
-    if b > a {
-        out.push(Span::styled(piece(a, b), style));
-    }
-    if end > b {
-        out.push(Span::raw(piece(b, end)));
-    }
-    out
 }
 
 /// The article's second header line as text: outlet, date and id, then

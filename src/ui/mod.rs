@@ -41,12 +41,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // two can differ while the terminal is being resized.
     let panes = layout::panes(area, app.focus, app.zoom);
     status::header(app, theme, panes.header, buf);
-    let body = Rect::new(
-        area.x,
-        panes.header.bottom(),
-        area.width,
-        panes.status.y.saturating_sub(panes.header.bottom()),
-    );
+    let body = layout::body(area);
     match app.view() {
         View::Timeline => draw_panes(app, theme, &panes, buf),
         View::Articles => articles::draw(app, theme, body, buf),

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use super::articles::cell;
+use super::articles::{cell, day};
 use super::theme::Theme;
 use super::{layout, note, pane_block, pane_title, put_row};
 use crate::app::App;
@@ -70,9 +70,7 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         } else {
             String::new()
         };
-        let date = corpus.articles[quote.article]
-            .published
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+        let date = day(corpus.articles[quote.article].published);
         let spans = [
             Span::styled(format!("{} ", cell(&speaker, speaker_w)), theme.speaker),
             Span::styled(format!("{} ", cell(&date, 10)), theme.date),

@@ -64,11 +64,24 @@ impl Names {
     }
 }
 
-/// Every maximal run of capitalised words the text has, as written: the
-/// names and places it mentions on their own.
-fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, RandomState> {
-    let words: usize = paras.iter().map(|p| p.toks.len()).sum();
-    let mut out = HashSet::with_capacity_and_hasher(words / 8, RandomState::default());
+/// Of the maximal runs of capitalised words the text has, as written (the
+/// names and places it mentions on their own), those that `asked` holds:
+/// the only ones looked up. Most runs fail the filter without a hash.
+fn standalone_runs<'a>(
+    body: &'a str,
+    paras: &[Para],
+    asked: &HashSet<&str, RandomState>,
+) -> HashSet<&'a str, RandomState> {
+    let mut sketch = Sketch::default();
+    for w in asked {
+        sketch.insert(w);
+    }
+    let mut out = HashSet::default();
+    let mut add = |run: &'a str| {
+        if sketch.may_have(run) && asked.contains(run) {
+            out.insert(run);
+        }
+    };
     let bytes = body.as_bytes();
     for par in paras {
         let mut start: Option<usize> = None;
@@ -80,23 +93,55 @@ fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, Random
                 (true, true) => {}
                 (true, false) => {
                     if let Some(s) = start {
-                        out.insert(&body[s..last_end]);
+                        add(&body[s..last_end]);
                     }
                     start = Some(tok.start);
                 }
                 (false, _) => {
                     if let Some(s) = start.take() {
-                        out.insert(&body[s..last_end]);
+                        add(&body[s..last_end]);
                     }
                 }
             }
             last_end = tok.end;
         }
         if let Some(s) = start {
-            out.insert(&body[s..last_end]);
+            add(&body[s..last_end]);
         }
     }
     out
+}
+
+/// A test that most strings outside a set fail without a hash: one bit
+/// per first byte (folded to five bits) and length (capped at 63).
+#[derive(Default)]
+struct Sketch([u64; 32]);
+
+impl Sketch {
+    fn at(text: &str) -> (usize, u64) {
+        let b = text.as_bytes();
+        let first = b.first().map_or(0, |c| c & 0x1f);
+        (usize::from(first), 1 << b.len().min(63))
+    }
+
+    fn insert(&mut self, text: &str) {
+        let (slot, bit) = Sketch::at(text);
+        self.0[slot] |= bit;
+    }
+
+    fn may_have(&self, text: &str) -> bool {
+        let (slot, bit) = Sketch::at(text);
+        self.0[slot] & bit != 0
+    }
+}
+
+/// What `trim_prefix` and `add_given_names` may ask of the runs for the
+/// name `text`: its beginnings up to each space, and each of its words.
+fn asked_of<'a>(text: &'a str, out: &mut HashSet<&'a str, RandomState>) {
+    for (cut, _) in text.match_indices(' ') {
+        out.insert(&text[..cut]);
+    }
+    out.extend(text.split(' '));
 }
 
 /// True when the character at byte `at` is a capital, decoded only
@@ -188,10 +233,14 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let long = |m: &Mention| m.who == Who::Name && spaces(m) >= 2;
     let named = |m: &Mention| m.who == Who::Name && body[m.start..m.end].contains(' ');
     // Built only for a text that has a name of two words or more to check.
-    let alone = if paras.iter().any(|p| p.mentions.iter().any(named)) {
-        standalone_runs(body, paras)
-    } else {
+    let mut asked = HashSet::default();
+    for m in paras.iter().flat_map(|p| &p.mentions).filter(|m| named(m)) {
+        asked_of(&body[m.start..m.end], &mut asked);
+    }
+    let alone = if asked.is_empty() {
         HashSet::default()
+    } else {
+        standalone_runs(body, paras, &asked)
     };
     for par in paras.iter_mut() {
         for m in par.mentions.iter_mut().filter(|m| m.who == Who::Name) {
@@ -208,13 +257,24 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
         }
     }
     add_given_names(&mut names, &alone);
-    for m in paras.iter().flat_map(|p| &p.mentions) {
+    // Only the acronyms the text writes as a body's name are looked up:
+    // most texts have none, and then no initials are read.
+    let written: HashSet<&str, RandomState> = paras
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| m.who == Who::Org)
+        .map(|m| &body[m.start..m.end])
+        .filter(|text| acronyms::is_acronym(text))
+        .collect();
+    let spelled = paras
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| matches!(m.who, Who::Org | Who::Name) && body[m.start..m.end].contains(' '));
+    for m in spelled.take_while(|_| !written.is_empty()) {
         let text = &body[m.start..m.end];
-        if matches!(m.who, Who::Org | Who::Name) && text.contains(' ') {
-            for a in acronyms::initials(text) {
-                if a.chars().count() >= 2 {
-                    names.acronyms.entry(a).or_insert_with(|| text.to_string());
-                }
+        for a in acronyms::initials(text) {
+            if a.chars().count() >= 2 && written.contains(a.as_str()) {
+                names.acronyms.entry(a).or_insert_with(|| text.to_string());
             }
         }
     }
@@ -230,6 +290,10 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     if names.by_surname.is_empty() {
         return names;
     }
+    let mut surnames = Sketch::default();
+    for s in names.by_surname.keys() {
+        surnames.insert(s);
+    }
     for par in paras.iter_mut() {
         let mut added = Vec::new();
         let mut covered = par.mentions.iter().peekable();
@@ -244,7 +308,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
                 continue;
             }
             let word = tok.text(body);
-            if names.by_surname.contains_key(word) {
+            if surnames.may_have(word) && names.by_surname.contains_key(word) {
                 added.push(Mention {
                     start: tok.start,
                     end: tok.end,

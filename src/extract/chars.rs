@@ -1,6 +1,6 @@
 //! Characters as the scanners read them: byte classes looked up in a
-//! table, bytes searched for eight at a time, lower case and whitespace
-//! read as bytes where the text is ASCII, Unicode decoded only beyond it.
+//! table, lower case and whitespace read as bytes where the text is ASCII,
+//! Unicode decoded only beyond it.
 
 use std::borrow::Cow;
 
@@ -52,33 +52,6 @@ pub fn lowered(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
-}
-
-/// Where the first byte of `bytes` that is one of `needles` is, tested
-/// eight bytes at a time: the scans for quotation marks and for the ends
-/// of sentences pass over every byte of the text.
-pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // A byte equal to the needle is zero after the xor; the lowest
-        // flagged byte is always a true one.
-        let found = needles.iter().fold(0, |found, &n| {
-            let x = word ^ (LOW * u64::from(n));
-            found | (x.wrapping_sub(LOW) & !x & HIGH)
-        });
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    rest.iter()
-        .position(|b| needles.contains(b))
-        .map(|k| at + k)
 }
 
 /// The words of `text` between whitespace, as `str::split_whitespace`
@@ -184,22 +157,6 @@ pub fn char_before(text: &str, i: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn find_any_finds_the_first_needle_in_and_past_whole_words() {
-        let text = b"abcdefgh ijklmno.pq!rs";
-        assert_eq!(find_any(text, [b'.', b'!']), Some(16));
-        assert_eq!(find_any(text, [b'!']), Some(19));
-        assert_eq!(find_any(text, [b'a', b'z']), Some(0));
-        assert_eq!(find_any(text, [b'z']), None);
-        assert_eq!(find_any(b"", [b'.']), None);
-        // Every position of a chunk, and bytes above 0x80.
-        for at in 0..24 {
-            let mut bytes = vec![b'x'; 24];
-            bytes[at] = 0xE2;
-            assert_eq!(find_any(&bytes, [b'"', 0xE2]), Some(at));
-        }
-    }
 
     #[test]
     fn split_spaces_splits_as_split_whitespace_does() {

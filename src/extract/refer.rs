@@ -270,11 +270,16 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
         .iter()
         .flat_map(|p| &p.mentions)
         .filter(|m| matches!(m.who, Who::Org | Who::Name) && body[m.start..m.end].contains(' '));
+    let mut initials = Default::default();
     for m in spelled.take_while(|_| !written.is_empty()) {
         let text = &body[m.start..m.end];
-        for a in acronyms::initials(text) {
+        acronyms::initials(text, &mut initials);
+        for a in &initials {
             if a.chars().count() >= 2 && written.contains(a.as_str()) {
-                names.acronyms.entry(a).or_insert_with(|| text.to_string());
+                names
+                    .acronyms
+                    .entry(a.clone())
+                    .or_insert_with(|| text.to_string());
             }
         }
     }

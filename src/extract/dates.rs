@@ -103,6 +103,11 @@ fn read_at(
     if !first.is_ascii_alphabetic() {
         return None;
     }
+    // "the" and "that", the commonest words a date phrase may start with,
+    // start only the phrases `determined` reads: no list is looked up.
+    if matches!(lower(i), "the" | "that") {
+        return determined(i, ws, refs, published);
+    }
     // Most words start no date: one look at a table rejects most of
     // them, one hash the rest ("the" and "Then" pass the table).
     let mid = w.len() > 4

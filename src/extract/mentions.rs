@@ -246,7 +246,9 @@ const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mme", "Dr", "Prof"];
 /// Every mention in the words `toks` (the words of one paragraph), in order.
 /// `quotes` are the quotation interiors, sorted, to mark mentions inside them.
 pub fn scan(body: &str, toks: &[Tok], index: &AliasIndex, quotes: &[Range<usize>]) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // News names someone every dozen words or so: room for that, grown
+    // rarely.
+    let mut out = Vec::with_capacity(toks.len() / 12);
     let mut q = 0;
     let mut i = 0;
     let bytes = body.as_bytes();

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::chars::{char_at, is_letter_or_digit, Class, CLASS};
+use super::chars::{ascii_alphanumeric_end, char_at, is_letter_or_digit, Class, CLASS};
 use super::lexicon::Lexicon;
 use super::Para;
 
@@ -144,12 +144,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits are most of the text: no decoding.
-        while bytes
-            .get(i)
-            .is_some_and(|&b| CLASS[usize::from(b)] == Class::Letter)
-        {
-            i += 1;
-        }
+        i = ascii_alphanumeric_end(bytes, i);
         match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
             None | Some(Class::Other) => break,
             _ => {}

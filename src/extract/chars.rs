@@ -144,7 +144,7 @@ pub(super) fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize) -> usize {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         let low = x & !HIGH;
         let digit = within(low, b'0', b'9');
-        let letter = within(low | ONES * 0x20, b'a', b'z');
+        let letter = within(low | (ONES * 0x20), b'a', b'z');
         let alphanumeric = (digit | letter) & !x & HIGH;
         let run = (!alphanumeric & HIGH).trailing_zeros() as usize / 8;
         i += run;

@@ -6,6 +6,13 @@
 //! windows) and one endless paragraph of titled names and "it said" (the
 //! worst case for the look-backs). A single body is as long as extraction
 //! reads of one article (`caps::MAX_TEXT`, 1 MB).
+//!
+//! With `EXTRACT_PASSES=N` it runs no benchmark: it extracts the
+//! development set N times with no actor list (or, with
+//! `EXTRACT_SET=shipped`, the shipped articles with their actors), once
+//! each, for counting instructions under callgrind; the difference of two
+//! counts over the difference of their passes, divided by the bytes of one
+//! pass (printed), is the cost per byte with the loading cancelled out.
 
 use std::hint::black_box;
 
@@ -13,7 +20,8 @@ use chronicle::corpus::Location;
 use chronicle::extract::caps::MAX_TEXT;
 use chronicle::extract::load;
 use chronicle::extract::Extractor;
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use chronicle::model::Corpus;
+use criterion::{criterion_group, Criterion, Throughput};
 
 const TARGET: usize = 4 << 20;
 
@@ -41,13 +49,7 @@ fn bench(c: &mut Criterion) {
     });
     let mut devset = Vec::new();
     let mut dev_size = 0;
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devset");
-    let stories: Vec<_> = std::fs::read_dir(&root)
-        .expect("the development set")
-        .flatten()
-        .filter(|e| e.path().join("articles").is_dir())
-        .map(|e| load(&Location::Dir(e.path())).corpus)
-        .collect();
+    let stories = development_set();
     while dev_size < TARGET {
         for a in stories.iter().flat_map(|c| &c.articles) {
             dev_size += a.body.len();
@@ -90,5 +92,46 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// The development set's stories, each a corpus with no actor list.
+fn development_set() -> Vec<Corpus> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devset");
+    std::fs::read_dir(&root)
+        .expect("the development set")
+        .flatten()
+        .filter(|e| e.path().join("articles").is_dir())
+        .map(|e| load(&Location::Dir(e.path())).corpus)
+        .collect()
+}
+
+/// `n` passes over one set of articles, outside criterion (see the header).
+fn passes(n: usize, shipped: bool) {
+    let corpora = if shipped {
+        vec![load(&Location::Embedded).corpus]
+    } else {
+        development_set()
+    };
+    let actors = if shipped { &corpora[0].actors[..] } else { &[] };
+    let extractor = Extractor::new(actors);
+    let articles: Vec<_> = corpora.iter().flat_map(|c| &c.articles).collect();
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    eprintln!("{} articles, {bytes} bytes a pass", articles.len());
+    for _ in 0..n {
+        for a in &articles {
+            black_box(extractor.run(black_box(&a.body), a.published));
+        }
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if let Some(n) = std::env::var("EXTRACT_PASSES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        let shipped = std::env::var("EXTRACT_SET").is_ok_and(|s| s == "shipped");
+        return passes(n, shipped);
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -4,13 +4,15 @@
 
 /// The acronyms a name of two words or more may be written as: the first
 /// letters of its capitalised words ("RIAA" for the Recording Industry
-/// Association of America), and of all its words as written ("DoD").
-pub fn initials(name: &str) -> [String; 2] {
+/// Association of America), and of all its words as written ("DoD"),
+/// written into `out`, whose strings are reused from name to name.
+pub fn initials(name: &str, out: &mut [String; 2]) {
     let words = name
         .split(' ')
         .filter(|w| !w.is_empty() && *w != "the" && *w != "The");
-    let mut capitals = String::new();
-    let mut all = String::new();
+    let [capitals, all] = out;
+    capitals.clear();
+    all.clear();
     for w in words {
         let Some(c) = w.chars().next() else { continue };
         if c.is_uppercase() {
@@ -20,18 +22,24 @@ pub fn initials(name: &str) -> [String; 2] {
             all.push(c);
         }
     }
-    [capitals, all]
 }
 
 /// True when `text` is written as an acronym: two to six letters, the
-/// first and most of them capitals.
+/// first and most of them capitals. Six letters take at most 24 bytes: a
+/// longer text is not read.
 pub fn is_acronym(text: &str) -> bool {
-    let n = text.chars().count();
-    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-    (2..=6).contains(&n)
-        && text.chars().all(char::is_alphabetic)
-        && text.starts_with(char::is_uppercase)
-        && capitals * 2 > n
+    if text.len() > 24 || !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let (mut n, mut capitals) = (0, 0);
+    for c in text.chars() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        n += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    (2..=6).contains(&n) && capitals * 2 > n
 }
 
 #[cfg(test)]
@@ -40,12 +48,13 @@ mod tests {
 
     #[test]
     fn initials_of_capitalised_words_and_of_all_words() {
-        assert_eq!(initials("World Health Organization"), ["WHO", "WHO"]);
-        assert_eq!(initials("Department of Defense"), ["DD", "DoD"]);
-        assert_eq!(
-            initials("the Recording Industry Association of America"),
-            ["RIAA", "RIAoA"]
-        );
+        let mut out = Default::default();
+        initials("World Health Organization", &mut out);
+        assert_eq!(out, ["WHO", "WHO"]);
+        initials("Department of Defense", &mut out);
+        assert_eq!(out, ["DD", "DoD"]);
+        initials("the Recording Industry Association of America", &mut out);
+        assert_eq!(out, ["RIAA", "RIAoA"]);
     }
 
     #[test]
@@ -55,5 +64,7 @@ mod tests {
         assert!(!is_acronym("Who"));
         assert!(!is_acronym("NATO-led"));
         assert!(!is_acronym("ABCDEFG"));
+        assert!(!is_acronym("A") && !is_acronym("") && !is_acronym("dOD"));
+        assert!(!is_acronym("ÉÉÉÉÉÉÉÉÉÉÉÉÉ") && is_acronym("ÉTÉ"));
     }
 }

@@ -1,6 +1,6 @@
 //! Characters as the scanners read them: byte classes looked up in a
-//! table, bytes searched for eight at a time, lower case and whitespace
-//! read as bytes where the text is ASCII, Unicode decoded only beyond it.
+//! table, lower case and whitespace read as bytes where the text is ASCII,
+//! Unicode decoded only beyond it.
 
 use std::borrow::Cow;
 
@@ -45,40 +45,14 @@ pub(super) static CLASS: [Class; 256] = {
 /// `text` in lower case, as `str::to_lowercase` writes it, copied only
 /// when that changes something: most words are lower case already.
 pub fn lowered(text: &str) -> Cow<'_, str> {
-    if !text.is_ascii() {
-        Cow::Owned(text.to_lowercase())
-    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
+    // One look at each byte for the common case: nothing to change.
+    if text.bytes().all(|b| !(b.is_ascii_uppercase() || b >= 0x80)) {
         Cow::Borrowed(text)
+    } else if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Owned(text.to_ascii_lowercase())
     }
-}
-
-/// Where the first byte of `bytes` that is one of `needles` is, tested
-/// eight bytes at a time: the scans for quotation marks and for the ends
-/// of sentences pass over every byte of the text.
-pub fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // A byte equal to the needle is zero after the xor; the lowest
-        // flagged byte is always a true one.
-        let found = needles.iter().fold(0, |found, &n| {
-            let x = word ^ (LOW * u64::from(n));
-            found | (x.wrapping_sub(LOW) & !x & HIGH)
-        });
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    rest.iter()
-        .position(|b| needles.contains(b))
-        .map(|k| at + k)
 }
 
 /// The words of `text` between whitespace, as `str::split_whitespace`
@@ -142,10 +116,7 @@ pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
         }
         let start = i;
         loop {
-            i += bytes[i..]
-                .iter()
-                .position(|&b| class(b) != Class::Letter)
-                .unwrap_or(bytes.len() - i);
+            i = ascii_alphanumeric_end(bytes, i);
             if i == bytes.len() || class(bytes[i]) != Class::Wide {
                 break;
             }
@@ -157,6 +128,34 @@ pub fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
         }
         Some(&text[start..i])
     })
+}
+
+/// The end of the ASCII letters and digits from byte `i`, tested eight
+/// bytes at a time: each byte's range tests are additions whose carry
+/// lands in its top bit.
+pub(super) fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80: the top bit is set where `lo <= byte <= hi`.
+    let within = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let low = x & !HIGH;
+        let digit = within(low, b'0', b'9');
+        let letter = within(low | (ONES * 0x20), b'a', b'z');
+        let alphanumeric = (digit | letter) & !x & HIGH;
+        let run = (!alphanumeric & HIGH).trailing_zeros() as usize / 8;
+        i += run;
+        if run < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 /// The width of the whitespace character at byte `i` of `text`, or None
@@ -184,22 +183,6 @@ pub fn char_before(text: &str, i: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn find_any_finds_the_first_needle_in_and_past_whole_words() {
-        let text = b"abcdefgh ijklmno.pq!rs";
-        assert_eq!(find_any(text, [b'.', b'!']), Some(16));
-        assert_eq!(find_any(text, [b'!']), Some(19));
-        assert_eq!(find_any(text, [b'a', b'z']), Some(0));
-        assert_eq!(find_any(text, [b'z']), None);
-        assert_eq!(find_any(b"", [b'.']), None);
-        // Every position of a chunk, and bytes above 0x80.
-        for at in 0..24 {
-            let mut bytes = vec![b'x'; 24];
-            bytes[at] = 0xE2;
-            assert_eq!(find_any(&bytes, [b'"', 0xE2]), Some(at));
-        }
-    }
 
     #[test]
     fn split_spaces_splits_as_split_whitespace_does() {
@@ -235,6 +218,29 @@ mod tests {
                 want,
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn alphanumeric_ends_agree_with_the_bytes() {
+        // Every byte value at every position of a chunk and past it.
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = b"Ab3xYz09Qq1aZz7Kk2mM".to_vec();
+                bytes[at] = b;
+                for from in 0..bytes.len() {
+                    let want = from
+                        + bytes[from..]
+                            .iter()
+                            .take_while(|b| b.is_ascii_alphanumeric())
+                            .count();
+                    assert_eq!(
+                        ascii_alphanumeric_end(&bytes, from),
+                        want,
+                        "{b} {at} {from}"
+                    );
+                }
+            }
         }
     }
 

@@ -95,27 +95,31 @@ fn read_at(
 ) -> Option<Found> {
     let word = |i: usize| ws.get(i);
     let lower = |i: usize| ws.lower(i);
-    let w = word(i);
-    let first = w.as_bytes().first().copied()?;
+    // Most words start no date: they are read as bytes, and one look at a
+    // table rejects most of them, one hash the rest ("Then" passes the table).
+    let t = ws.toks.get(i)?;
+    let bytes = &ws.body.as_bytes()[t.start..t.end];
+    let first = bytes.first().copied()?;
     if first.is_ascii_digit() {
         return numeric(par, ws, i, published, refs);
     }
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    // Most words start no date: one look at a table rejects most of
-    // them, one hash the rest ("the" and "Then" pass the table).
-    let mid = w.len() > 4
-        && matches!(
-            w.as_bytes()[..4],
-            [b'm' | b'M', b'i' | b'I', b'd' | b'D', b'-']
-        );
+    // "the" and "that", the commonest words a date phrase may start with,
+    // start only the phrases `determined` reads: no list is looked up.
+    if bytes.eq_ignore_ascii_case(b"the") || bytes.eq_ignore_ascii_case(b"that") {
+        return determined(i, ws, refs, published);
+    }
+    let mid =
+        bytes.len() > 4 && matches!(bytes[..4], [b'm' | b'M', b'i' | b'I', b'd' | b'D', b'-']);
     if mid {
         return mid_month(par, ws, i, published);
     }
-    if !DATE_FILTER.may_have(w) || !date_word(ws.lower(i)) {
+    if !DATE_FILTER.may_have_bytes(bytes) || !date_word(ws.lower(i)) {
         return None;
     }
+    let w = word(i);
     let capital = first.is_ascii_uppercase();
     if let Some(found) = capital.then(|| holiday(par, ws, i, published)).flatten() {
         return Some(found);

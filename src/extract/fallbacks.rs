@@ -2,7 +2,6 @@
 //! quotation: a run of quotations ending in a name, an attribution that
 //! ends the paragraph, continuation, echoes and the sentence's subject.
 
-use super::chars::find_any;
 use super::mentions::Who;
 use super::speakers::{Attribution, Ctx, FRAGMENT_WORDS, WINDOW};
 
@@ -227,13 +226,13 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     }
     let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
     // Only where the first byte matches, in either case, is the rest compared.
-    let firsts = [
+    let (lower, upper) = (
         needle[0].to_ascii_lowercase(),
         needle[0].to_ascii_uppercase(),
-    ];
+    );
     let starts = &bytes[..=bytes.len() - needle.len()];
     let mut from = 0;
-    while let Some(k) = find_any(&starts[from..], firsts) {
+    while let Some(k) = memchr::memchr2(lower, upper, &starts[from..]) {
         let i = from + k;
         if bytes[i..i + needle.len()].eq_ignore_ascii_case(needle)
             && !word(i.checked_sub(1).and_then(|j| bytes.get(j)))

@@ -44,7 +44,12 @@ impl Filter {
     /// False when `word` is certainly on none of the lists, in any case.
     #[inline(always)]
     pub fn may_have(&self, word: &str) -> bool {
-        let w = word.as_bytes();
+        self.may_have_bytes(word.as_bytes())
+    }
+
+    /// `may_have` for a word's bytes.
+    #[inline(always)]
+    pub fn may_have_bytes(&self, w: &[u8]) -> bool {
         self.0[slot(w)] & length_bit(w.len()) != 0
     }
 }

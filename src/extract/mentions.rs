@@ -152,6 +152,11 @@ impl AliasIndex {
         }
     }
 
+    /// True when no actor was given: no word is an alias.
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
     /// The longest alias starting at word `i`: (actor, words used). Asked
     /// of nearly every word, so the test most words fail is inlined.
     #[inline(always)]
@@ -241,10 +246,23 @@ const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mme", "Dr", "Prof"];
 /// Every mention in the words `toks` (the words of one paragraph), in order.
 /// `quotes` are the quotation interiors, sorted, to mark mentions inside them.
 pub fn scan(body: &str, toks: &[Tok], index: &AliasIndex, quotes: &[Range<usize>]) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // News names someone every dozen words or so: room for that, grown
+    // rarely.
+    let mut out = Vec::with_capacity(toks.len() / 12);
     let mut q = 0;
     let mut i = 0;
+    let bytes = body.as_bytes();
     while i < toks.len() {
+        // Without aliases, a word in lower case names no one unless it is
+        // "he", "she", "it" or "the": most words are passed over here.
+        let t = toks[i];
+        if index.is_empty()
+            && bytes[t.start].is_ascii_lowercase()
+            && !(2..=3).contains(&(t.end - t.start))
+        {
+            i += 1;
+            continue;
+        }
         let (found, end) = classify(body, toks, i, index);
         let end = end.max(i + 1).min(toks.len());
         if let Some((who, first)) = found.filter(|&(_, first)| first < end) {

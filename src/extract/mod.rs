@@ -4,6 +4,7 @@
 //! is linear in the text (no regular expressions).
 
 mod acronyms;
+mod alone;
 mod anchored;
 pub mod augment;
 pub mod caps;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::chars::{char_at, char_before, find_any};
+use super::chars::{char_at, char_before};
 
 /// A quotation as written, before anyone is credited with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,10 +106,6 @@ fn closes(text: &str, i: usize, c: char, mark: Mark) -> bool {
     }
 }
 
-/// The bytes a quotation mark starts with: ASCII marks, or the lead bytes
-/// of « » (C2) and the curly marks (E2).
-const MARK_BYTES: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
-
 struct Open {
     mark: Mark,
     open: usize,
@@ -117,10 +113,14 @@ struct Open {
     parts: Vec<Range<usize>>,
 }
 
-/// Every quotation in `body`, given its paragraphs, in order.
+/// Every quotation in `body`, given its paragraphs, in order. A quotation
+/// mark starts with an ASCII mark, or the lead byte of « » (C2) or of the
+/// curly marks (E2): only those bytes are looked at.
 pub fn find(body: &str, paragraphs: &[Range<usize>]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut carried: Option<Open> = None;
+    let bytes = body.as_bytes();
+    let mut wide = memchr::memchr(0xC2, bytes).unwrap_or(usize::MAX);
     for (n, par) in paragraphs.iter().enumerate() {
         let mut i = par.start;
         let mut open = carried.take();
@@ -132,12 +132,18 @@ pub fn find(body: &str, paragraphs: &[Range<usize>]) -> Vec<Span> {
                 o.part_start = i;
             }
         }
-        let bytes = body.as_bytes();
         while i < par.end {
-            let Some(k) = find_any(&bytes[i..par.end], MARK_BYTES) else {
+            // The lead byte of « and » (C2) is rarer than the others: it is
+            // searched for on its own, again only once passed.
+            if wide < i {
+                wide = memchr::memchr(0xC2, &bytes[i..]).map_or(usize::MAX, |k| i + k);
+            }
+            let near = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..par.end]);
+            let at = near.map_or(usize::MAX, |k| i + k).min(wide);
+            if at >= par.end {
                 break;
-            };
-            i += k;
+            }
+            i = at;
             let c = char_at(body, i);
             let len = c.len_utf8();
             let step = match &open {

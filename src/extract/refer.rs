@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::RandomState;
 
 use super::acronyms;
+use super::alone::{asked_of, standalone_runs, Sketch};
 use super::mentions::{is_person, Mention, Who};
 use super::names::is_role;
 use super::{Para, Speaker};
@@ -61,50 +62,6 @@ impl Names {
             if bare.contains(' ') { bare } else { written },
             String::as_str,
         )
-    }
-}
-
-/// Every maximal run of capitalised words the text has, as written: the
-/// names and places it mentions on their own.
-fn standalone_runs<'a>(body: &'a str, paras: &[Para]) -> HashSet<&'a str, RandomState> {
-    let words: usize = paras.iter().map(|p| p.toks.len()).sum();
-    let mut out = HashSet::with_capacity_and_hasher(words / 8, RandomState::default());
-    let bytes = body.as_bytes();
-    for par in paras {
-        let mut start: Option<usize> = None;
-        let mut last_end = 0;
-        for tok in par.toks {
-            let capital = starts_upper(body, tok.start);
-            let joined = start.is_some() && tok.start == last_end + 1 && bytes[last_end] == b' ';
-            match (capital, joined) {
-                (true, true) => {}
-                (true, false) => {
-                    if let Some(s) = start {
-                        out.insert(&body[s..last_end]);
-                    }
-                    start = Some(tok.start);
-                }
-                (false, _) => {
-                    if let Some(s) = start.take() {
-                        out.insert(&body[s..last_end]);
-                    }
-                }
-            }
-            last_end = tok.end;
-        }
-        if let Some(s) = start {
-            out.insert(&body[s..last_end]);
-        }
-    }
-    out
-}
-
-/// True when the character at byte `at` is a capital, decoded only
-/// beyond ASCII.
-fn starts_upper(body: &str, at: usize) -> bool {
-    match body.as_bytes()[at] {
-        b if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => body[at..].starts_with(char::is_uppercase),
     }
 }
 
@@ -188,10 +145,14 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let long = |m: &Mention| m.who == Who::Name && spaces(m) >= 2;
     let named = |m: &Mention| m.who == Who::Name && body[m.start..m.end].contains(' ');
     // Built only for a text that has a name of two words or more to check.
-    let alone = if paras.iter().any(|p| p.mentions.iter().any(named)) {
-        standalone_runs(body, paras)
-    } else {
+    let mut asked = HashSet::default();
+    for m in paras.iter().flat_map(|p| &p.mentions).filter(|m| named(m)) {
+        asked_of(&body[m.start..m.end], &mut asked);
+    }
+    let alone = if asked.is_empty() {
         HashSet::default()
+    } else {
+        standalone_runs(body, paras, &asked)
     };
     for par in paras.iter_mut() {
         for m in par.mentions.iter_mut().filter(|m| m.who == Who::Name) {
@@ -208,13 +169,29 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
         }
     }
     add_given_names(&mut names, &alone);
-    for m in paras.iter().flat_map(|p| &p.mentions) {
+    // Only the acronyms the text writes as a body's name are looked up:
+    // most texts have none, and then no initials are read.
+    let written: HashSet<&str, RandomState> = paras
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| m.who == Who::Org)
+        .map(|m| &body[m.start..m.end])
+        .filter(|text| acronyms::is_acronym(text))
+        .collect();
+    let spelled = paras
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| matches!(m.who, Who::Org | Who::Name) && body[m.start..m.end].contains(' '));
+    let mut initials = Default::default();
+    for m in spelled.take_while(|_| !written.is_empty()) {
         let text = &body[m.start..m.end];
-        if matches!(m.who, Who::Org | Who::Name) && text.contains(' ') {
-            for a in acronyms::initials(text) {
-                if a.chars().count() >= 2 {
-                    names.acronyms.entry(a).or_insert_with(|| text.to_string());
-                }
+        acronyms::initials(text, &mut initials);
+        for a in &initials {
+            if a.chars().count() >= 2 && written.contains(a.as_str()) {
+                names
+                    .acronyms
+                    .entry(a.clone())
+                    .or_insert_with(|| text.to_string());
             }
         }
     }
@@ -230,6 +207,10 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     if names.by_surname.is_empty() {
         return names;
     }
+    let mut surnames = Sketch::default();
+    for s in names.by_surname.keys() {
+        surnames.insert(s);
+    }
     for par in paras.iter_mut() {
         let mut added = Vec::new();
         let mut covered = par.mentions.iter().peekable();
@@ -244,7 +225,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
                 continue;
             }
             let word = tok.text(body);
-            if names.by_surname.contains_key(word) {
+            if surnames.may_have(word) && names.by_surname.contains_key(word) {
                 added.push(Mention {
                     start: tok.start,
                     end: tok.end,

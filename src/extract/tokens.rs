@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::chars::{char_at, find_any, is_letter_or_digit, Class, CLASS};
+use super::chars::{ascii_alphanumeric_end, char_at, is_letter_or_digit, Class, CLASS};
 use super::lexicon::Lexicon;
 use super::Para;
 
@@ -88,48 +88,46 @@ pub fn words(body: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let text = &body[range.clone()];
     out.reserve(text.len() / 4);
     let bytes = text.as_bytes();
-    let class = |b: u8| CLASS[usize::from(b)];
     let mut i = 0;
-    loop {
-        // The spaces and punctuation between words are passed over as bytes.
-        i += bytes[i..]
-            .iter()
-            .position(|&b| matches!(class(b), Class::Letter | Class::Wide))
-            .unwrap_or(bytes.len() - i);
-        if i == bytes.len() {
-            break;
-        }
-        if class(bytes[i]) == Class::Wide {
-            let c = char_at(text, i);
-            if !is_letter_or_digit(c) {
-                i += c.len_utf8();
+    // One pass over the bytes: the spaces and punctuation between words,
+    // and the ASCII letters within them, are read as bytes.
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            Class::Letter => {}
+            Class::Wide => {
+                let c = char_at(text, i);
+                if !is_letter_or_digit(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            Class::Joiner | Class::Other => {
+                i += 1;
                 continue;
             }
         }
         let start = i;
         i = word_end(text, i);
-        push_word(text, range.start, start, i, out);
+        push_word(bytes, range.start, start, i, out);
     }
 }
 
 /// Splits a possessive `'s` off the word `start..end` and pushes it.
-fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<Tok>) {
+#[inline(always)]
+fn push_word(text: &[u8], base: usize, start: usize, end: usize, out: &mut Vec<Tok>) {
     let word = &text[start..end];
-    let possessive = (word.as_bytes().last() == Some(&b's'))
-        .then(|| {
-            ["'s", "\u{2019}s"]
-                .into_iter()
-                .find(|suffix| word.len() > suffix.len() && word.ends_with(suffix))
-        })
-        .flatten();
-    if let Some(suffix) = possessive {
-        let cut = end - suffix.len();
+    let cut = match word {
+        [.., b'\'', b's'] if word.len() > 2 => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] if word.len() > 4 => 4,
+        _ => 0,
+    };
+    if cut > 0 {
         out.push(Tok {
             start: base + start,
-            end: base + cut,
+            end: base + end - cut,
         });
         out.push(Tok {
-            start: base + cut,
+            start: base + end - cut,
             end: base + end,
         });
         return;
@@ -141,16 +139,15 @@ fn push_word(text: &str, base: usize, start: usize, end: usize, out: &mut Vec<To
 }
 
 /// End of the word starting at `i`: letters and digits, and joiners between two of them.
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits are most of the text: no decoding.
-        i += bytes[i..]
-            .iter()
-            .position(|&b| CLASS[usize::from(b)] != Class::Letter)
-            .unwrap_or(bytes.len() - i);
-        if i == bytes.len() || CLASS[usize::from(bytes[i])] == Class::Other {
-            break;
+        i = ascii_alphanumeric_end(bytes, i);
+        match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
+            None | Some(Class::Other) => break,
+            _ => {}
         }
         let c = char_at(text, i);
         if is_letter_or_digit(c) {
@@ -206,7 +203,7 @@ pub fn sentences(body: &str, par: Range<usize>, skip: &[Range<usize>]) -> Vec<us
         }
         // Jump to the next sentence punctuation or quotation, whichever is first.
         let limit = skip.get(skip_ix).map_or(par.end, |s| s.start.max(i));
-        let Some(step) = find_any(&bytes[i..limit], [b'.', b'!', b'?']) else {
+        let Some(step) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..limit]) else {
             i = limit;
             continue;
         };

@@ -267,18 +267,21 @@ fn clause<'a>(
             && (next.len() >= 4 && next.ends_with("ed") || IRREGULAR_PAST.contains(next))
     };
     let breaks = move |k: usize| {
-        let gap = &body[toks[k - 1].end..toks[k].start];
+        let (end, start) = (toks[k - 1].end, toks[k].start);
         // Words are mostly set apart by one space: no mark to look for.
+        if start == end + 1 && body.as_bytes()[end] == b' ' {
+            return and_then(k);
+        }
+        let gap = &body[end..start];
         // A quotation of several sentences is one sentence to the splitter:
         // a full stop before a capital ends a clause, after a word too long
         // to be "Mr" or "Gen".
         let stop = gap.starts_with(". ")
             && ws.get(k).starts_with(char::is_uppercase)
             && ws.get(k - 1).len() >= 4;
-        let marked = gap != " "
-            && (gap.contains([';', '—', '–', ':'])
-                || stop
-                || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k)));
+        let marked = gap.contains([';', '—', '–', ':'])
+            || stop
+            || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k));
         marked || and_then(k)
     };
     let mut starts: Vec<usize> = (first + 1..=at).rev().filter(|&k| breaks(k)).collect();

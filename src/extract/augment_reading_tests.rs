@@ -186,3 +186,62 @@ fn a_source_after_according_to_is_not_the_place() {
     let places: Vec<Option<&str>> = built(&events).iter().map(|e| e.place.as_deref()).collect();
     assert_eq!(places, [None]);
 }
+
+#[test]
+fn a_date_that_modifies_a_noun_of_a_happening_dates_that_noun() {
+    // The clause's verb does not take the date ("is not worried"): the
+    // election it modifies does.
+    let events = read(
+        "Biden said he is not worried after last week's national election.",
+        "2020-11-10",
+    );
+    assert_eq!(dates(&events), ["2020-11-02/2020-11-08"], "{events:#?}");
+    assert_eq!(events[0].1, "National election");
+    let no_noun = read(
+        "Biden said he is not worried after last week's long journey.",
+        "2020-11-10",
+    );
+    assert!(no_noun.is_empty(), "{no_noun:#?}");
+}
+
+#[test]
+fn a_second_date_in_a_clause_dates_the_noun_it_modifies() {
+    let events = read(
+        "On Monday, Murphy sent a letter following the presidential election on November 3.",
+        "2020-11-26",
+    );
+    assert_eq!(dates(&events), ["2020-11-03", "2020-11-23"], "{events:#?}");
+    let one = read(
+        "On Monday, Murphy sent a letter to the district on November 3.",
+        "2020-11-26",
+    );
+    assert_eq!(dates(&one), ["2020-11-23"], "{one:#?}");
+}
+
+#[test]
+fn reports_that_name_the_same_happening_by_its_noun_are_one_event() {
+    let articles = [
+        article(
+            "a",
+            "Witnesses to the 1998 bombing testified on Wednesday.",
+            "2010-10-13",
+        ),
+        article(
+            "b",
+            "He was sentenced on Tuesday for his role in the 1998 bombings.",
+            "2011-01-25",
+        ),
+    ];
+    let events = read_all(&articles);
+    let bombings: Vec<_> = events.iter().filter(|(d, _, _)| d == "1998").collect();
+    assert_eq!(bombings.len(), 1, "{events:#?}");
+}
+
+#[test]
+fn a_record_set_in_a_year_is_past_not_a_plan() {
+    let events = read(
+        "It was faster than the mark set at the 2003 London Marathon.",
+        "2019-10-14",
+    );
+    assert_eq!(dates(&events), ["2003"], "{events:#?}");
+}

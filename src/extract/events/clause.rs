@@ -12,26 +12,34 @@ use super::super::refer::Resolver;
 use super::super::tense::{self, Tense, IRREGULAR_PAST};
 use super::super::tokens::Words;
 use super::super::{Para, Speaker};
-use super::title::{content_words, title};
+use super::noun;
+use super::title::{content_words, stem, title};
 use super::vocab::{
     kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, FIRST_PERSON, UNREAL,
 };
 use super::Report;
-use crate::model::EventKind;
+use crate::model::{DateSpec, EventKind};
 
 /// How long before its article a happening is context, not news.
 const BACKGROUND_DAYS: i64 = 365;
 
-/// The report a dated mention makes, or None when it dates no happening:
-/// a dateline, an attribution, a plan, a prediction, or a date in a quote.
-pub fn read(
-    body: &str,
-    par: &Para,
+/// What a dated mention is read against: its date, the paragraph's words,
+/// the date's first word, and whether it is long before the article.
+struct Dated<'a> {
+    date: DateSpec,
+    ws: Words<'a>,
+    at: usize,
+    background: bool,
+}
+
+/// The date of a mention that may date a happening; None for a dateline,
+/// a date after the article, or a bound of a stretch of time.
+fn dated<'a>(
+    body: &'a str,
+    par: &'a Para,
     m: &DatedMention,
     published: Option<NaiveDate>,
-    resolver: &Resolver,
-    p: usize,
-) -> Option<Report> {
+) -> Option<Dated<'a>> {
     let date = m.date.clone()?;
     // What is dated after its article is a plan or a prediction: no
     // happening, whatever the clause says (the cheapest test first).
@@ -52,8 +60,95 @@ pub fn read(
     if bounding && !m.phrase.is_empty() {
         return None;
     }
-    let (starts, ends) = clause(body, par, &ws, at, m);
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
+    Some(Dated {
+        date,
+        ws,
+        at,
+        background,
+    })
+}
+
+/// The report a dated mention makes, or None when it dates no happening:
+/// a dateline, an attribution, a plan, a prediction, or a date in a quote.
+/// Where the clause's verb does not take the date, a noun of a happening
+/// the date modifies may ("said he is not worried ... after last week's
+/// election").
+pub fn read(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let d = dated(body, par, m, published)?;
+    by_verb(body, par, m, &d, resolver, p).or_else(|| by_noun(body, par, m, d, resolver, p))
+}
+
+/// Only the noun a date modifies, for a second date in a clause another
+/// date already dates: "sent a letter on Monday following the election on
+/// November 3".
+pub fn read_noun(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let d = dated(body, par, m, published)?;
+    by_noun(body, par, m, d, resolver, p)
+}
+
+/// The noun phrase of a happening the date modifies, as a report.
+fn by_noun(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    d: Dated,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let span = noun::attached(body, &d.ws, par, d.at, m.span.end)?;
+    let lo = par.toks.partition_point(|t| t.start < span.start);
+    let hi = par.toks.partition_point(|t| t.start < span.end);
+    // The noun is the last word of the phrase, or the word before the
+    // date's preposition ("the election on November 3").
+    let head = if span.end == m.span.end {
+        d.at - 2
+    } else {
+        hi - 1
+    };
+    let noun = stem(d.ws.lower(head)).to_string();
+    let mut words = content_words(body, &span, &m.span);
+    words.push(&noun);
+    Some(Report {
+        title: title(body, span.clone(), m.span.clone(), None)
+            .unwrap_or_else(|| noun::title(&body[span.clone()])),
+        date: d.date,
+        kind: EventKind::Other,
+        actors: participants(par, span.clone(), resolver, p),
+        place: place(body, &d.ws, lo, hi),
+        words,
+        background: d.background,
+        inherited: false,
+        noun: Some(noun),
+        span,
+    })
+}
+
+/// The clause around the date, read by its verb.
+fn by_verb(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    d: &Dated,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let (ws, at, background) = (&d.ws, d.at, d.background);
+    let (starts, ends) = clause(body, par, ws, at, m);
     // A piece with no verb is not yet a clause: the break was a list's
     // comma ("black clothes, face masks, and helmets gathered", "talked
     // with Pettit and Acaba, and Kuipers during a call Friday") or a
@@ -77,13 +172,13 @@ pub fn read(
         closing(lo)
             .into_iter()
             .chain(ends.clone())
-            .find_map(|hi| main_verb(&ws, par, lo, hi, at).map(|v| (lo, v, hi)))
+            .find_map(|hi| main_verb(ws, par, lo, hi, at).map(|v| (lo, v, hi)))
     });
     // The past mentioned as context may be a bare name ("the 2009 H1N1
     // outbreak"): it needs no verb.
     let (lo, verb, hi) = match found {
         Some(found) => found,
-        None if background || happening_noun(&ws, par, m, at) => (nearest.0, at, nearest.1),
+        None if background || happening_noun(ws, par, m, at) => (nearest.0, at, nearest.1),
         None => return None,
     };
     let verb_word = ws.lower(verb);
@@ -104,7 +199,7 @@ pub fn read(
     };
     let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(modal)
         && !ws.lower(verb + 1).starts_with("have");
-    if unreal || tense::around(par, &ws, at) == Tense::Future {
+    if unreal || tense::around(par, ws, at) == Tense::Future {
         return None;
     }
     // In a quotation, a happening is told of others ("Those teams arrived
@@ -157,7 +252,7 @@ pub fn read(
     // "the SARS outbreak, which took place in 2003": "which" stands for
     // the noun phrase right before its comma.
     let antecedent = match first {
-        "which" => Some(antecedent(body, &ws, lo)?),
+        "which" => Some(antecedent(body, ws, lo)?),
         _ => None,
     };
     let subject = match antecedent {
@@ -168,14 +263,15 @@ pub fn read(
     let kind = kind_of(verb_word).unwrap_or(EventKind::Other);
     Some(Report {
         span: span.clone(),
-        date,
+        date: d.date.clone(),
         title,
         kind,
         actors,
-        place: place(body, &ws, lo, hi),
+        place: place(body, ws, lo, hi),
         words: content_words(body, &span, &m.span),
         background,
         inherited: false,
+        noun: None,
     })
 }
 

@@ -7,6 +7,7 @@
 mod clause;
 mod join;
 mod nest;
+mod noun;
 mod title;
 mod vocab;
 
@@ -41,6 +42,9 @@ pub struct Report {
     pub background: bool,
     /// Dated by the sentence before ("The two men then signed ...").
     pub inherited: bool,
+    /// The noun of a happening the report is, stemmed, when it is only
+    /// that noun phrase ("the 1998 bombings" → "bombing").
+    pub noun: Option<String>,
 }
 
 /// Words that carry a date over from the sentence before.
@@ -56,21 +60,35 @@ pub(super) fn reports(
     resolver: &Resolver,
 ) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
+    let mut nouns: Vec<Report> = Vec::new();
+    // The mention that dates the last report.
+    let mut last_m: Option<&DatedMention> = None;
     for m in dates {
         let p = paras.partition_point(|p| p.range.end <= m.span.start);
         let Some(par) = paras.get(p) else { continue };
         let Some(r) = clause::read(body, par, m, published, resolver, p) else {
             continue;
         };
-        match out.last_mut() {
-            Some(last) if last.span == r.span => {
-                if r.date.precision() > last.date.precision() {
+        match (out.last_mut(), last_m) {
+            (Some(last), Some(lm)) if last.span == r.span => {
+                // Two dates in one clause: the one that modifies a noun of
+                // a happening dates that noun ("sent a letter on Monday
+                // following the election on November 3").
+                let other = if r.date.precision() > last.date.precision() {
                     *last = r;
-                }
+                    last_m.replace(m).unwrap_or(lm)
+                } else {
+                    m
+                };
+                nouns.extend(clause::read_noun(body, par, other, published, resolver, p));
             }
-            _ => out.push(r),
+            _ => {
+                out.push(r);
+                last_m = Some(m);
+            }
         }
     }
+    out.append(&mut nouns);
     let inherited = continued(body, paras, &out, published, resolver);
     out.extend(inherited);
     out.sort_by_key(|r| r.span.start);

@@ -237,8 +237,17 @@ pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> 
     out
 }
 
-/// "signed", "signing", "signs" → "sign".
+/// "signed", "signing", "signs" → "sign"; a plural of a gerund too:
+/// "bombings" → "bomb", as "bombing".
 pub fn stem(word: &str) -> &str {
+    let once = strip_suffix(word);
+    match once.strip_suffix("ing") {
+        Some(s) if once.len() < word.len() && s.len() >= 4 => s,
+        _ => once,
+    }
+}
+
+fn strip_suffix(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(s) = word.strip_suffix(suffix) {
             if s.len() >= 4 {

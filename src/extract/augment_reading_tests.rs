@@ -245,3 +245,46 @@ fn a_record_set_in_a_year_is_past_not_a_plan() {
     );
     assert_eq!(dates(&events), ["2003"], "{events:#?}");
 }
+
+#[test]
+fn a_relative_pronoun_stands_for_the_name_before_its_comma() {
+    let events = read(
+        "Protesters stood before the Supreme Court of the United States, which \
+         rejected a lawsuit on Friday.",
+        "2020-12-15",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].2, ["Supreme Court"], "{events:#?}");
+    let who = read(
+        "President Donald Trump, who appointed Emily Murphy in 2017, responded.",
+        "2020-11-26",
+    );
+    assert_eq!(who.len(), 1, "{who:#?}");
+    assert_eq!(who[0].2, ["Donald Trump", "Emily Murphy"], "{who:#?}");
+}
+
+#[test]
+fn a_happening_told_in_a_quotation_names_its_own_actors() {
+    let events = read(
+        "Pat Ryder spoke to reporters. “U.S. Transportation Command supported this \
+         movement Tuesday via C-17,” he said.",
+        "2023-02-08",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].2, ["Transportation Command"], "{events:#?}");
+}
+
+#[test]
+fn a_subordinate_clause_with_its_own_subject_is_its_own_report() {
+    let events = read(
+        "Johnson became prime minister after Theresa May stepped down on July 24.",
+        "2019-09-11",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].2, ["Theresa May"], "{events:#?}");
+    let gerund = read(
+        "Brigid Kosgei won after breaking her own record on Sunday.",
+        "2019-10-14",
+    );
+    assert_eq!(gerund[0].2, ["Brigid Kosgei"], "{gerund:#?}");
+}

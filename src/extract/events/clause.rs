@@ -15,7 +15,8 @@ use super::super::{Para, Speaker};
 use super::noun;
 use super::title::{content_words, stem, title};
 use super::vocab::{
-    kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, FIRST_PERSON, UNREAL,
+    kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, FIRST_PERSON, SUBORDINATORS,
+    UNREAL,
 };
 use super::Report;
 use crate::model::{DateSpec, EventKind};
@@ -128,7 +129,7 @@ fn by_noun(
             .unwrap_or_else(|| noun::title(&body[span.clone()])),
         date: d.date,
         kind: EventKind::Other,
-        actors: participants(par, span.clone(), resolver, p),
+        actors: participants(par, span.clone(), resolver, p, false),
         place: place(body, &d.ws, lo, hi),
         words,
         background: d.background,
@@ -177,7 +178,7 @@ fn by_verb(
     // The past mentioned as context may be a bare name ("the 2009 H1N1
     // outbreak"): it needs no verb.
     let (lo, verb, hi) = match found {
-        Some(found) => found,
+        Some(found) => subordinate(ws, par, found, at),
         None if background || happening_noun(ws, par, m, at) => (nearest.0, at, nearest.1),
         None => return None,
     };
@@ -209,7 +210,16 @@ fn by_verb(
         return None;
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;
-    let mut actors = participants(par, span.clone(), resolver, p);
+    let mut actors = participants(par, span.clone(), resolver, p, quoted);
+    // "Trump, who appointed Murphy in 2017": the relative pronoun's
+    // antecedent is who the clause is about.
+    let first = ws.get(lo);
+    if matches!(first, "who" | "which") {
+        let named = relative_antecedent(par, span.start, resolver, p);
+        if let Some(s) = named.filter(|s| !actors.contains(s)) {
+            actors.insert(0, s);
+        }
+    }
     // A clause that names no one ("was sentenced to life on Thursday") is
     // about the person the text is about: the last sentence's subject.
     if actors.is_empty() {
@@ -219,14 +229,13 @@ fn by_verb(
     // second verb shares the sentence's subject.
     if ws.get(lo) == "and" {
         let sentence = par.sentence(span.start);
-        let before = participants(par, sentence.start..span.start, resolver, p);
+        let before = participants(par, sentence.start..span.start, resolver, p, quoted);
         if let Some(subject) = before.into_iter().next().filter(|s| !actors.contains(s)) {
             actors.insert(0, subject);
         }
     }
     // A clause that opens with "who" or "he" is titled with the name it
     // stands for: "Trump, who appointed Murphy" → "Trump appointed Murphy".
-    let first = ws.get(lo);
     let subject = match first {
         "who" => par
             .mentions
@@ -330,6 +339,29 @@ fn happening_noun(ws: &Words, par: &Para, m: &DatedMention, at: usize) -> bool {
     })
 }
 
+/// A subordinate clause the date is in, with a subject and a verb of its
+/// own, comma or not: "Johnson became leader after Theresa May stepped
+/// down on July 24" is May's clause. "after breaking his record Sunday"
+/// (no subject) and "after the vote on Monday" (no verb) stay in theirs.
+fn subordinate(
+    ws: &Words,
+    par: &Para,
+    (lo, verb, hi): (usize, usize, usize),
+    at: usize,
+) -> (usize, usize, usize) {
+    let opens = |k: &usize| {
+        let w = ws.get(*k);
+        SUBORDINATORS.contains(w) && par.outside(par.toks[*k].start)
+    };
+    let Some(k) = (lo + 1..at).rev().find(opens) else {
+        return (lo, verb, hi);
+    };
+    match main_verb(ws, par, k + 1, hi, at) {
+        Some(v) if v > k + 1 && !ATTRIBUTION.contains(ws.get(v)) => (k, v, hi),
+        _ => (lo, verb, hi),
+    }
+}
+
 /// True when the verb at `verb` stands right beside the date phrase.
 fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::Tok]) -> bool {
     let end = toks.partition_point(|t| t.start < m.span.end);
@@ -422,15 +454,22 @@ fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<
     attribution
 }
 
-/// Who takes part: the actors and people the clause names outside quotes.
-fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -> Vec<Speaker> {
+/// Who takes part: the actors and people the clause names, on its side of
+/// the quotation marks (a clause told in a quotation names its own).
+fn participants(
+    par: &Para,
+    span: Range<usize>,
+    resolver: &Resolver,
+    p: usize,
+    quoted: bool,
+) -> Vec<Speaker> {
     let body = resolver.body;
     let mut out: Vec<Speaker> = Vec::new();
     let from = par.mentions.partition_point(|m| m.start < span.start);
     for m in par.mentions[from..]
         .iter()
         .take_while(|m| m.end <= span.end)
-        .filter(|m| !m.in_quote)
+        .filter(|m| m.in_quote == quoted)
     {
         if matches!(m.who, Who::It | Who::OrgTitle(_)) || setting(body, m) {
             continue;
@@ -442,6 +481,37 @@ fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -
         }
     }
     out
+}
+
+/// The name a relative pronoun at byte `at` stands for: the one its comma
+/// follows ("Trump, who"), or the head of a name with an "of" phrase ("the
+/// Supreme Court of the United States, which").
+fn relative_antecedent(par: &Para, at: usize, resolver: &Resolver, p: usize) -> Option<Speaker> {
+    let body = resolver.body;
+    let before = par.mentions.partition_point(|m| m.end <= at);
+    let mut k = before.checked_sub(1)?;
+    // What stands between a name and the comma: nothing, or its "of"
+    // phrase, in capitals.
+    let of_phrase = |gap: &str| {
+        let gap = gap.trim();
+        let rest = gap
+            .strip_prefix("of the ")
+            .or_else(|| gap.strip_prefix("of "));
+        gap.is_empty()
+            || rest.is_some_and(|r| r.split(' ').all(|w| w.starts_with(char::is_uppercase)))
+    };
+    let tail = body[par.mentions[k].end..at].trim_end();
+    if par.mentions[k].in_quote || !tail.ends_with(',') || !of_phrase(&tail[..tail.len() - 1]) {
+        return None;
+    }
+    while k > 0 {
+        let gap = &body[par.mentions[k - 1].end..par.mentions[k].start];
+        if !matches!(gap.trim(), "of" | "of the") {
+            break;
+        }
+        k -= 1;
+    }
+    resolver.resolve(p, &par.mentions[k]).map(|(s, _)| s)
 }
 
 /// Where or at what it happened, not who took part: a name after "in"

@@ -288,3 +288,22 @@ fn a_subordinate_clause_with_its_own_subject_is_its_own_report() {
     );
     assert_eq!(gerund[0].2, ["Brigid Kosgei"], "{gerund:#?}");
 }
+
+#[test]
+fn since_or_from_before_a_simple_past_dates_a_beginning() {
+    let events = read(
+        "From Friday, United States authorities declared similar measures.",
+        "2020-01-20",
+    );
+    assert_eq!(dates(&events), ["2020-01-17"], "{events:#?}");
+    let state = read(
+        "The brigade has conducted 10 missions since Friday.",
+        "2020-01-20",
+    );
+    assert!(state.is_empty(), "{state:#?}");
+    let stretch = read(
+        "He served as mayor from 2008 to 2016 before rejoining Parliament.",
+        "2019-07-24",
+    );
+    assert!(stretch.is_empty(), "{stretch:#?}");
+}

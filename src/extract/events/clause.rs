@@ -31,6 +31,8 @@ struct Dated<'a> {
     ws: Words<'a>,
     at: usize,
     background: bool,
+    /// Led by "since" or "from": only a verb in the simple past is dated.
+    beginning: bool,
 }
 
 /// The date of a mention that may date a happening; None for a dateline,
@@ -56,9 +58,18 @@ fn dated<'a>(
     // "since June", "until Friday", "from 2008", "as of today" bound a
     // stretch of time or a state; they date no happening of their own.
     let led = |k: usize| at.checked_sub(k).map(|j| ws.lower(j));
+    // "from 2008 to 2016": the end of a stretch bounds it too.
+    let to_end = led(1) == Some("to") && (2..=4).any(|k| led(k) == Some("from"));
     let bounding = led(1).is_some_and(|w| BOUNDING.contains(w))
-        || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as");
-    if bounding && !m.phrase.is_empty() {
+        || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as")
+        || to_end;
+    // But "since" or "from" with no end after it, before a verb in the
+    // simple past, dates a beginning: "From Friday, authorities declared
+    // similar measures"; "has conducted 10 missions since 7 Feb." is a state.
+    let after = par.toks.partition_point(|t| t.start < m.span.end);
+    let ended = matches!(ws.lower(after), "to" | "until" | "till" | "through" | "and");
+    let beginning = bounding && led(1).is_some_and(|w| matches!(w, "since" | "from")) && !ended;
+    if bounding && !beginning && !m.phrase.is_empty() {
         return None;
     }
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
@@ -67,7 +78,22 @@ fn dated<'a>(
         ws,
         at,
         background,
+        beginning,
     })
+}
+
+/// True when the verb at `verb` is a simple past: a past form with no
+/// auxiliary before it ("increased", not "has increased" or "was held").
+fn simple_past(ws: &Words, par: &Para, verb: usize, at: usize) -> bool {
+    let w = ws.get(verb);
+    let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(w);
+    let aux = (verb.saturating_sub(2)..verb).any(|k| {
+        matches!(
+            ws.lower(k),
+            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    });
+    past && !aux && tense::around(par, ws, at) == Tense::Past
 }
 
 /// The report a dated mention makes, or None when it dates no happening:
@@ -111,6 +137,9 @@ fn by_noun(
     resolver: &Resolver,
     p: usize,
 ) -> Option<Report> {
+    if d.beginning {
+        return None;
+    }
     let span = noun::attached(body, &d.ws, par, d.at, m.span.end)?;
     let lo = par.toks.partition_point(|t| t.start < span.start);
     let hi = par.toks.partition_point(|t| t.start < span.end);
@@ -182,6 +211,9 @@ fn by_verb(
         None if background || happening_noun(ws, par, m, at) => (nearest.0, at, nearest.1),
         None => return None,
     };
+    if d.beginning && !simple_past(ws, par, verb, at) {
+        return None;
+    }
     let verb_word = ws.lower(verb);
     // "told TASS on Monday", "said on Monday": the date dates the saying.
     let said_then = (at.saturating_sub(3).max(lo)..at).any(|k| ATTRIBUTION.contains(ws.get(k)));

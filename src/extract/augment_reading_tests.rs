@@ -307,3 +307,34 @@ fn since_or_from_before_a_simple_past_dates_a_beginning() {
     );
     assert!(stretch.is_empty(), "{stretch:#?}");
 }
+
+#[test]
+fn a_happening_named_again_dates_what_happened_during_it() {
+    // The sentences the events cite, by their first words.
+    let cited = |body: &str| {
+        let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+        augment(
+            &[article("a", body, "2011-08-23")],
+            &mut actors,
+            &mut events,
+            &mut quotes,
+        );
+        let mut out: Vec<String> = built(&events)
+            .iter()
+            .flat_map(|e| &e.sources)
+            .map(|s| s.excerpt.split(' ').take(2).collect::<Vec<_>>().join(" "))
+            .collect();
+        out.sort();
+        out
+    };
+    let named = cited(
+        "The Park Service closed the Monument following today's earthquake in the area.\n\n\
+         The memorials were evacuated following the earthquake.",
+    );
+    assert_eq!(named, ["The Park", "The memorials"]);
+    let undated = cited(
+        "The Park Service closed the Monument on Tuesday.\n\n\
+         The memorials were evacuated following the earthquake.",
+    );
+    assert_eq!(undated, ["The Park"]);
+}

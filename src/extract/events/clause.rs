@@ -140,16 +140,9 @@ fn by_noun(
     if d.beginning {
         return None;
     }
-    let span = noun::attached(body, &d.ws, par, d.at, m.span.end)?;
+    let (span, head) = noun::attached(body, &d.ws, par, d.at, m.span.end)?;
     let lo = par.toks.partition_point(|t| t.start < span.start);
     let hi = par.toks.partition_point(|t| t.start < span.end);
-    // The noun is the last word of the phrase, or the word before the
-    // date's preposition ("the election on November 3").
-    let head = if span.end == m.span.end {
-        d.at - 2
-    } else {
-        hi - 1
-    };
     let noun = stem(d.ws.lower(head)).to_string();
     let mut words = content_words(body, &span, &m.span);
     words.push(&noun);

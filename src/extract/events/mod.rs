@@ -4,6 +4,7 @@
 //! event with every report as a source; dense runs of events that share
 //! actors are grouped under a headline event.
 
+mod anaphora;
 mod clause;
 mod join;
 mod nest;
@@ -89,8 +90,11 @@ pub(super) fn reports(
         }
     }
     out.append(&mut nouns);
+    out.sort_by_key(|r| r.span.start);
     let inherited = continued(body, paras, &out, published, resolver);
     out.extend(inherited);
+    let again = anaphora::reports(body, paras, dates, &out, published, resolver);
+    out.extend(again);
     out.sort_by_key(|r| r.span.start);
     out
 }

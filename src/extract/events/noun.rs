@@ -21,14 +21,15 @@ const DETERMINERS: &[&str] = &[
 const MODIFIERS: usize = 3;
 
 /// The byte range of the noun phrase the date at word `at` (ending at byte
-/// `date_end`) modifies, when it modifies a noun of a happening.
+/// `date_end`) modifies, when it modifies a noun of a happening, and the
+/// noun's word.
 pub fn attached(
     body: &str,
     ws: &Words,
     par: &Para,
     at: usize,
     date_end: usize,
-) -> Option<Range<usize>> {
+) -> Option<(Range<usize>, usize)> {
     let toks = par.toks;
     let after = toks.partition_point(|t| t.start < date_end);
     let single = |k: usize| k > 0 && &body[toks[k - 1].end..toks[k].start] == " ";
@@ -49,7 +50,7 @@ pub fn attached(
             .map(|k| (k, ws.get(k)));
         for (k, w) in words {
             if event(k) {
-                return Some(start..toks[k].end);
+                return Some((start..toks[k].end, k));
             }
             // A verb or a function word ends the noun phrase.
             if w.ends_with("ed")
@@ -69,7 +70,7 @@ pub fn attached(
         .checked_sub(1)
         .filter(|&k| single(k + 1) && DETERMINERS.contains(&ws.lower(k)))
         .unwrap_or(noun);
-    Some(toks[start].start..date_end)
+    Some((toks[start].start..date_end, noun))
 }
 
 /// A noun phrase as a title where the clause's title would be a bare name

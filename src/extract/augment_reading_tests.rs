@@ -310,31 +310,50 @@ fn since_or_from_before_a_simple_past_dates_a_beginning() {
 
 #[test]
 fn a_happening_named_again_dates_what_happened_during_it() {
-    // The sentences the events cite, by their first words.
-    let cited = |body: &str| {
-        let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
-        augment(
-            &[article("a", body, "2011-08-23")],
-            &mut actors,
-            &mut events,
-            &mut quotes,
-        );
-        let mut out: Vec<String> = built(&events)
-            .iter()
-            .flat_map(|e| &e.sources)
-            .map(|s| s.excerpt.split(' ').take(2).collect::<Vec<_>>().join(" "))
-            .collect();
-        out.sort();
-        out
-    };
     let named = cited(
         "The Park Service closed the Monument following today's earthquake in the area.\n\n\
          The memorials were evacuated following the earthquake.",
+        "2011-08-23",
     );
     assert_eq!(named, ["The Park", "The memorials"]);
     let undated = cited(
         "The Park Service closed the Monument on Tuesday.\n\n\
          The memorials were evacuated following the earthquake.",
+        "2011-08-23",
     );
     assert_eq!(undated, ["The Park"]);
+}
+
+#[test]
+fn a_happening_a_dated_clause_brings_in_dates_it_named_again() {
+    let events = cited(
+        "Several groups gathered on Saturday for a rally organized by Women for America First.\n\n\
+         Trump flew above the rally on his helicopter.",
+        "2020-12-15",
+    );
+    assert_eq!(events, ["Several groups", "Trump flew"]);
+    let modifier = cited(
+        "Several groups gathered on Saturday for a rally relief fund.\n\n\
+         Trump flew above the rally on his helicopter.",
+        "2020-12-15",
+    );
+    assert_eq!(modifier, ["Several groups"]);
+}
+
+/// The passages one article's events cite, by their first two words, sorted.
+fn cited(body: &str, published: &str) -> Vec<String> {
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(
+        &[article("a", body, published)],
+        &mut actors,
+        &mut events,
+        &mut quotes,
+    );
+    let mut out: Vec<String> = built(&events)
+        .iter()
+        .flat_map(|e| &e.sources)
+        .map(|s| s.excerpt.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    out.sort();
+    out
 }

@@ -1,8 +1,9 @@
 //! A happening named again: "the earthquake" in a sentence with no date of
 //! its own is the earthquake an earlier date of the article modifies
-//! ("today's earthquake"), and what the sentence says happened during or
+//! ("today's earthquake") or a dated clause brought in ("gathered on
+//! Saturday for a rally"), and what the sentence says happened during or
 //! right after it takes that date: "The monuments were evacuated following
-//! the earthquake".
+//! the earthquake", "Trump flew above the rally".
 
 use chrono::NaiveDate;
 
@@ -28,7 +29,8 @@ const DURING: &[&str] = &[
 ];
 
 /// Reports of the sentences with no date of their own that name, as "the
-/// <noun>", a happening an earlier date of the article modifies.
+/// <noun>", a happening an earlier date or dated clause of the article
+/// names.
 pub fn reports(
     body: &str,
     paras: &[Para],
@@ -54,9 +56,30 @@ pub fn reports(
             named_at.push((m.span.start, stem(ws.lower(head)).to_string(), date.clone()));
         }
     }
+    // "gathered on Saturday for a rally organized by ...": a happening a
+    // dated clause brings in, as "a <noun>" at the head of its phrase.
+    for r in reports.iter().filter(|r| r.noun.is_none() && !r.inherited) {
+        let p = paras.partition_point(|p| p.range.end <= r.span.start);
+        let Some(par) = paras.get(p) else { continue };
+        let ws = Words::of(body, par);
+        let lo = par.toks.partition_point(|t| t.start < r.span.start);
+        let hi = par.toks.partition_point(|t| t.start < r.span.end);
+        for i in (lo + 1..hi).filter(|&i| matches!(ws.lower(i - 1), "a" | "an")) {
+            let next = ws.get(i + 1);
+            // "a rally organized by", "a rally in", not "an earthquake relief".
+            let head = i + 1 >= hi
+                || !next.starts_with(char::is_lowercase)
+                || next.ends_with("ed")
+                || matches!(next, "in" | "at" | "on" | "of" | "that" | "which" | "for");
+            if head && EVENT_NOUNS.contains(ws.lower(i)) && par.outside(par.toks[i].start) {
+                named_at.push((r.span.start, stem(ws.lower(i)).to_string(), r.date.clone()));
+            }
+        }
+    }
     if named_at.is_empty() {
         return out;
     }
+    named_at.sort_by_key(|(at, _, _)| *at);
     for (p, par) in paras.iter().enumerate() {
         let ws = Words::of(body, par);
         let mut k = 0;

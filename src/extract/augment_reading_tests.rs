@@ -357,3 +357,19 @@ fn cited(body: &str, published: &str) -> Vec<String> {
     out.sort();
     out
 }
+
+#[test]
+fn the_next_sentence_about_the_same_subject_goes_on_from_its_date() {
+    let same = cited(
+        "Today, Carrie Lam delivered her annual speech. Speaking in the Council, \
+         Lam was interrupted by legislators.",
+        "2019-10-16",
+    );
+    assert_eq!(same, ["Speaking in", "Today, Carrie"]);
+    let other = cited(
+        "Today, Carrie Lam delivered her annual speech. Speaking in the Council, \
+         Andrew Leung was interrupted by legislators.",
+        "2019-10-16",
+    );
+    assert_eq!(other, ["Today, Carrie"]);
+}

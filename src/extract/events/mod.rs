@@ -121,7 +121,9 @@ fn continued(
         let goes_on = text
             .split(|c: char| !c.is_alphanumeric())
             .take(6)
-            .any(|w| CONTINUING.iter().any(|c| w.eq_ignore_ascii_case(c)));
+            .any(|w| CONTINUING.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            || subject(body, par, here.clone(), resolver, p)
+                .is_some_and(|a| subject(body, par, next.clone(), resolver, p) == Some(a));
         let dated = reports
             .iter()
             .any(|o| o.span.start >= next.start && o.span.start < next.end);
@@ -142,4 +144,35 @@ fn continued(
         }
     }
     out
+}
+
+/// The subject of a sentence's first verb in the simple past, active or
+/// passive ("Speaking in the Council, Lam was interrupted"): the name that
+/// ends right before it.
+fn subject(
+    body: &str,
+    par: &Para,
+    sentence: Range<usize>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Speaker> {
+    let ws = super::tokens::Words::of(body, par);
+    let lo = par.toks.partition_point(|t| t.start < sentence.start);
+    let hi = par.toks.partition_point(|t| t.end <= sentence.end);
+    let verb = (lo + 1..hi).find(|&k| {
+        let w = ws.get(k);
+        w.starts_with(char::is_lowercase)
+            && (w.len() >= 4 && w.ends_with("ed") || super::tense::IRREGULAR_PAST.contains(w))
+    })?;
+    let before = if matches!(ws.lower(verb - 1), "was" | "were") {
+        verb - 1
+    } else {
+        verb
+    };
+    let at = par.toks[before].start;
+    let named = par
+        .mentions
+        .iter()
+        .find(|m| m.end < at && body[m.end..at].trim().is_empty() && !m.in_quote)?;
+    resolver.resolve(p, named).map(|(s, _)| s)
 }

@@ -373,3 +373,20 @@ fn the_next_sentence_about_the_same_subject_goes_on_from_its_date() {
     );
     assert_eq!(other, ["Today, Carrie"]);
 }
+
+#[test]
+fn a_lead_that_names_no_one_is_about_whom_the_next_sentence_names() {
+    let events = read(
+        "The first detainee to be tried in a civilian court was sentenced Tuesday.\n\n\
+         Ahmed Khalfan Ghailani declined to speak before Judge Lewis Kaplan sentenced him.",
+        "2011-01-25",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].2, ["Ahmed Khalfan Ghailani", "Lewis Kaplan"]);
+    let setting = read(
+        "Selection of a jury began Wednesday in a New York courtroom.",
+        "2010-09-29",
+    );
+    assert_eq!(setting.len(), 1, "{setting:#?}");
+    assert!(setting[0].2.is_empty(), "{setting:#?}");
+}

@@ -250,6 +250,12 @@ fn by_verb(
     if actors.is_empty() {
         actors.extend(resolver.antecedent(p, span.start));
     }
+    // A lead that names no one ("The first Guantanamo detainee to be tried
+    // ... was sentenced Tuesday") is about whom the next sentence names: a
+    // news lead holds back the name.
+    if actors.is_empty() && p == 0 && par.sentence(span.start).start == par.range.start {
+        actors.extend(named_next(par, span.start, resolver));
+    }
     // "Ghailani was captured in 2004 and transferred two years later": the
     // second verb shares the sentence's subject.
     if ws.get(lo) == "and" {
@@ -508,6 +514,19 @@ fn participants(
     out
 }
 
+/// Who the sentence after the one at byte `at` names, in this paragraph
+/// or at the start of the next.
+fn named_next(par: &Para, at: usize, resolver: &Resolver) -> Vec<Speaker> {
+    let here = par.sentence(at);
+    if here.end < par.range.end {
+        return participants(par, par.sentence(here.end), resolver, 0, false);
+    }
+    match resolver.paras.get(1) {
+        Some(next) => participants(next, next.sentence(next.range.start), resolver, 1, false),
+        None => Vec::new(),
+    }
+}
+
 /// The name a relative pronoun at byte `at` stands for: the one its comma
 /// follows ("Trump, who"), or the head of a name with an "of" phrase ("the
 /// Supreme Court of the United States, which").
@@ -545,7 +564,11 @@ fn relative_antecedent(par: &Para, at: usize, resolver: &Resolver, p: usize) -> 
 /// Marathon").
 fn setting(body: &str, m: &Mention) -> bool {
     let before = body[..m.start].trim_end();
-    let before = before.strip_suffix(" the").unwrap_or(before);
+    // "in the city", "in a New York courtroom".
+    let before = [" the", " a", " an"]
+        .iter()
+        .find_map(|a| before.strip_suffix(a))
+        .unwrap_or(before);
     let last = before.rsplit(' ').next().unwrap_or("");
     let head = body[m.start..m.end].rsplit(' ').next().unwrap_or("");
     last == "in" || EVENT_NOUNS.contains(&head.to_lowercase())

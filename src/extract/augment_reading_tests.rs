@@ -390,3 +390,22 @@ fn a_lead_that_names_no_one_is_about_whom_the_next_sentence_names() {
     assert_eq!(setting.len(), 1, "{setting:#?}");
     assert!(setting[0].2.is_empty(), "{setting:#?}");
 }
+
+#[test]
+fn a_subject_in_capitals_that_no_mention_covers_takes_part() {
+    let events = read(
+        "Members of the House of Commons protested by shouting during Monday's session.",
+        "2019-09-11",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(
+        events[0].2,
+        ["Members of the House of Commons"],
+        "{events:#?}"
+    );
+    let common = read(
+        "Several witnesses to the bombing testified on Wednesday.",
+        "2010-10-13",
+    );
+    assert!(common[0].2.is_empty(), "{common:#?}");
+}

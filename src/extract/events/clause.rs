@@ -247,6 +247,11 @@ fn by_verb(
     }
     // A clause that names no one ("was sentenced to life on Thursday") is
     // about the person the text is about: the last sentence's subject.
+    // "Members of the House of Commons protested": a subject in capitals
+    // that no mention covers still takes part.
+    if let Some(named) = subject_phrase(body, ws, par, lo, verb) {
+        actors.insert(0, Speaker::New(named.to_string()));
+    }
     if actors.is_empty() {
         actors.extend(resolver.antecedent(p, span.start));
     }
@@ -512,6 +517,47 @@ fn participants(
         }
     }
     out
+}
+
+/// The subject right before the verb at word `verb` when it is a name in
+/// capitals that no mention covers, of two words or more, one of them
+/// inside the sentence: "Members of the House of Commons protested".
+fn subject_phrase<'a>(
+    body: &'a str,
+    ws: &Words,
+    par: &Para,
+    lo: usize,
+    verb: usize,
+) -> Option<&'a str> {
+    let toks = par.toks;
+    let end = match ws.lower(verb.checked_sub(1)?) {
+        "was" | "were" | "has" | "have" | "had" => verb - 1,
+        _ => verb,
+    };
+    let capital = |k: usize| ws.get(k).starts_with(char::is_uppercase);
+    let joined = |k: usize| &body[toks[k].end..toks[k + 1].start] == " ";
+    let mut start = end;
+    while start > lo
+        && joined(start - 1)
+        && (capital(start - 1) || matches!(ws.get(start - 1), "of" | "the" | "for" | "and"))
+    {
+        start -= 1;
+    }
+    while start < end && !capital(start) {
+        start += 1;
+    }
+    if end < start + 2 {
+        return None;
+    }
+    let sentence = par.sentence(toks[lo].start).start;
+    let opens = start == lo || body[toks[start - 1].end..toks[start].start].contains(',');
+    let inside = (start..end).any(|k| capital(k) && toks[k].start > sentence);
+    let (from, to) = (toks[start].start, toks[end - 1].end);
+    let covered = par.mentions.iter().any(|m| m.start < to && m.end > from);
+    let text = body[from..to]
+        .strip_prefix("The ")
+        .unwrap_or(&body[from..to]);
+    (opens && inside && !covered).then_some(text)
 }
 
 /// Who the sentence after the one at byte `at` names, in this paragraph

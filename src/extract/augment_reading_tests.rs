@@ -409,3 +409,33 @@ fn a_subject_in_capitals_that_no_mention_covers_takes_part() {
     );
     assert!(common[0].2.is_empty(), "{common:#?}");
 }
+
+#[test]
+fn the_court_is_the_court_the_article_names_most() {
+    let events = read(
+        "The Supreme Court of the United Kingdom will rule. The Supreme Court sat.\n\n\
+         The High Court of England and Wales ruled otherwise.\n\n\
+         For three days last week, the court heard arguments.",
+        "2019-09-24",
+    );
+    let heard = events
+        .iter()
+        .find(|(_, t, _)| t.contains("heard"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(heard.2.len(), 1, "{events:#?}");
+    assert!(heard.2[0].starts_with("Supreme Court"), "{events:#?}");
+}
+
+#[test]
+fn a_relative_clause_after_a_dated_noun_says_who_took_part() {
+    let events = read(
+        "On Monday, Emily Murphy sent a letter to the team following the election on \
+         November 3, which outlets have projected Joe Biden won.",
+        "2020-11-26",
+    );
+    let election = events
+        .iter()
+        .find(|(d, _, _)| d == "2020-11-03")
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert!(election.2.contains(&"Joe Biden".to_string()), "{events:#?}");
+}

@@ -144,6 +144,18 @@ fn by_noun(
     let lo = par.toks.partition_point(|t| t.start < span.start);
     let hi = par.toks.partition_point(|t| t.start < span.end);
     let noun = stem(d.ws.lower(head)).to_string();
+    // "the election on November 3, which news outlets have projected Biden
+    // won against Trump": the relative clause says who took part.
+    let mut actors = participants(par, span.clone(), resolver, p, false);
+    let tail = &body[span.end..par.sentence(span.start).end];
+    if tail.starts_with(", which ") || tail.starts_with(", in which ") {
+        let relative = span.end..span.end + tail.len();
+        for s in participants(par, relative, resolver, p, false) {
+            if !actors.contains(&s) {
+                actors.push(s);
+            }
+        }
+    }
     let mut words = content_words(body, &span, &m.span);
     words.push(&noun);
     Some(Report {
@@ -151,7 +163,7 @@ fn by_noun(
             .unwrap_or_else(|| noun::title(&body[span.clone()])),
         date: d.date,
         kind: EventKind::Other,
-        actors: participants(par, span.clone(), resolver, p, false),
+        actors,
         place: place(body, &d.ws, lo, hi),
         words,
         background: d.background,
@@ -507,16 +519,50 @@ fn participants(
         .take_while(|m| m.end <= span.end)
         .filter(|m| m.in_quote == quoted)
     {
-        if matches!(m.who, Who::It | Who::OrgTitle(_)) || setting(body, m) {
+        if m.who == Who::It || setting(body, m) {
             continue;
         }
-        if let Some((s, _)) = resolver.resolve(p, m) {
+        let found = match m.who {
+            Who::OrgTitle(noun) => salient(resolver, p, m.start, noun),
+            _ => resolver.resolve(p, m).map(|(s, _)| s),
+        };
+        if let Some(s) = found {
             if !out.contains(&s) {
                 out.push(s);
             }
         }
     }
     out
+}
+
+/// "the court": the organisation with that word in its name the article
+/// has named most often before byte `at` (the nearest of those), which a
+/// definite description refers to; None when it has named none.
+fn salient(resolver: &Resolver, p: usize, at: usize, noun: &str) -> Option<Speaker> {
+    let body = resolver.body;
+    let mut counts: Vec<(&str, usize, usize, usize)> = Vec::new();
+    for (q, par) in resolver.paras[..=p].iter().enumerate() {
+        for m in par
+            .mentions
+            .iter()
+            .filter(|m| m.start < at && m.who == Who::Org)
+        {
+            let text = &body[m.start..m.end];
+            if !text.to_lowercase().split(' ').any(|w| w == noun) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == text) {
+                Some(c) => (c.1, c.2, c.3) = (c.1 + 1, q, m.start),
+                None => counts.push((text, 1, q, m.start)),
+            }
+        }
+    }
+    let (_, _, q, start) = counts.into_iter().max_by_key(|c| (c.1, c.3))?;
+    let m = resolver.paras[q]
+        .mentions
+        .iter()
+        .find(|m| m.start == start)?;
+    resolver.resolve(q, m).map(|(s, _)| s)
 }
 
 /// The subject right before the verb at word `verb` when it is a name in
@@ -530,10 +576,17 @@ fn subject_phrase<'a>(
     verb: usize,
 ) -> Option<&'a str> {
     let toks = par.toks;
-    let end = match ws.lower(verb.checked_sub(1)?) {
+    let mut end = match ws.lower(verb.checked_sub(1)?) {
         "was" | "were" | "has" | "have" | "had" => verb - 1,
         _ => verb,
     };
+    // "the Associated Press (AP) called": its acronym in brackets is its own.
+    let bracketed = end > lo + 1
+        && ws.get(end - 1).chars().all(|c| c.is_ascii_uppercase())
+        && body[toks[end - 2].end..toks[end - 1].start].ends_with('(');
+    if bracketed {
+        end -= 1;
+    }
     let capital = |k: usize| ws.get(k).starts_with(char::is_uppercase);
     let joined = |k: usize| &body[toks[k].end..toks[k + 1].start] == " ";
     let mut start = end;
@@ -550,7 +603,12 @@ fn subject_phrase<'a>(
         return None;
     }
     let sentence = par.sentence(toks[lo].start).start;
-    let opens = start == lo || body[toks[start - 1].end..toks[start].start].contains(',');
+    let head = if start > lo && ws.lower(start - 1) == "the" {
+        start - 1
+    } else {
+        start
+    };
+    let opens = head == lo || body[toks[head - 1].end..toks[head].start].contains(',');
     let inside = (start..end).any(|k| capital(k) && toks[k].start > sentence);
     let (from, to) = (toks[start].start, toks[end - 1].end);
     let covered = par.mentions.iter().any(|m| m.start < to && m.end > from);

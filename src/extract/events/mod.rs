@@ -9,8 +9,10 @@ mod clause;
 mod join;
 mod nest;
 mod noun;
+mod span;
 mod title;
 mod vocab;
+mod who;
 
 use std::ops::Range;
 

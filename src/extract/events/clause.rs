@@ -63,7 +63,7 @@ fn dated<'a>(
     // simple past, dates a beginning: "From Friday, authorities declared
     // similar measures"; "has conducted 10 missions since 7 Feb." is a state.
     let after = par.toks.partition_point(|t| t.start < m.span.end);
-    let ended = matches!(ws.lower(after), "to" | "until" | "till" | "through" | "and");
+    let ended = matches!(ws.lower(after), "to" | "until" | "till" | "through");
     let beginning = bounding && led(1).is_some_and(|w| matches!(w, "since" | "from")) && !ended;
     if bounding && !beginning && !m.phrase.is_empty() {
         return None;

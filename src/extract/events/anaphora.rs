@@ -16,6 +16,9 @@ use super::vocab::EVENT_NOUNS;
 use super::{clause, noun, Report};
 use crate::model::DateSpec;
 
+/// How many namings back a happening named again may refer.
+const REACH: usize = 200;
+
 /// Prepositions that put a happening in another or right after it.
 const DURING: &[&str] = &[
     "during",
@@ -30,7 +33,7 @@ const DURING: &[&str] = &[
 
 /// Reports of the sentences with no date of their own that name, as "the
 /// <noun>", a happening an earlier date or dated clause of the article
-/// names.
+/// names; `reports` are the article's, in text order.
 pub fn reports(
     body: &str,
     paras: &[Para],
@@ -89,9 +92,6 @@ pub fn reports(
                 .toks
                 .partition_point(|t| t.end <= sentence.end)
                 .max(k + 1);
-            let dated = reports
-                .iter()
-                .any(|r| r.span.start < sentence.end && r.span.end > sentence.start);
             let named = (k + 2..last).find_map(|i| {
                 let is = DURING.contains(&ws.lower(i - 2))
                     && ws.lower(i - 1) == "the"
@@ -99,12 +99,19 @@ pub fn reports(
                     && par.outside(par.toks[i].start);
                 is.then(|| stem(ws.lower(i)))
             });
-            if let Some(noun) = named.filter(|_| !dated && par.outside(sentence.start)) {
+            // Reports are in text order and each lies in one sentence.
+            let dated = || {
+                let i = reports.partition_point(|r| r.span.start < sentence.start);
+                reports.get(i).is_some_and(|r| r.span.start < sentence.end)
+            };
+            if let Some(noun) = named.filter(|_| par.outside(sentence.start) && !dated()) {
                 // The latest date before the sentence that modifies that noun.
-                let antecedent = named_at
+                let below = named_at.partition_point(|(at, _, _)| *at < sentence.start);
+                let antecedent = named_at[..below]
                     .iter()
                     .rev()
-                    .find(|(at, n, _)| *at < sentence.start && n == noun);
+                    .take(REACH)
+                    .find(|(_, n, _)| n == noun);
                 if let Some((_, _, date)) = antecedent {
                     let mention = DatedMention {
                         span: sentence.start..sentence.start,

@@ -95,6 +95,7 @@ pub(super) fn reports(
     out.sort_by_key(|r| r.span.start);
     let inherited = continued(body, paras, &out, published, resolver);
     out.extend(inherited);
+    out.sort_by_key(|r| r.span.start);
     let again = anaphora::reports(body, paras, dates, &out, published, resolver);
     out.extend(again);
     out.sort_by_key(|r| r.span.start);
@@ -172,9 +173,11 @@ fn subject(
         verb
     };
     let at = par.toks[before].start;
-    let named = par
-        .mentions
+    let below = par.mentions.partition_point(|m| m.start < at);
+    let named = par.mentions[..below]
         .iter()
+        .rev()
+        .take(3)
         .find(|m| m.end < at && body[m.end..at].trim().is_empty() && !m.in_quote)?;
     resolver.resolve(p, named).map(|(s, _)| s)
 }

@@ -11,6 +11,10 @@ use super::super::tokens::Words;
 use super::super::{Para, Speaker};
 use super::vocab::EVENT_NOUNS;
 
+/// How many mentions back a description ("the court") looks for the
+/// organisation it stands for.
+const REACH: usize = 400;
+
 /// Who takes part: the actors and people the clause names, on its side of
 /// the quotation marks (a clause told in a quotation names its own).
 pub(super) fn participants(
@@ -50,27 +54,26 @@ pub(super) fn participants(
 fn salient(resolver: &Resolver, p: usize, at: usize, noun: &str) -> Option<Speaker> {
     let body = resolver.body;
     let mut counts: Vec<(&str, usize, usize, usize)> = Vec::new();
-    for (q, par) in resolver.paras[..=p].iter().enumerate() {
-        for m in par
-            .mentions
-            .iter()
-            .filter(|m| m.start < at && m.who == Who::Org)
-        {
-            let text = &body[m.start..m.end];
-            if !text.to_lowercase().split(' ').any(|w| w == noun) {
-                continue;
-            }
-            match counts.iter_mut().find(|c| c.0 == text) {
-                Some(c) => (c.1, c.2, c.3) = (c.1 + 1, q, m.start),
-                None => counts.push((text, 1, q, m.start)),
-            }
+    // The mentions before `at`, nearest first, as far back as a
+    // description reaches.
+    let before = (0..=p).rev().flat_map(|q| {
+        let list = &resolver.paras[q].mentions;
+        let below = list.partition_point(|m| m.start < at);
+        list[..below].iter().rev().map(move |m| (q, m))
+    });
+    for (q, m) in before.take(REACH).filter(|(_, m)| m.who == Who::Org) {
+        let text = &body[m.start..m.end];
+        if !text.to_lowercase().split(' ').any(|w| w == noun) {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == text) {
+            Some(c) => c.1 += 1,
+            None => counts.push((text, 1, q, m.start)),
         }
     }
     let (_, _, q, start) = counts.into_iter().max_by_key(|c| (c.1, c.3))?;
-    let m = resolver.paras[q]
-        .mentions
-        .iter()
-        .find(|m| m.start == start)?;
+    let list = &resolver.paras[q].mentions;
+    let m = list.get(list.partition_point(|m| m.start < start))?;
     resolver.resolve(q, m).map(|(s, _)| s)
 }
 

@@ -50,6 +50,9 @@ pub struct Report {
     pub noun: Option<String>,
 }
 
+/// How many words into a sentence its subject's verb is looked for.
+const SUBJECT_REACH: usize = 40;
+
 /// Words that carry a date over from the sentence before.
 const CONTINUING: &[&str] = &["then", "later", "afterwards", "afterward", "subsequently"];
 
@@ -103,7 +106,8 @@ pub(super) fn reports(
 }
 
 /// Sentences with no date of their own that go on from a dated one in the
-/// same paragraph ("On Wednesday ... The two men then signed ...").
+/// same paragraph: by a word ("On Wednesday ... The two men then signed
+/// ...") or by the same subject ("Lam delivered ... Lam was interrupted").
 fn continued(
     body: &str,
     paras: &[Para],
@@ -162,7 +166,8 @@ fn subject(
     let ws = super::tokens::Words::of(body, par);
     let lo = par.toks.partition_point(|t| t.start < sentence.start);
     let hi = par.toks.partition_point(|t| t.end <= sentence.end);
-    let verb = (lo + 1..hi).find(|&k| {
+    // A subject is near the start: an endless sentence is not read through.
+    let verb = (lo + 1..hi.min(lo + SUBJECT_REACH)).find(|&k| {
         let w = ws.get(k);
         w.starts_with(char::is_lowercase)
             && (w.len() >= 4 && w.ends_with("ed") || super::tense::IRREGULAR_PAST.contains(w))

@@ -330,3 +330,15 @@ fn the_next_sentence_about_the_same_subject_goes_on_from_its_date() {
     );
     assert_eq!(other, ["Today, Carrie"]);
 }
+
+#[test]
+fn a_date_carried_to_the_next_sentence_reads_it_whatever_its_spacing() {
+    for gap in [" ", "  ", " \n"] {
+        let body = format!(
+            "Andrew Foster arrived in Ottawa on 21 December 2013 for a visit.{gap}Andrew \
+             Foster travelled by train to Harbin."
+        );
+        let events = cited(&body, "2014-01-10");
+        assert_eq!(events, ["Andrew Foster", "Andrew Foster"], "{gap:?}");
+    }
+}

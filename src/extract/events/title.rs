@@ -48,7 +48,9 @@ pub fn title(
     date: Range<usize>,
     subject: Option<(&str, bool)>,
 ) -> Option<String> {
-    let before = &body[clause.start..date.start];
+    // A date carried from another sentence is an empty range at its start,
+    // which may lie before the clause's first word.
+    let before = &body[clause.start..date.start.max(clause.start)];
     let after = &body[date.end.min(clause.end)..clause.end];
     let before = strip_tail_preposition(before);
     // "That year's H1N1": the possessive goes with the date.

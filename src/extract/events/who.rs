@@ -15,6 +15,13 @@ use super::vocab::EVENT_NOUNS;
 /// organisation it stands for.
 const REACH: usize = 400;
 
+/// How many names of a clause are read: more is a list, not a clause, and
+/// an endless one must not cost a pass per date.
+const PARTICIPANTS: usize = 32;
+
+/// How many words or names a name in capitals spans at most.
+const NAME_WORDS: usize = 12;
+
 /// Who takes part: the actors and people the clause names, on its side of
 /// the quotation marks (a clause told in a quotation names its own).
 pub(super) fn participants(
@@ -31,6 +38,7 @@ pub(super) fn participants(
         .iter()
         .take_while(|m| m.end <= span.end)
         .filter(|m| m.in_quote == quoted)
+        .take(PARTICIPANTS)
     {
         if m.who == Who::It || setting(body, m) {
             continue;
@@ -103,6 +111,7 @@ pub(super) fn subject_phrase<'a>(
     let joined = |k: usize| &body[toks[k].end..toks[k + 1].start] == " ";
     let mut start = end;
     while start > lo
+        && end - start < NAME_WORDS
         && joined(start - 1)
         && (capital(start - 1) || matches!(ws.get(start - 1), "of" | "the" | "for" | "and"))
     {
@@ -169,7 +178,7 @@ pub(super) fn relative_antecedent(
     if par.mentions[k].in_quote || !tail.ends_with(',') || !of_phrase(&tail[..tail.len() - 1]) {
         return None;
     }
-    while k > 0 {
+    while k > 0 && before - k < NAME_WORDS {
         let gap = &body[par.mentions[k - 1].end..par.mentions[k].start];
         if !matches!(gap.trim(), "of" | "of the") {
             break;

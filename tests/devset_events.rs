@@ -34,8 +34,8 @@ use chronicle::corpus::Location;
 use chronicle::extract::load;
 use chronicle::model::{Corpus, DateSpec, Origin};
 
-// The targets of the events issue, printed beside the figures. Not all are
-// reached yet: see the README's events table.
+// The targets of the events issue, printed beside the figures; the
+// development set reaches them all (see the README's events table).
 const RECALL: f64 = 0.90;
 const FRAGMENTATION: f64 = 1.2;
 const SOURCE_COVERAGE: f64 = 0.80;
@@ -45,11 +45,11 @@ const MIN_ARTICLES: usize = 30;
 
 // What the builder reaches on the committed set today, a little under: a
 // change that falls below one of these has made the events worse.
-const FLOOR_RECALL: f64 = 0.83;
-const FLOOR_FRAGMENTATION: f64 = 1.15;
-const FLOOR_SOURCE_COVERAGE: f64 = 0.88;
-const FLOOR_PRECISION: f64 = 0.84;
-const FLOOR_ACTORS: f64 = 0.71;
+const FLOOR_RECALL: f64 = 0.90;
+const FLOOR_FRAGMENTATION: f64 = 1.12;
+const FLOOR_SOURCE_COVERAGE: f64 = 0.90;
+const FLOOR_PRECISION: f64 = 0.85;
+const FLOOR_ACTORS: f64 = 0.80;
 
 #[derive(serde::Deserialize)]
 struct Key {

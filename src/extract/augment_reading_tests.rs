@@ -4,7 +4,7 @@
 use super::*;
 
 /// The built events of one article: (date, title, actor names).
-fn read(body: &str, published: &str) -> Vec<(String, String, Vec<String>)> {
+pub(super) fn read(body: &str, published: &str) -> Vec<(String, String, Vec<String>)> {
     read_all(&[article("a", body, published)])
 }
 
@@ -185,4 +185,160 @@ fn a_source_after_according_to_is_not_the_place() {
     augment(&articles, &mut actors, &mut events, &mut quotes);
     let places: Vec<Option<&str>> = built(&events).iter().map(|e| e.place.as_deref()).collect();
     assert_eq!(places, [None]);
+}
+
+#[test]
+fn a_date_that_modifies_a_noun_of_a_happening_dates_that_noun() {
+    // The clause's verb does not take the date ("is not worried"): the
+    // election it modifies does.
+    let events = read(
+        "Biden said he is not worried after last week's national election.",
+        "2020-11-10",
+    );
+    assert_eq!(dates(&events), ["2020-11-02/2020-11-08"], "{events:#?}");
+    assert_eq!(events[0].1, "National election");
+    let no_noun = read(
+        "Biden said he is not worried after last week's long journey.",
+        "2020-11-10",
+    );
+    assert!(no_noun.is_empty(), "{no_noun:#?}");
+}
+
+#[test]
+fn a_second_date_in_a_clause_dates_the_noun_it_modifies() {
+    let events = read(
+        "On Monday, Murphy sent a letter following the presidential election on November 3.",
+        "2020-11-26",
+    );
+    assert_eq!(dates(&events), ["2020-11-03", "2020-11-23"], "{events:#?}");
+    let one = read(
+        "On Monday, Murphy sent a letter to the district on November 3.",
+        "2020-11-26",
+    );
+    assert_eq!(dates(&one), ["2020-11-23"], "{one:#?}");
+}
+
+#[test]
+fn reports_that_name_the_same_happening_by_its_noun_are_one_event() {
+    let articles = [
+        article(
+            "a",
+            "Witnesses to the 1998 bombing testified on Wednesday.",
+            "2010-10-13",
+        ),
+        article(
+            "b",
+            "He was sentenced on Tuesday for his role in the 1998 bombings.",
+            "2011-01-25",
+        ),
+    ];
+    let events = read_all(&articles);
+    let bombings: Vec<_> = events.iter().filter(|(d, _, _)| d == "1998").collect();
+    assert_eq!(bombings.len(), 1, "{events:#?}");
+}
+
+#[test]
+fn a_record_set_in_a_year_is_past_not_a_plan() {
+    let events = read(
+        "It was faster than the mark set at the 2003 London Marathon.",
+        "2019-10-14",
+    );
+    assert_eq!(dates(&events), ["2003"], "{events:#?}");
+}
+
+#[test]
+fn since_or_from_before_a_simple_past_dates_a_beginning() {
+    let events = read(
+        "From Friday, United States authorities declared similar measures.",
+        "2020-01-20",
+    );
+    assert_eq!(dates(&events), ["2020-01-17"], "{events:#?}");
+    let state = read(
+        "The brigade has conducted 10 missions since Friday.",
+        "2020-01-20",
+    );
+    assert!(state.is_empty(), "{state:#?}");
+    let stretch = read(
+        "He served as mayor from 2008 to 2016 before rejoining Parliament.",
+        "2019-07-24",
+    );
+    assert!(stretch.is_empty(), "{stretch:#?}");
+}
+
+#[test]
+fn a_happening_named_again_dates_what_happened_during_it() {
+    let named = cited(
+        "The Park Service closed the Monument following today's earthquake in the area.\n\n\
+         The memorials were evacuated following the earthquake.",
+        "2011-08-23",
+    );
+    assert_eq!(named, ["The Park", "The memorials"]);
+    let undated = cited(
+        "The Park Service closed the Monument on Tuesday.\n\n\
+         The memorials were evacuated following the earthquake.",
+        "2011-08-23",
+    );
+    assert_eq!(undated, ["The Park"]);
+}
+
+#[test]
+fn a_happening_a_dated_clause_brings_in_dates_it_named_again() {
+    let events = cited(
+        "Several groups gathered on Saturday for a rally organized by Women for America First.\n\n\
+         Trump flew above the rally on his helicopter.",
+        "2020-12-15",
+    );
+    assert_eq!(events, ["Several groups", "Trump flew"]);
+    let modifier = cited(
+        "Several groups gathered on Saturday for a rally relief fund.\n\n\
+         Trump flew above the rally on his helicopter.",
+        "2020-12-15",
+    );
+    assert_eq!(modifier, ["Several groups"]);
+}
+
+/// The passages one article's events cite, by their first two words, sorted.
+fn cited(body: &str, published: &str) -> Vec<String> {
+    let (mut actors, mut events, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    augment(
+        &[article("a", body, published)],
+        &mut actors,
+        &mut events,
+        &mut quotes,
+    );
+    let mut out: Vec<String> = built(&events)
+        .iter()
+        .flat_map(|e| &e.sources)
+        .map(|s| s.excerpt.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_next_sentence_about_the_same_subject_goes_on_from_its_date() {
+    let same = cited(
+        "Today, Carrie Lam delivered her annual speech. Speaking in the Council, \
+         Lam was interrupted by legislators.",
+        "2019-10-16",
+    );
+    assert_eq!(same, ["Speaking in", "Today, Carrie"]);
+    let other = cited(
+        "Today, Carrie Lam delivered her annual speech. Speaking in the Council, \
+         Andrew Leung was interrupted by legislators.",
+        "2019-10-16",
+    );
+    assert_eq!(other, ["Today, Carrie"]);
+}
+
+#[test]
+fn a_date_carried_to_the_next_sentence_reads_it_whatever_its_spacing() {
+    for gap in [" ", "  ", " \n"] {
+        let body = format!(
+            "Andrew Foster arrived in Ottawa on 21 December 2013 for a visit.{gap}Andrew \
+             Foster travelled by train to Harbin."
+        );
+        let events = cited(&body, "2014-01-10");
+        assert_eq!(events, ["Andrew Foster", "Andrew Foster"], "{gap:?}");
+    }
 }

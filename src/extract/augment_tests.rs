@@ -314,3 +314,6 @@ proptest::proptest! {
 
 #[path = "augment_reading_tests.rs"]
 mod reading;
+
+#[path = "augment_actor_tests.rs"]
+mod actors;

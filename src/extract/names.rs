@@ -319,7 +319,14 @@ fn run_len(
             break;
         }
         let kinds = kinds(word);
-        if kinds & (CALENDAR | NOT_NAME) != 0 {
+        // A month after a given name is a surname ("Theresa May stepped
+        // down"), unless a day or year follows it ("Paris May 3").
+        let surname = || {
+            n > 0
+                && MONTHS.contains(&word)
+                && !text_at(body, toks, i + n + 1).starts_with(|c: char| c.is_ascii_digit())
+        };
+        if kinds & NOT_NAME != 0 || kinds & CALENDAR != 0 && !surname() {
             break;
         }
         of[n] = kinds;

@@ -117,7 +117,10 @@ fn marker(ws: &Words, j: usize) -> Option<Tense> {
         return Some(if perfect { Tense::Past } else { Tense::Future });
     }
     let aux = || auxiliary(ws, j);
-    if PLANNED.contains(w) {
+    // "set to open", "set for Tuesday" make a plan; "the record set in
+    // 2003" is a participle of the past.
+    let set_past = w == "set" && !matches!(ws.lower(j + 1), "to" | "for");
+    if PLANNED.contains(w) && !set_past {
         return Some(match aux() {
             Some(Tense::Past) => Tense::Past,
             _ => Tense::Future,
@@ -200,6 +203,8 @@ mod tests {
             ("Talks have been held since Tuesday.", Past),
             ("On Tuesday, the ministry said talks went well.", Past),
             ("Putin in Pyongyang on Tuesday", Unknown),
+            ("The summit is set for Tuesday.", Future),
+            ("It beat the record set at the race on Tuesday.", Unknown),
             (
                 "Officials said on Tuesday the virus may have killed two.",
                 Past,

@@ -2,37 +2,44 @@
 //! its verb (which gives the kind, and says whether this is a happening at
 //! all), its participants and place, and a short title made from it.
 
-use std::ops::Range;
-
 use chrono::NaiveDate;
 
 use super::super::dates::DatedMention;
-use super::super::mentions::{Mention, Who};
 use super::super::refer::Resolver;
 use super::super::tense::{self, Tense, IRREGULAR_PAST};
 use super::super::tokens::Words;
 use super::super::{Para, Speaker};
-use super::title::{content_words, title};
-use super::vocab::{
-    kind_of, ATTRIBUTION, BOUNDING, CLAUSE_OPENERS, EVENT_NOUNS, FIRST_PERSON, UNREAL,
-};
+use super::noun;
+use super::span::{clause, main_verb, near, subordinate};
+use super::title::{content_words, stem, title};
+use super::vocab::{kind_of, ATTRIBUTION, BOUNDING, EVENT_NOUNS, FIRST_PERSON, UNREAL};
+use super::who::{named_next, participants, place, relative_antecedent, subject_phrase};
 use super::Report;
-use crate::model::EventKind;
+use crate::model::{DateSpec, EventKind};
 
 /// How long before its article a happening is context, not news.
 const BACKGROUND_DAYS: i64 = 365;
 
-/// The report a dated mention makes, or None when it dates no happening:
-/// a dateline, an attribution, a plan, a prediction, or a date in a quote.
-pub fn read(
-    body: &str,
-    par: &Para,
+/// What a dated mention is read against: its date, the paragraph's words,
+/// the date's first word, and whether it is long before the article.
+struct Dated<'a> {
+    date: DateSpec,
+    ws: Words<'a>,
+    at: usize,
+    background: bool,
+    /// Led by "since" or "from": only a verb in the simple past is dated.
+    beginning: bool,
+}
+
+/// The date of a mention that may date a happening; None for a dateline,
+/// a date after the article, or a bound of a stretch of time.
+fn dated<'a>(
+    body: &'a str,
+    par: &'a Para,
     m: &DatedMention,
     published: Option<NaiveDate>,
-    resolver: &Resolver,
-    p: usize,
-) -> Option<Report> {
-    let date = super::super::clock::timed(body, par, m).or_else(|| m.date.clone())?;
+) -> Option<Dated<'a>> {
+    let date = m.date.clone()?;
     // What is dated after its article is a plan or a prediction: no
     // happening, whatever the clause says (the cheapest test first).
     let ahead = published.is_some_and(|p| date.first_day() > p);
@@ -47,13 +54,132 @@ pub fn read(
     // "since June", "until Friday", "from 2008", "as of today" bound a
     // stretch of time or a state; they date no happening of their own.
     let led = |k: usize| at.checked_sub(k).map(|j| ws.lower(j));
+    // "from 2008 to 2016": the end of a stretch bounds it too.
+    let to_end = led(1) == Some("to") && (2..=4).any(|k| led(k) == Some("from"));
     let bounding = led(1).is_some_and(|w| BOUNDING.contains(w))
-        || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as");
-    if bounding && !m.phrase.is_empty() {
+        || led(1).is_some_and(|w| w == "of") && led(2).is_some_and(|w| w == "as")
+        || to_end;
+    // But "since" or "from" with no end after it, before a verb in the
+    // simple past, dates a beginning: "From Friday, authorities declared
+    // similar measures"; "has conducted 10 missions since 7 Feb." is a state.
+    let after = par.toks.partition_point(|t| t.start < m.span.end);
+    let ended = matches!(ws.lower(after), "to" | "until" | "till" | "through");
+    let beginning = bounding && led(1).is_some_and(|w| matches!(w, "since" | "from")) && !ended;
+    if bounding && !beginning && !m.phrase.is_empty() {
         return None;
     }
-    let (starts, ends) = clause(body, par, &ws, at, m);
     let background = published.is_some_and(|p| (p - date.last_day()).num_days() > BACKGROUND_DAYS);
+    Some(Dated {
+        date,
+        ws,
+        at,
+        background,
+        beginning,
+    })
+}
+
+/// True when the verb at `verb` is a simple past: a past form with no
+/// auxiliary before it ("increased", not "has increased" or "was held").
+fn simple_past(ws: &Words, par: &Para, verb: usize, at: usize) -> bool {
+    let w = ws.get(verb);
+    let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(w);
+    let aux = (verb.saturating_sub(2)..verb).any(|k| {
+        matches!(
+            ws.lower(k),
+            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    });
+    past && !aux && tense::around(par, ws, at) == Tense::Past
+}
+
+/// The report a dated mention makes, or None when it dates no happening:
+/// a dateline, an attribution, a plan, a prediction, or a date in a quote.
+/// Where the clause's verb does not take the date, a noun of a happening
+/// the date modifies may ("said he is not worried ... after last week's
+/// election").
+pub fn read(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let d = dated(body, par, m, published)?;
+    by_verb(body, par, m, &d, resolver, p).or_else(|| by_noun(body, par, m, d, resolver, p))
+}
+
+/// Only the noun a date modifies, for a second date in a clause another
+/// date already dates: "sent a letter on Monday following the election on
+/// November 3".
+pub fn read_noun(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    published: Option<NaiveDate>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let d = dated(body, par, m, published)?;
+    by_noun(body, par, m, d, resolver, p)
+}
+
+/// The noun phrase of a happening the date modifies, as a report.
+fn by_noun(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    d: Dated,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    if d.beginning {
+        return None;
+    }
+    let (span, head) = noun::attached(body, &d.ws, par, d.at, m.span.end)?;
+    let lo = par.toks.partition_point(|t| t.start < span.start);
+    let hi = par.toks.partition_point(|t| t.start < span.end);
+    let noun = stem(d.ws.lower(head)).to_string();
+    // "the election on November 3, which news outlets have projected Biden
+    // won against Trump": the relative clause says who took part.
+    let mut actors = participants(par, span.clone(), resolver, p, false);
+    let tail = &body[span.end..par.sentence(span.start).end];
+    if tail.starts_with(", which ") || tail.starts_with(", in which ") {
+        let relative = span.end..span.end + tail.len();
+        for s in participants(par, relative, resolver, p, false) {
+            if !actors.contains(&s) {
+                actors.push(s);
+            }
+        }
+    }
+    let mut words = content_words(body, &span, &m.span);
+    words.push(&noun);
+    Some(Report {
+        title: title(body, span.clone(), m.span.clone(), None)
+            .unwrap_or_else(|| noun::title(&body[span.clone()])),
+        date: d.date,
+        kind: EventKind::Other,
+        actors,
+        place: place(body, &d.ws, lo, hi),
+        words,
+        background: d.background,
+        inherited: false,
+        noun: Some(noun),
+        span,
+    })
+}
+
+/// The clause around the date, read by its verb.
+fn by_verb(
+    body: &str,
+    par: &Para,
+    m: &DatedMention,
+    d: &Dated,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Report> {
+    let (ws, at, background) = (&d.ws, d.at, d.background);
+    let (starts, ends) = clause(body, par, ws, at, m);
     // A piece with no verb is not yet a clause: the break was a list's
     // comma ("black clothes, face masks, and helmets gathered", "talked
     // with Pettit and Acaba, and Kuipers during a call Friday") or a
@@ -77,15 +203,18 @@ pub fn read(
         closing(lo)
             .into_iter()
             .chain(ends.clone())
-            .find_map(|hi| main_verb(&ws, par, lo, hi, at).map(|v| (lo, v, hi)))
+            .find_map(|hi| main_verb(ws, par, lo, hi, at).map(|v| (lo, v, hi)))
     });
     // The past mentioned as context may be a bare name ("the 2009 H1N1
     // outbreak"): it needs no verb.
     let (lo, verb, hi) = match found {
-        Some(found) => found,
-        None if background || happening_noun(&ws, par, m, at) => (nearest.0, at, nearest.1),
+        Some(found) => subordinate(ws, par, found, at),
+        None if background || happening_noun(ws, par, m, at) => (nearest.0, at, nearest.1),
         None => return None,
     };
+    if d.beginning && !simple_past(ws, par, verb, at) {
+        return None;
+    }
     let verb_word = ws.lower(verb);
     // "told TASS on Monday", "said on Monday": the date dates the saying.
     let said_then = (at.saturating_sub(3).max(lo)..at).any(|k| ATTRIBUTION.contains(ws.get(k)));
@@ -104,7 +233,7 @@ pub fn read(
     };
     let unreal = (verb.saturating_sub(4).max(lo)..=verb).any(modal)
         && !ws.lower(verb + 1).starts_with("have");
-    if unreal || tense::around(par, &ws, at) == Tense::Future {
+    if unreal || tense::around(par, ws, at) == Tense::Future {
         return None;
     }
     // In a quotation, a happening is told of others ("Those teams arrived
@@ -114,24 +243,43 @@ pub fn read(
         return None;
     }
     let span = par.toks[lo].start..par.toks[hi - 1].end;
-    let mut actors = participants(par, span.clone(), resolver, p);
+    let mut actors = participants(par, span.clone(), resolver, p, quoted);
+    // "Trump, who appointed Murphy in 2017": the relative pronoun's
+    // antecedent is who the clause is about.
+    let first = ws.get(lo);
+    if matches!(first, "who" | "which") {
+        let named = relative_antecedent(par, span.start, resolver, p);
+        if let Some(s) = named.filter(|s| !actors.contains(s)) {
+            actors.insert(0, s);
+        }
+    }
     // A clause that names no one ("was sentenced to life on Thursday") is
     // about the person the text is about: the last sentence's subject.
+    // "Members of the House of Commons protested": a subject in capitals
+    // that no mention covers still takes part.
+    if let Some(named) = subject_phrase(body, ws, par, lo, verb) {
+        actors.insert(0, Speaker::New(named.to_string()));
+    }
     if actors.is_empty() {
         actors.extend(resolver.antecedent(p, span.start));
+    }
+    // A lead that names no one ("The first Guantanamo detainee to be tried
+    // ... was sentenced Tuesday") is about whom the next sentence names: a
+    // news lead holds back the name.
+    if actors.is_empty() && p == 0 && par.sentence(span.start).start == par.range.start {
+        actors.extend(named_next(par, span.start, resolver));
     }
     // "Ghailani was captured in 2004 and transferred two years later": the
     // second verb shares the sentence's subject.
     if ws.get(lo) == "and" {
         let sentence = par.sentence(span.start);
-        let before = participants(par, sentence.start..span.start, resolver, p);
+        let before = participants(par, sentence.start..span.start, resolver, p, quoted);
         if let Some(subject) = before.into_iter().next().filter(|s| !actors.contains(s)) {
             actors.insert(0, subject);
         }
     }
     // A clause that opens with "who" or "he" is titled with the name it
     // stands for: "Trump, who appointed Murphy" → "Trump appointed Murphy".
-    let first = ws.get(lo);
     let subject = match first {
         "who" => par
             .mentions
@@ -157,7 +305,7 @@ pub fn read(
     // "the SARS outbreak, which took place in 2003": "which" stands for
     // the noun phrase right before its comma.
     let antecedent = match first {
-        "which" => Some(antecedent(body, &ws, lo)?),
+        "which" => Some(antecedent(body, ws, lo)?),
         _ => None,
     };
     let subject = match antecedent {
@@ -168,14 +316,15 @@ pub fn read(
     let kind = kind_of(verb_word).unwrap_or(EventKind::Other);
     Some(Report {
         span: span.clone(),
-        date,
+        date: d.date.clone(),
         title,
         kind,
         actors,
-        place: place(body, &ws, lo, hi),
+        place: place(body, ws, lo, hi),
         words: content_words(body, &span, &m.span),
         background,
         inherited: false,
+        noun: None,
     })
 }
 
@@ -232,162 +381,4 @@ fn happening_noun(ws: &Words, par: &Para, m: &DatedMention, at: usize) -> bool {
     before.chain(end..end + 3).any(|k| {
         k < par.toks.len() && EVENT_NOUNS.contains(ws.lower(k)) && par.outside(par.toks[k].start)
     })
-}
-
-/// True when the verb at `verb` stands right beside the date phrase.
-fn near(verb: usize, at: usize, m: &DatedMention, toks: &[super::super::tokens::Tok]) -> bool {
-    let end = toks.partition_point(|t| t.start < m.span.end);
-    verb + 4 >= at && verb <= end + 3
-}
-
-/// Where the clause around word `at` may begin and end, nearest first:
-/// the sentence cut at a semicolon, a dash or a comma that opens another
-/// clause, out to the sentence's ends. The ends are found as they are
-/// asked for: the nearest mostly has the verb.
-fn clause<'a>(
-    body: &'a str,
-    par: &'a Para,
-    ws: &'a Words,
-    at: usize,
-    m: &DatedMention,
-) -> (Vec<usize>, impl Iterator<Item = usize> + Clone + 'a) {
-    let sentence = par.sentence(m.span.start);
-    let toks = par.toks;
-    let first = toks.partition_point(|t| t.start < sentence.start);
-    let last = toks
-        .partition_point(|t| t.end <= sentence.end)
-        .max(first + 1)
-        .min(toks.len());
-    // "captured in 2004 and transferred two years later": an "and" before
-    // a verb in the past starts another happening.
-    let and_then = move |k: usize| {
-        let next = ws.get(k + 1);
-        ws.get(k) == "and"
-            && next.starts_with(char::is_lowercase)
-            && (next.len() >= 4 && next.ends_with("ed") || IRREGULAR_PAST.contains(next))
-    };
-    let breaks = move |k: usize| {
-        let (end, start) = (toks[k - 1].end, toks[k].start);
-        // Words are mostly set apart by one space: no mark to look for.
-        if start == end + 1 && body.as_bytes()[end] == b' ' {
-            return and_then(k);
-        }
-        let gap = &body[end..start];
-        // A quotation of several sentences is one sentence to the splitter:
-        // a full stop before a capital ends a clause, after a word too long
-        // to be "Mr" or "Gen".
-        let stop = gap.starts_with(". ")
-            && ws.get(k).starts_with(char::is_uppercase)
-            && ws.get(k - 1).len() >= 4;
-        let marked = gap.contains([';', '—', '–', ':'])
-            || stop
-            || gap.contains(',') && CLAUSE_OPENERS.contains(ws.lower(k));
-        marked || and_then(k)
-    };
-    let mut starts: Vec<usize> = (first + 1..=at).rev().filter(|&k| breaks(k)).collect();
-    starts.push(first);
-    let ends = (at + 1..last)
-        .filter(move |&k| breaks(k))
-        .chain(std::iter::once(last.max(at + 1)));
-    (starts, ends)
-}
-
-/// The verb nearest the date in its clause, outside quotations: a past
-/// form, or a word after "will" or "to".
-fn main_verb(ws: &Words, par: &Para, lo: usize, hi: usize, at: usize) -> Option<usize> {
-    let is_verb = |k: usize| {
-        let w = ws.get(k);
-        let lower = w.starts_with(|c: char| c.is_lowercase());
-        let past = w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(w);
-        // "after breaking his own record Sunday": what came before is done.
-        let done = w.len() >= 6
-            && w.ends_with("ing")
-            && k > 0
-            && matches!(ws.lower(k - 1), "after" | "upon");
-        lower
-            && (past || done || kind_of(w).is_some() || ATTRIBUTION.contains(w))
-            && par.outside(par.toks[k].start) == par.outside(par.toks[at].start)
-    };
-    // Outwards from the date, nearest first; the happening's verb rather
-    // than the one that attributes it ("declared a pandemic on Wednesday,
-    // Tedros said"), which is kept only when there is no other.
-    let mut attribution = None;
-    for d in 0..(hi - lo) {
-        for k in [at.checked_sub(d), (d > 0).then_some(at + d)]
-            .into_iter()
-            .flatten()
-        {
-            if k < lo || k >= hi || !is_verb(k) {
-                continue;
-            }
-            if !ATTRIBUTION.contains(ws.get(k)) {
-                return Some(k);
-            }
-            attribution = attribution.or(Some(k));
-        }
-    }
-    attribution
-}
-
-/// Who takes part: the actors and people the clause names outside quotes.
-fn participants(par: &Para, span: Range<usize>, resolver: &Resolver, p: usize) -> Vec<Speaker> {
-    let body = resolver.body;
-    let mut out: Vec<Speaker> = Vec::new();
-    let from = par.mentions.partition_point(|m| m.start < span.start);
-    for m in par.mentions[from..]
-        .iter()
-        .take_while(|m| m.end <= span.end)
-        .filter(|m| !m.in_quote)
-    {
-        if matches!(m.who, Who::It | Who::OrgTitle(_)) || setting(body, m) {
-            continue;
-        }
-        if let Some((s, _)) = resolver.resolve(p, m) {
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-    }
-    out
-}
-
-/// Where or at what it happened, not who took part: a name after "in"
-/// ("rallied in Hong Kong"; after "at" it may be who: "researchers at
-/// Imperial College"), or one that names a happening ("the Chicago
-/// Marathon").
-fn setting(body: &str, m: &Mention) -> bool {
-    let before = body[..m.start].trim_end();
-    let before = before.strip_suffix(" the").unwrap_or(before);
-    let last = before.rsplit(' ').next().unwrap_or("");
-    let head = body[m.start..m.end].rsplit(' ').next().unwrap_or("");
-    last == "in" || EVENT_NOUNS.contains(&head.to_lowercase())
-}
-
-/// "in Pyongyang", "to the Vostochny Cosmodrome": the first capitalised
-/// place after "in", "at" or "to" in the clause.
-fn place(body: &str, ws: &Words, lo: usize, hi: usize) -> Option<String> {
-    let toks = ws.toks;
-    for k in lo..hi.saturating_sub(1) {
-        // "according to The Guardian" names a source, not a place.
-        if !matches!(ws.get(k), "in" | "at" | "to") || k > 0 && ws.lower(k - 1) == "according" {
-            continue;
-        }
-        let mut s = k + 1;
-        if ws.get(s) == "the" {
-            s += 1;
-        }
-        let mut e = s;
-        while e < hi
-            && ws.get(e).starts_with(char::is_uppercase)
-            && (e == s || &body[toks[e - 1].end..toks[e].start] == " ")
-            && !super::super::date_words::WEEKDAYS.contains(&ws.get(e))
-            && !crate::model::date::MONTHS.contains(&ws.get(e))
-        {
-            e += 1;
-        }
-        if e > s {
-            return Some(body[toks[s].start..toks[e - 1].end].to_string());
-        }
-    }
-    None
 }

@@ -52,6 +52,8 @@ struct Shared {
     words: usize,
     place: bool,
     kind: bool,
+    /// One names a happening by a noun the other's words hold.
+    noun: bool,
 }
 
 fn shared(a: &Cluster, r: &Report, name: &impl Fn(&Speaker) -> String) -> Shared {
@@ -65,16 +67,20 @@ fn shared(a: &Cluster, r: &Report, name: &impl Fn(&Speaker) -> String) -> Shared
         words: a.words.shared_count(&r.words),
         place: a.place.is_some() && a.place == r.place,
         kind: a.kind != EventKind::Other && a.kind == r.kind,
+        noun: r.noun.as_ref().is_some_and(|n| a.words.contains(n))
+            || a.nouns.iter().any(|n| r.words.contains(n)),
     }
 }
 
 impl Shared {
     /// The same happening: words of what happened in common, and an actor
-    /// or more words or the same place and kind.
+    /// or more words or the same place and kind; or the noun that names it
+    /// ("the 1998 bombings", "charged over the 1998 bombings").
     fn same(&self) -> bool {
         let w = self.words;
         (w >= 1 && (!self.actors.is_empty() || w >= 2 || self.place))
             || (!self.actors.is_empty() && self.place && self.kind)
+            || self.noun
     }
 
     /// So alike that a date a day apart is a disagreement, not another day.
@@ -100,6 +106,8 @@ struct Cluster {
     words: Stems,
     place: Option<String>,
     kind: EventKind,
+    /// The nouns of happenings its reports are.
+    nouns: Vec<String>,
     joins: Vec<Join>,
 }
 
@@ -111,6 +119,7 @@ impl Cluster {
             words: r.report.words.clone(),
             place: r.report.place.clone(),
             kind: r.report.kind,
+            nouns: r.report.noun.iter().cloned().collect(),
             reports: vec![r],
             joins: Vec::new(),
         }
@@ -137,6 +146,9 @@ impl Cluster {
         }
         if self.kind == EventKind::Other {
             self.kind = r.report.kind;
+        }
+        if let Some(n) = r.report.noun.as_ref().filter(|n| !self.nouns.contains(n)) {
+            self.nouns.push(n.clone());
         }
         if r.report.date.precision() > self.date.precision() {
             self.date = r.report.date.clone();

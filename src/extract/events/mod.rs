@@ -4,11 +4,15 @@
 //! event with every report as a source; dense runs of events that share
 //! actors are grouped under a headline event.
 
+mod anaphora;
 mod clause;
 mod join;
 mod nest;
+mod noun;
+mod span;
 mod title;
 mod vocab;
+mod who;
 
 use std::ops::Range;
 
@@ -41,7 +45,13 @@ pub struct Report {
     pub background: bool,
     /// Dated by the sentence before ("The two men then signed ...").
     pub inherited: bool,
+    /// The noun of a happening the report is, stemmed, when it is only
+    /// that noun phrase ("the 1998 bombings" → "bombing").
+    pub noun: Option<String>,
 }
+
+/// How many words into a sentence its subject's verb is looked for.
+const SUBJECT_REACH: usize = 40;
 
 /// Words that carry a date over from the sentence before.
 const CONTINUING: &[&str] = &["then", "later", "afterwards", "afterward", "subsequently"];
@@ -56,29 +66,48 @@ pub(super) fn reports(
     resolver: &Resolver,
 ) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
+    let mut nouns: Vec<Report> = Vec::new();
+    // The mention that dates the last report.
+    let mut last_m: Option<&DatedMention> = None;
     for m in dates {
         let p = paras.partition_point(|p| p.range.end <= m.span.start);
         let Some(par) = paras.get(p) else { continue };
         let Some(r) = clause::read(body, par, m, published, resolver, p) else {
             continue;
         };
-        match out.last_mut() {
-            Some(last) if last.span == r.span => {
-                if r.date.precision() > last.date.precision() {
+        match (out.last_mut(), last_m) {
+            (Some(last), Some(lm)) if last.span == r.span => {
+                // Two dates in one clause: the one that modifies a noun of
+                // a happening dates that noun ("sent a letter on Monday
+                // following the election on November 3").
+                let other = if r.date.precision() > last.date.precision() {
                     *last = r;
-                }
+                    last_m.replace(m).unwrap_or(lm)
+                } else {
+                    m
+                };
+                nouns.extend(clause::read_noun(body, par, other, published, resolver, p));
             }
-            _ => out.push(r),
+            _ => {
+                out.push(r);
+                last_m = Some(m);
+            }
         }
     }
+    out.append(&mut nouns);
+    out.sort_by_key(|r| r.span.start);
     let inherited = continued(body, paras, &out, published, resolver);
     out.extend(inherited);
+    out.sort_by_key(|r| r.span.start);
+    let again = anaphora::reports(body, paras, dates, &out, published, resolver);
+    out.extend(again);
     out.sort_by_key(|r| r.span.start);
     out
 }
 
 /// Sentences with no date of their own that go on from a dated one in the
-/// same paragraph ("On Wednesday ... The two men then signed ...").
+/// same paragraph: by a word ("On Wednesday ... The two men then signed
+/// ...") or by the same subject ("Lam delivered ... Lam was interrupted").
 fn continued(
     body: &str,
     paras: &[Para],
@@ -99,7 +128,9 @@ fn continued(
         let goes_on = text
             .split(|c: char| !c.is_alphanumeric())
             .take(6)
-            .any(|w| CONTINUING.iter().any(|c| w.eq_ignore_ascii_case(c)));
+            .any(|w| CONTINUING.iter().any(|c| w.eq_ignore_ascii_case(c)))
+            || subject(body, par, here.clone(), resolver, p)
+                .is_some_and(|a| subject(body, par, next.clone(), resolver, p) == Some(a));
         let dated = reports
             .iter()
             .any(|o| o.span.start >= next.start && o.span.start < next.end);
@@ -120,4 +151,38 @@ fn continued(
         }
     }
     out
+}
+
+/// The subject of a sentence's first verb in the simple past, active or
+/// passive ("Speaking in the Council, Lam was interrupted"): the name that
+/// ends right before it.
+fn subject(
+    body: &str,
+    par: &Para,
+    sentence: Range<usize>,
+    resolver: &Resolver,
+    p: usize,
+) -> Option<Speaker> {
+    let ws = super::tokens::Words::of(body, par);
+    let lo = par.toks.partition_point(|t| t.start < sentence.start);
+    let hi = par.toks.partition_point(|t| t.end <= sentence.end);
+    // A subject is near the start: an endless sentence is not read through.
+    let verb = (lo + 1..hi.min(lo + SUBJECT_REACH)).find(|&k| {
+        let w = ws.get(k);
+        w.starts_with(char::is_lowercase)
+            && (w.len() >= 4 && w.ends_with("ed") || super::tense::IRREGULAR_PAST.contains(w))
+    })?;
+    let before = if matches!(ws.lower(verb - 1), "was" | "were") {
+        verb - 1
+    } else {
+        verb
+    };
+    let at = par.toks[before].start;
+    let below = par.mentions.partition_point(|m| m.start < at);
+    let named = par.mentions[..below]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|m| m.end < at && body[m.end..at].trim().is_empty() && !m.in_quote)?;
+    resolver.resolve(p, named).map(|(s, _)| s)
 }

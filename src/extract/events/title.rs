@@ -48,7 +48,9 @@ pub fn title(
     date: Range<usize>,
     subject: Option<(&str, bool)>,
 ) -> Option<String> {
-    let before = &body[clause.start..date.start];
+    // A date carried from another sentence is an empty range at its start,
+    // which may lie before the clause's first word.
+    let before = &body[clause.start..date.start.max(clause.start)];
     let after = &body[date.end.min(clause.end)..clause.end];
     let before = strip_tail_preposition(before);
     // "That year's H1N1": the possessive goes with the date.
@@ -237,8 +239,17 @@ pub fn content_words(body: &str, clause: &Range<usize>, date: &Range<usize>) -> 
     out
 }
 
-/// "signed", "signing", "signs" → "sign".
+/// "signed", "signing", "signs" → "sign"; a plural of a gerund too:
+/// "bombings" → "bomb", as "bombing".
 pub fn stem(word: &str) -> &str {
+    let once = strip_suffix(word);
+    match once.strip_suffix("ing") {
+        Some(s) if once.len() < word.len() && s.len() >= 4 => s,
+        _ => once,
+    }
+}
+
+fn strip_suffix(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(s) = word.strip_suffix(suffix) {
             if s.len() >= 4 {

@@ -125,6 +125,13 @@ pub(super) static CLAUSE_OPENERS: Lexicon = Lexicon::new(&[
     "before", "where", "whom", "whose", "though", "since", "until", "so",
 ]);
 
+/// Words that open a subordinate clause, in lower case as inside a
+/// sentence.
+pub(super) static SUBORDINATORS: Lexicon = Lexicon::new(&[
+    "after", "before", "when", "because", "while", "although", "though", "whereas", "once",
+    "until", "since",
+]);
+
 /// The kind of event a verb reports, for the verbs that say.
 pub(super) fn kind_of(verb: &str) -> Option<EventKind> {
     Some(match verb {

@@ -39,7 +39,7 @@ fn dated<'a>(
     m: &DatedMention,
     published: Option<NaiveDate>,
 ) -> Option<Dated<'a>> {
-    let date = m.date.clone()?;
+    let date = super::super::clock::timed(body, par, m).or_else(|| m.date.clone())?;
     // What is dated after its article is a plan or a prediction: no
     // happening, whatever the clause says (the cheapest test first).
     let ahead = published.is_some_and(|p| date.first_day() > p);

@@ -185,7 +185,7 @@ impl App {
             }
         }
         let total = crate::text::count(self.corpus().events.len(), "event");
-        self.message = Some(format!("{} of {total} match", self.match_count));
+        self.message = Some(crate::text::part_matching(self.match_count, &total));
     }
 
     fn open_input(&mut self, kind: InputKind) {

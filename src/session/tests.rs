@@ -196,7 +196,7 @@ fn a_paste_is_typed_into_an_open_filter() {
     let parser = wire.screen(100, 30);
     let contents = parser.screen().contents();
     assert!(contents.contains("/ bridge"), "{contents}");
-    assert!(contents.contains("1 of 5 match"), "{contents}");
+    assert!(contents.contains("1 of 5 matches"), "{contents}");
 }
 
 #[test]

@@ -38,6 +38,12 @@ pub fn count_or_no(n: usize, noun: &str) -> String {
     }
 }
 
+/// "1 of 46 matches", "3 of 46 match": the verb agrees with the part.
+pub fn part_matching(part: usize, whole: &str) -> String {
+    let verb = if part == 1 { "matches" } else { "match" };
+    format!("{part} of {whole} {verb}")
+}
+
 /// "2024" when both ends are the same year, else "2019 to 2024".
 pub fn years(first: i32, last: i32) -> String {
     if first == last {
@@ -72,6 +78,8 @@ mod tests {
         assert_eq!(count_or_no(0, "problem"), "no problems");
         assert_eq!(count_or_no(1, "problem"), "1 problem");
         assert_eq!(count_or_no(12, "problem"), "12 problems");
+        assert_eq!(part_matching(1, "46"), "1 of 46 matches");
+        assert_eq!(part_matching(0, "46 events"), "0 of 46 events match");
         assert_eq!(years(2024, 2024), "2024");
         assert_eq!(years(2019, 2024), "2019 to 2024");
         assert_eq!(years(-643, 2), "643 BCE to 2");

@@ -31,9 +31,8 @@ pub fn draw(app: &App, theme: &Theme, rect: Rect, buf: &mut Buffer) {
         "Timeline".to_owned()
     } else {
         format!(
-            "Timeline · {} of {} match",
-            app.match_count,
-            corpus.events.len()
+            "Timeline · {}",
+            crate::text::part_matching(app.match_count, &corpus.events.len().to_string())
         )
     };
     let position = if app.rows.is_empty() {

@@ -9,7 +9,6 @@ use std::ops::Range;
 use super::super::tokens::Words;
 use super::super::Para;
 use super::vocab::EVENT_NOUNS;
-use super::TITLE_CHARS;
 
 /// Words that may stand before a dated noun phrase as its determiner.
 const DETERMINERS: &[&str] = &[
@@ -77,19 +76,7 @@ pub fn attached(
 /// ("the 2020 US Presidential Election"): as written, the date kept, its
 /// first letter a capital.
 pub fn title(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    let mut chars = 0;
-    for w in phrase.split_whitespace() {
-        let add = w.chars().count() + usize::from(!out.is_empty());
-        if chars + add > TITLE_CHARS {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-        chars += add;
-    }
+    let out = super::title::whole_words(phrase.split_whitespace());
     let mut letters = out.chars();
     match letters.next() {
         Some(first) => first.to_uppercase().chain(letters).collect(),

@@ -96,19 +96,7 @@ pub fn title(
         Some((name, false)) if !name.is_empty() => Some(name),
         _ => None,
     };
-    let mut out = String::with_capacity(2 * TITLE_CHARS);
-    let mut chars = 0;
-    for w in lead.into_iter().chain(words) {
-        let add = w.chars().count() + usize::from(!out.is_empty());
-        if chars + add > TITLE_CHARS {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-        chars += add;
-    }
+    let mut out = whole_words(lead.into_iter().chain(words));
     out.truncate(out.trim_end_matches([',', ';', ':', '.', ' ']).len());
     while let Some((head, last)) = out.rsplit_once(' ') {
         if !DANGLING.contains(&lowered(last)) {
@@ -258,4 +246,23 @@ fn strip_suffix(word: &str) -> &str {
         }
     }
     word
+}
+
+/// As many whole words as fit in a title, one space apart: a title is
+/// never a word cut short.
+pub(super) fn whole_words<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(2 * TITLE_CHARS);
+    let mut chars = 0;
+    for w in words {
+        let add = w.chars().count() + usize::from(!out.is_empty());
+        if chars + add > TITLE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        chars += add;
+    }
+    out
 }

@@ -14,7 +14,7 @@ use serve_support::{coloured, fills_width, selected, Server};
 
 #[test]
 fn twenty_concurrent_readers_each_see_their_own_screen() {
-    let server = Server::start();
+    let server = Server::start_with(&["--max-sessions-per-ip", "20"]);
     // Each its own size; every other one asks for no colour.
     let readers: Vec<(Pty, u16, bool)> = (0..20u16)
         .map(|i| {
@@ -216,6 +216,37 @@ fn connections_past_max_sessions_are_refused() {
     // The first reader goes on.
     first.send("j");
     assert!(first.wait_for(" 2/46", TIMEOUT), "{}", first.screen());
+}
+
+#[test]
+fn one_address_is_held_to_its_sessions_and_its_rate() {
+    let server = Server::start_with(&[
+        "--max-sessions-per-ip",
+        "1",
+        "--max-connections-per-minute",
+        "2",
+    ]);
+    let mut first = server.reader(80, 24, &[]);
+    let second = server.run("id", &["-T"]);
+    assert!(!second.status.success());
+    assert!(second.stdout.is_empty());
+    server.wait_log("connection 2 from 127.0.0.1:");
+    server.wait_log("refused, 1 session from that address already");
+    first.send("q");
+    assert!(first.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
+    server.wait_log("ended (quit)");
+    // The server counts it closed once it has seen the link go too.
+    std::thread::sleep(Duration::from_millis(300));
+    // Its session is over: another may start, the second this minute.
+    let third = server.run("id", &["-T"]);
+    assert!(
+        third.status.success(),
+        "{}",
+        String::from_utf8_lossy(&third.stderr)
+    );
+    let fourth = server.run("id", &["-T"]);
+    assert!(!fourth.status.success());
+    server.wait_log("refused, 2 connections from that address in the last minute");
 }
 
 #[test]

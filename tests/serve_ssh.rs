@@ -14,7 +14,7 @@ use serve_support::{coloured, fills_width, selected, Server};
 
 #[test]
 fn twenty_concurrent_readers_each_see_their_own_screen() {
-    let server = Server::start();
+    let server = Server::start_with(&["--max-sessions-per-ip", "20"]);
     // Each its own size; every other one asks for no colour.
     let readers: Vec<(Pty, u16, bool)> = (0..20u16)
         .map(|i| {
@@ -219,6 +219,37 @@ fn connections_past_max_sessions_are_refused() {
 }
 
 #[test]
+fn one_address_is_held_to_its_sessions_and_its_rate() {
+    let server = Server::start_with(&[
+        "--max-sessions-per-ip",
+        "1",
+        "--max-connections-per-minute",
+        "2",
+    ]);
+    let mut first = server.reader(80, 24, &[]);
+    let second = server.run("id", &["-T"]);
+    assert!(!second.status.success());
+    assert!(second.stdout.is_empty());
+    server.wait_log("connection 2 from 127.0.0.1:");
+    server.wait_log("refused, 1 session from that address already");
+    first.send("q");
+    assert!(first.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
+    server.wait_log("ended (quit)");
+    // The server counts it closed once it has seen the link go too.
+    std::thread::sleep(Duration::from_millis(300));
+    // Its session is over: another may start, the second this minute.
+    let third = server.run("id", &["-T"]);
+    assert!(
+        third.status.success(),
+        "{}",
+        String::from_utf8_lossy(&third.stderr)
+    );
+    let fourth = server.run("id", &["-T"]);
+    assert!(!fourth.status.success());
+    server.wait_log("refused, 2 connections from that address in the last minute");
+}
+
+#[test]
 fn a_client_killed_mid_session_ends_that_session_only() {
     let server = Server::start();
     let victim = server.reader(80, 24, &[]);
@@ -271,4 +302,66 @@ fn an_export_writes_nothing_on_the_server_without_export_dir() {
         })
         .collect();
     assert!(written.is_empty(), "{written:?}");
+}
+
+#[test]
+fn y_puts_the_selected_event_on_the_readers_clipboard() {
+    let server = Server::start();
+    let pty = server.reader(120, 30, &[]);
+    pty.send("jy");
+    assert!(
+        pty.wait_for("copied the event and its source", TIMEOUT),
+        "{}",
+        pty.screen()
+    );
+    let output = pty.output();
+    let start = e2e_support::find(&output, b"\x1b]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + e2e_support::find(&output[start..], b"\x07").expect("its end");
+    let text = String::from_utf8(unbase64(&output[start..end])).expect("UTF-8");
+    // The second event's title, as `chronicle events` lists it too.
+    let title = text
+        .lines()
+        .next()
+        .and_then(|l| l.split_once(' '))
+        .map(|(_, t)| t);
+    let title = title.expect("a date and a title");
+    let listing = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .arg("events")
+        .output()
+        .expect("chronicle events");
+    assert!(
+        String::from_utf8_lossy(&listing.stdout).contains(title),
+        "{text}"
+    );
+    assert!(text.contains("— "), "no source in {text}");
+}
+
+/// Base64 back to bytes (the test's own, to check the server's).
+fn unbase64(coded: &[u8]) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = coded
+        .iter()
+        .filter(|&&c| c != b'=')
+        .map(|&c| value(c))
+        .collect();
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for d in digits {
+        bits = bits << 6 | u32::from(d);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    out
 }

@@ -33,6 +33,9 @@ pub enum Action {
     Problems,
     /// Asks for a format and writes the filtered view to a file.
     Export,
+    /// Copies the selected event or quote, with its source, to the
+    /// reader's clipboard.
+    Copy,
     /// Shows the timeline of events.
     ViewTimeline,
     /// Shows every article.
@@ -92,6 +95,7 @@ impl Action {
             Action::Help => "this help",
             Action::Problems => "show problems found in the corpus",
             Action::Export => "export the filtered timeline to a file",
+            Action::Copy => "copy the selected event or quote with its source",
             Action::ViewTimeline => "timeline view",
             Action::ViewArticles => "articles view (Enter reads one)",
             Action::ViewQuotes => "quotes view (Enter shows one in its article)",
@@ -128,6 +132,7 @@ impl Action {
             Action::Submit => "add",
             Action::Problems => "problems",
             Action::Export => "export",
+            Action::Copy => "copy",
             Action::ViewTimeline => "timeline",
             Action::ViewArticles => "articles",
             Action::ViewQuotes => "quotes",

@@ -13,6 +13,8 @@ pub enum Effect {
     /// Write `events` (the filtered view, in timeline order) in `format`
     /// as a new file, never over an existing one.
     Export { format: Format, events: Vec<Ix> },
+    /// Put this text on the reader's clipboard (through their terminal).
+    Copy(String),
 }
 
 /// What came of an effect.
@@ -25,4 +27,6 @@ pub enum Done {
         count: usize,
         written: Result<PathBuf, (PathBuf, io::Error)>,
     },
+    /// A copy: whether it reached the reader's terminal.
+    Copied(io::Result<()>),
 }

@@ -61,11 +61,18 @@ impl App {
     /// bar.
     pub fn done(&mut self, done: Done) {
         let shown = |p: &std::path::Path| sanitize_line(&p.to_string_lossy()).into_owned();
-        let Done::Exported {
-            format,
-            count,
-            written,
-        } = done;
+        let (format, count, written) = match done {
+            Done::Exported {
+                format,
+                count,
+                written,
+            } => (format, count, written),
+            Done::Copied(Ok(())) => return,
+            Done::Copied(Err(err)) => {
+                self.message = Some(format!("copy failed: {}", sanitize_line(&err.to_string())));
+                return;
+            }
+        };
         self.message = Some(match written {
             Ok(path) => format!(
                 "exported {} as {} to {}",

@@ -3,6 +3,7 @@
 //! rendering only reads it. No terminal is needed to drive it.
 
 pub mod action;
+mod copy;
 pub mod effect;
 mod export;
 mod hits;

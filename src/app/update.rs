@@ -40,6 +40,7 @@ impl App {
                     Some(Modal::Overlay(_)) => self.update_overlay(action),
                     Some(Modal::ExportPrompt { .. }) => effect = self.update_export(action),
                     Some(Modal::Input(_)) => self.update_input(action),
+                    None if action == Action::Copy => effect = self.copy(),
                     None => self.update_normal(action),
                 }
             }

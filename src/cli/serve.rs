@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::app::Shared;
 use crate::extract::Loaded;
-use crate::serve::Options;
+use crate::serve::{Limits, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -29,6 +29,13 @@ pub struct ServeArgs {
     /// Sessions at once at most; more connections are refused.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub max_sessions: usize,
+    /// Sessions at once from one IP address at most.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub max_sessions_per_ip: usize,
+    /// New connections from one IP address a minute at most; more are
+    /// refused.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub max_connections_per_minute: usize,
     /// Close a session after this long without input ("90s", "30m",
     /// "2h"; 0 never).
     #[arg(long, value_name = "DUR", default_value = "30m", value_parser = duration)]
@@ -73,7 +80,11 @@ pub fn run(loaded: &mut Loaded, args: &ServeArgs) -> ExitCode {
         listen: args.listen,
         host_key,
         authorized_keys,
-        max_sessions: args.max_sessions,
+        limits: Limits {
+            sessions: args.max_sessions,
+            sessions_per_ip: args.max_sessions_per_ip,
+            connections_per_minute: args.max_connections_per_minute,
+        },
         idle: (!args.idle_timeout.is_zero()).then_some(args.idle_timeout),
         export_dir: args.export_dir.clone(),
     };

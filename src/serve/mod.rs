@@ -8,6 +8,7 @@ mod access;
 mod connection;
 mod host_key;
 mod input;
+mod limits;
 mod log;
 mod output;
 mod reader;
@@ -17,7 +18,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -27,9 +27,11 @@ use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
 pub use access::Access;
+pub use limits::Limits;
 
 use crate::app::Shared;
 use connection::Connection;
+use limits::{Limiter, Refusal};
 use reader::Feed;
 
 /// How long a stopping server waits for its readers to be told.
@@ -40,7 +42,7 @@ pub struct Options {
     pub listen: SocketAddr,
     pub host_key: PathBuf,
     pub authorized_keys: Option<PathBuf>,
-    pub max_sessions: usize,
+    pub limits: Limits,
     /// `None`: sessions never time out.
     pub idle: Option<Duration>,
     /// Where readers' exports go; `None` writes nothing on the server.
@@ -156,7 +158,7 @@ async fn serve(
         stop(SignalKind::interrupt())?,
     );
     log::line(format!("listening on {local}"));
-    let active = Arc::new(AtomicUsize::new(0));
+    let limiter = Arc::new(Mutex::new(Limiter::new(options.limits)));
     let mut next = 0u64;
     loop {
         let accepted = tokio::select! {
@@ -174,15 +176,15 @@ async fn serve(
             }
         };
         next += 1;
-        if active.load(Ordering::SeqCst) >= options.max_sessions {
+        let admitted = lock(&limiter).admit(peer.ip(), Instant::now());
+        if let Err(refusal) = admitted {
             log::line(format!(
-                "connection {next} from {peer}: refused, {} already (--max-sessions)",
-                crate::text::count(options.max_sessions, "session")
+                "connection {next} from {peer}: refused, {}",
+                refused(refusal, &options.limits)
             ));
             continue;
         }
-        active.fetch_add(1, Ordering::SeqCst);
-        let (config, context, active) = (config.clone(), context.clone(), active.clone());
+        let (config, context, limiter) = (config.clone(), context.clone(), limiter.clone());
         tokio::spawn(async move {
             let handler = Connection::new(context, next, peer);
             match russh::server::run_stream(config, socket, handler).await {
@@ -195,12 +197,35 @@ async fn serve(
                 },
                 Err(err) => log::line(format!("connection {next} from {peer}: {err}")),
             }
-            active.fetch_sub(1, Ordering::SeqCst);
+            lock(&limiter).release(peer.ip());
         });
     }
     drop(listener);
     goodbye(&context).await;
     Ok(ExitCode::SUCCESS)
+}
+
+fn lock(limiter: &Mutex<Limiter>) -> MutexGuard<'_, Limiter> {
+    limiter.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Why a connection was refused, as the log says it.
+fn refused(refusal: Refusal, limits: &Limits) -> String {
+    use crate::text::count;
+    match refusal {
+        Refusal::Sessions => format!(
+            "{} already (--max-sessions)",
+            count(limits.sessions, "session")
+        ),
+        Refusal::SessionsPerIp => format!(
+            "{} from that address already (--max-sessions-per-ip)",
+            count(limits.sessions_per_ip, "session")
+        ),
+        Refusal::Rate => format!(
+            "{} from that address in the last minute (--max-connections-per-minute)",
+            count(limits.connections_per_minute, "connection")
+        ),
+    }
 }
 
 /// Tells every reader the server is stopping, and waits (a while) until

@@ -157,7 +157,13 @@ impl<W: Write> Session<W> {
     /// Applies an action, and carries out what it asks for.
     fn apply(&mut self, action: Action) {
         if let Some(effect) = self.app.update(action) {
-            let done = effects::perform(effect, self.app.corpus(), self.export_dir.as_deref());
+            let out = self.terminal.backend_mut();
+            let done = effects::perform(
+                effect,
+                &self.app.shared.corpus,
+                self.export_dir.as_deref(),
+                out,
+            );
             self.app.done(done);
         }
         self.dirty = true;

@@ -259,6 +259,25 @@ fn an_export_goes_to_the_sessions_directory() {
     );
 }
 
+#[test]
+fn a_copy_goes_to_the_sessions_own_writer_as_osc_52() {
+    let (mut session, wire) = started(Duration::ZERO);
+    let before = wire.len();
+    session.handle(key('y'));
+    assert!(session.write().is_none());
+    let bytes = wire.bytes();
+    let at = find(&bytes[before..], b"\x1b]52;c;").expect("an OSC 52 sequence");
+    let end = find(&bytes[before + at..], b"\x07").expect("ended by BEL");
+    let payload = &bytes[before + at + 7..before + at + end];
+    assert!(payload.len() > 20 && payload.len() % 4 == 0, "{payload:?}");
+    let parser = wire.screen(100, 30);
+    let contents = parser.screen().contents();
+    assert!(
+        contents.contains("copied the event and its source"),
+        "{contents}"
+    );
+}
+
 /// A corpus whose one article has a URL, in a fresh directory.
 fn linked_corpus(name: &str) -> Shared {
     let dir = std::env::temp_dir().join(format!("chronicle-session-{name}-{}", std::process::id()));

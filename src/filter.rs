@@ -1,6 +1,8 @@
 //! Which events a filter lets through: actor chips (all or any) and a text
 //! query. Results are derived indices over the immutable corpus.
 
+use std::sync::OnceLock;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -68,8 +70,10 @@ pub struct SearchIndex {
     involved: Vec<Vec<Ix>>,
     /// Every actor's names, so that a term naming one finds the others.
     aliases: Aliases,
-    /// Each article's title and body, '\n' between.
-    articles: Keys,
+    /// Each article's title and body, '\n' between: folded on the first
+    /// search that reads them, not at load, as they are most of a
+    /// corpus's text and most readers open it without searching it.
+    articles: OnceLock<Keys>,
     /// Each quote's speaker and text, '\n' between.
     quotes: Keys,
 }
@@ -109,12 +113,6 @@ impl SearchIndex {
                 .chain(a.aliases.iter().map(String::as_str))
                 .collect()
         }));
-        let articles = Keys::build(corpus.articles.len(), |a, out| {
-            let article = &corpus.articles[a];
-            push_key(&article.title, out, None);
-            out.push('\n');
-            push_key(&article.body, out, None);
-        });
         let quotes = Keys::build(corpus.quotes.len(), |q, out| {
             let quote = &corpus.quotes[q];
             let speaker = corpus.actors.get(quote.speaker);
@@ -127,19 +125,31 @@ impl SearchIndex {
             starts,
             involved,
             aliases,
-            articles,
+            articles: OnceLock::new(),
             quotes,
         }
     }
 
+    /// The articles' keys, folded on first use.
+    fn articles(&self, corpus: &Corpus) -> &Keys {
+        self.articles.get_or_init(|| {
+            Keys::build(corpus.articles.len(), |a, out| {
+                let article = &corpus.articles[a];
+                push_key(&article.title, out, None);
+                out.push('\n');
+                push_key(&article.body, out, None);
+            })
+        })
+    }
+
     /// The key of an article's title and body, '\n' between.
-    pub fn article_key(&self, article: Ix) -> &str {
-        self.articles.get(article)
+    pub fn article_key(&self, corpus: &Corpus, article: Ix) -> &str {
+        self.articles(corpus).get(article)
     }
 
     /// The key of an article's body alone, where its hits are counted.
-    pub fn body_key(&self, article: Ix) -> &str {
-        let key = self.articles.get(article);
+    pub fn body_key(&self, corpus: &Corpus, article: Ix) -> &str {
+        let key = self.articles(corpus).get(article);
         key.split_once('\n').map_or(key, |(_, body)| body)
     }
 

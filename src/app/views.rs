@@ -150,10 +150,14 @@ impl Views {
                 &y.title,
             ))
         });
-        self.hits = articles
-            .iter()
-            .map(|&a| query.count_hits(index.body_key(a)))
-            .collect();
+        self.hits = if query.is_empty() {
+            vec![0; articles.len()]
+        } else {
+            articles
+                .iter()
+                .map(|&a| query.count_hits(index.body_key(corpus, a)))
+                .collect()
+        };
         self.articles = articles;
         self.article_selected = self
             .article_selected
@@ -231,7 +235,7 @@ impl Test<'_> {
     /// True when the article's title and text name the chosen actors (by any
     /// of their names) and hold the text query.
     fn article_mentions(&self, a: Ix) -> bool {
-        let text = self.index.article_key(a);
+        let text = self.index.article_key(self.corpus, a);
         let named = |actor: &Ix| {
             let actor = &self.corpus.actors[*actor];
             std::iter::once(&actor.name)

@@ -256,7 +256,7 @@ fn speaks(body: &str, toks: &[Tok], i: usize, kinds: u8) -> bool {
         return false;
     }
     let spaced = |a: usize, b: usize| match (toks.get(a), toks.get(b)) {
-        (Some(x), Some(y)) => body[x.end..y.start] == *" ",
+        (Some(x), Some(y)) => body.as_bytes()[x.end..y.start] == *b" ",
         _ => false,
     };
     // "GitHub said", "GitHub also said", "Erdogan has repeatedly said".
@@ -292,14 +292,15 @@ fn run_len(
     let mut n = 0;
     while n < 6 && i + n < toks.len() {
         let word = toks[i + n].text(body);
-        let gap = if n == 0 {
-            " "
+        // The gap is read as bytes: no char boundaries to check.
+        let gap: &[u8] = if n == 0 {
+            b" "
         } else {
-            &body[toks[i + n - 1].end..toks[i + n].start]
+            &body.as_bytes()[toks[i + n - 1].end..toks[i + n].start]
         };
         // A middle initial: "Stuart B. Munsch".
-        let initial = || gap == ". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
-        let joined = gap == " " || initial();
+        let initial = || gap == b". " && toks[i + n - 1].end - toks[i + n - 1].start == 1;
+        let joined = gap == b" " || initial();
         let alias = || n > 0 && index.match_at(body, toks, i + n).is_some();
         // An initial: "Stuart B. Munsch", "Sergey M".
         let letter = || {

@@ -16,6 +16,8 @@
 //! dropped, as are quoted names ("Grad" launchers) and "so-called" terms.
 
 use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
@@ -102,7 +104,7 @@ pub fn attribute(
     };
     let mut found: Vec<(usize, Attribution)> = Vec::new();
     let mut out = Vec::new();
-    let mut labels: HashMap<String, String> = HashMap::new();
+    let mut labels: HashMap<String, String, RandomState> = HashMap::default();
     for (k, span) in spans.iter().enumerate() {
         if paras.is_empty() || ctx.is_term(k) {
             continue;

@@ -31,7 +31,7 @@ pub fn attached(
 ) -> Option<(Range<usize>, usize)> {
     let toks = par.toks;
     let after = toks.partition_point(|t| t.start < date_end);
-    let single = |k: usize| k > 0 && &body[toks[k - 1].end..toks[k].start] == " ";
+    let single = |k: usize| k > 0 && body.as_bytes()[toks[k - 1].end..toks[k].start] == *b" ";
     let event = |k: usize| EVENT_NOUNS.contains(ws.lower(k)) && par.outside(toks[k].start);
     let tail = &body[date_end..];
     // The possessive is a word of its own: "week" "'s" "election".

@@ -57,10 +57,15 @@ pub(super) fn clause<'a>(
         .min(toks.len());
     // "captured in 2004 and transferred two years later": an "and" before
     // a verb in the past starts another happening.
+    // "and" is told by its bytes: most words are not it, and reading them
+    // as text would check their char boundaries first.
     let and_then = move |k: usize| {
+        let t = &toks[k];
+        if body.as_bytes()[t.start..t.end] != *b"and" {
+            return false;
+        }
         let next = ws.get(k + 1);
-        ws.get(k) == "and"
-            && next.starts_with(char::is_lowercase)
+        next.starts_with(char::is_lowercase)
             && (next.len() >= 4 && next.ends_with("ed") || IRREGULAR_PAST.contains(next))
     };
     let breaks = move |k: usize| {

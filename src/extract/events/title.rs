@@ -69,7 +69,7 @@ pub fn title(
     joined.truncate(attribution_cut(&joined));
     // A dateline that leads the clause ("WASHINGTON - ") is not its text.
     let joined = joined.trim_start_matches([',', '-', '—', '–', ' ']);
-    let joined = match split_at_dash(joined, '-').or_else(|| split_at_dash(joined, '—')) {
+    let joined = match split_at_dash(joined) {
         Some((head, rest)) if head.chars().all(|c| !c.is_lowercase()) => rest,
         _ => joined,
     };
@@ -114,15 +114,24 @@ pub fn title(
     (split_spaces(&title).nth(1).is_some() && says).then_some(title)
 }
 
-/// `text` split at the first `dash` with a space either side, as
-/// `split_once(" - ")` splits it, looking for the dash alone.
-fn split_at_dash(text: &str, dash: char) -> Option<(&str, &str)> {
+/// `text` split at the first " - " or, if it has none, the first " — ",
+/// as `split_once` splits it: one pass over the bytes finds either.
+fn split_at_dash(text: &str) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
-    let width = dash.len_utf8();
-    let (at, _) = text
-        .match_indices(dash)
-        .find(|&(at, _)| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + width) == Some(&b' '))?;
-    Some((&text[..at - 1], &text[at + width + 1..]))
+    let spaced = |at: usize, width: usize| {
+        at > 0 && bytes[at - 1] == b' ' && bytes.get(at + width) == Some(&b' ')
+    };
+    let mut em = None;
+    for at in memchr::memchr2_iter(b'-', 0xE2, bytes) {
+        if bytes[at] == b'-' {
+            if spaced(at, 1) {
+                return Some((&text[..at - 1], &text[at + 2..]));
+            }
+        } else if em.is_none() && bytes[at..].starts_with("—".as_bytes()) && spaced(at, 3) {
+            em = Some(at);
+        }
+    }
+    em.map(|at| (&text[..at - 1], &text[at + 4..]))
 }
 
 /// Attributions a clause ends with, cut from its title.
@@ -130,20 +139,14 @@ const ATTRIBUTION_TAILS: [&str; 5] = [", said", ", says", ", told", ", according
 
 /// The length of `text` without the attributions it ends with: each tail
 /// in turn is cut at its last occurrence in what is left. Every tail starts
-/// with a comma and a space, so only those are tried.
+/// with a comma, so only the commas are tried.
 fn attribution_cut(text: &str) -> usize {
-    let commas: Vec<usize> = text
-        .match_indices(',')
-        .map(|(at, _)| at)
-        .filter(|&at| text.as_bytes().get(at + 1) == Some(&b' '))
-        .collect();
-    let mut len = text.len();
+    let bytes = text.as_bytes();
+    let mut len = bytes.len();
     for tail in ATTRIBUTION_TAILS {
-        let last = commas
-            .iter()
-            .rev()
-            .find(|&&at| at < len && text[at..len].starts_with(tail));
-        if let Some(&at) = last {
+        let last = memchr::memrchr_iter(b',', &bytes[..len])
+            .find(|&at| bytes[at..len].starts_with(tail.as_bytes()));
+        if let Some(at) = last {
             len = at;
         }
     }

@@ -108,7 +108,7 @@ pub(super) fn subject_phrase<'a>(
         end -= 1;
     }
     let capital = |k: usize| ws.get(k).starts_with(char::is_uppercase);
-    let joined = |k: usize| &body[toks[k].end..toks[k + 1].start] == " ";
+    let joined = |k: usize| body.as_bytes()[toks[k].end..toks[k + 1].start] == *b" ";
     let mut start = end;
     while start > lo
         && end - start < NAME_WORDS
@@ -220,7 +220,7 @@ pub(super) fn place(body: &str, ws: &Words, lo: usize, hi: usize) -> Option<Stri
         let mut e = s;
         while e < hi
             && ws.get(e).starts_with(char::is_uppercase)
-            && (e == s || &body[toks[e - 1].end..toks[e].start] == " ")
+            && (e == s || body.as_bytes()[toks[e - 1].end..toks[e].start] == *b" ")
             && !super::super::date_words::WEEKDAYS.contains(&ws.get(e))
             && !crate::model::date::MONTHS.contains(&ws.get(e))
         {

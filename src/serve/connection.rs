@@ -54,6 +54,14 @@ impl Connection {
         log::line(format!("connection {}: refused {what}", self.id));
     }
 
+    /// Refuses a channel the server has no use for, and logs it.
+    async fn reject(&self, what: &str, reply: ChannelOpenHandle) {
+        self.refused(what);
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+    }
+
     fn check(&self, key: &PublicKey) -> Auth {
         if self.context.access.allows(key) {
             Auth::Accept
@@ -174,10 +182,7 @@ impl russh::server::Handler for Connection {
         _: &mut Session,
     ) -> Result<(), Self::Error> {
         if self.channel.is_some() {
-            self.refused("a second session channel");
-            reply
-                .reject(ChannelOpenFailure::AdministrativelyProhibited)
-                .await;
+            self.reject("a second session channel", reply).await;
         } else {
             self.channel = Some(channel.id());
             reply.accept().await;
@@ -193,10 +198,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused("an X11 channel");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
+        self.reject("an X11 channel", reply).await;
         Ok(())
     }
 
@@ -210,10 +212,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused("port forwarding");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
+        self.reject("port forwarding", reply).await;
         Ok(())
     }
 
@@ -224,10 +223,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.refused("socket forwarding");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
+        self.reject("socket forwarding", reply).await;
         Ok(())
     }
 

@@ -64,9 +64,8 @@ impl Filter {
 /// of all events lie end to end in one string, so that a search runs
 /// through memory in order.
 pub struct SearchIndex {
-    text: String,
-    /// Where each event's text starts in `text`, and one more for the end.
-    starts: Vec<usize>,
+    /// Each event's title, summary, place and quotes, '\n' after each.
+    events: Keys,
     involved: Vec<Vec<Ix>>,
     /// Every actor's names, so that a term naming one finds the others.
     aliases: Aliases,
@@ -81,33 +80,25 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Built on every core: a large corpus has 100,000 events to index.
     pub fn new(corpus: &Corpus) -> SearchIndex {
-        let count = corpus.events.len();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, count.max(1));
-        let share = count.div_ceil(threads).max(1);
-        let parts: Vec<Indexed> = std::thread::scope(|s| {
-            let workers: Vec<_> = (0..count)
-                .step_by(share)
-                .map(|start| {
-                    s.spawn(move || index_events(corpus, start..(start + share).min(count)))
-                })
-                .collect();
-            workers
+        let events = Keys::build(corpus.events.len(), |ix, out| {
+            let event = &corpus.events[ix];
+            let parts = [
+                event.title.as_str(),
+                &event.summary,
+                event.place.as_deref().unwrap_or_default(),
+            ];
+            let quotes = corpus.quotes_by_event[ix].iter();
+            for text in parts
                 .into_iter()
-                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+                .chain(quotes.map(|&q| corpus.quotes[q].text.as_str()))
+            {
+                push_key(text, out, None);
+                out.push('\n');
+            }
         });
-        let mut text = String::with_capacity(parts.iter().map(|p| p.text.len()).sum());
-        let mut starts = Vec::with_capacity(count + 1);
-        let mut involved = Vec::with_capacity(count);
-        for part in parts {
-            let base = text.len();
-            starts.extend(part.starts.iter().map(|s| base + s));
-            text.push_str(&part.text);
-            involved.extend(part.involved);
-        }
-        starts.push(text.len());
+        let involved = (0..corpus.events.len())
+            .map(|ix| involved(corpus, ix))
+            .collect();
         let aliases = Aliases::new(corpus.actors.iter().map(|a| {
             std::iter::once(a.name.as_str())
                 .chain(a.aliases.iter().map(String::as_str))
@@ -121,8 +112,7 @@ impl SearchIndex {
             push_key(&quote.text, out, None);
         });
         SearchIndex {
-            text,
-            starts,
+            events,
             involved,
             aliases,
             articles: OnceLock::new(),
@@ -177,13 +167,7 @@ impl SearchIndex {
                 Combine::All => filter.actors.iter().all(|a| involved.contains(a)),
                 Combine::Any => filter.actors.iter().any(|a| involved.contains(a)),
             };
-        actors_ok && {
-            let hay = match (self.starts.get(event), self.starts.get(event + 1)) {
-                (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or_default(),
-                _ => "",
-            };
-            query.matches(hay)
-        }
+        actors_ok && query.matches(self.events.get(event))
     }
 
     /// Every event that passes, in timeline order.
@@ -198,43 +182,14 @@ impl SearchIndex {
     }
 }
 
-/// Some events' part of a [`SearchIndex`], with starts from 0.
-struct Indexed {
-    text: String,
-    starts: Vec<usize>,
-    involved: Vec<Vec<Ix>>,
-}
-
-/// The lower-cased text and the actors of some events, for [`SearchIndex`].
-fn index_events(corpus: &Corpus, events: std::ops::Range<Ix>) -> Indexed {
-    let mut out = Indexed {
-        text: String::new(),
-        starts: Vec::with_capacity(events.len()),
-        involved: Vec::with_capacity(events.len()),
-    };
-    for ix in events {
-        let event = &corpus.events[ix];
-        let mut actors = event.actors.clone();
-        let quotes = &corpus.quotes_by_event[ix];
-        let parts = [
-            event.title.as_str(),
-            &event.summary,
-            event.place.as_deref().unwrap_or_default(),
-        ];
-        let texts = parts
-            .into_iter()
-            .chain(quotes.iter().map(|&q| corpus.quotes[q].text.as_str()));
-        out.starts.push(out.text.len());
-        for text in texts {
-            push_key(text, &mut out.text, None);
-            out.text.push('\n');
-        }
-        actors.extend(quotes.iter().map(|&q| corpus.quotes[q].speaker));
-        actors.sort_unstable();
-        actors.dedup();
-        out.involved.push(actors);
-    }
-    out
+/// The actors an event lists or quotes, sorted, each once.
+fn involved(corpus: &Corpus, ix: Ix) -> Vec<Ix> {
+    let quotes = &corpus.quotes_by_event[ix];
+    let mut actors = corpus.events[ix].actors.clone();
+    actors.extend(quotes.iter().map(|&q| corpus.quotes[q].speaker));
+    actors.sort_unstable();
+    actors.dedup();
+    actors
 }
 
 /// True when a query has no operators, so that typing further can only

@@ -63,7 +63,7 @@ fn main() {
         load_average()
     );
     println!(
-        "{:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "{:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6} {:>7} {:>9} {:>7} {:>8} {:>9} {:>9}",
         "N",
         "first p50",
         "first p95",
@@ -71,11 +71,16 @@ fn main() {
         "frame p95",
         "frame p99",
         "missed",
-        "server CPU",
+        "server",
         "sess/core",
-        "client CPU",
+        "client",
         "RSS 0",
-        "per sess"
+        "+/sess",
+        "+/sess"
+    );
+    println!(
+        "{:>5} {:>49} {:>6} {:>7} {:>9} {:>7} {:>8} {:>9} {:>9}",
+        "", "(ms)", "keys", "cores", "", "cores", "MB", "opened", "after"
     );
     for n in sizes {
         let row = runtime.block_on(run(n, Duration::from_secs(seconds)));
@@ -94,28 +99,29 @@ struct Row {
     client_cores: f64,
     rss_idle_kb: u64,
     rss_open_kb: u64,
+    rss_used_kb: u64,
 }
 
 impl std::fmt::Display for Row {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let ms = |samples: &[Duration], p: f64| format!("{:.1} ms", percentile(samples, p));
         let per_session =
-            self.rss_open_kb.saturating_sub(self.rss_idle_kb) as f64 / self.n as f64 / 1024.0;
+            |kb: u64| kb.saturating_sub(self.rss_idle_kb) as f64 / self.n as f64 / 1024.0;
         write!(
             f,
-            "{:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7} {:>10} {:>10.0} {:>10} {:>7.1} MB {:>7.2} MB",
+            "{:>5} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>6} {:>7.3} {:>9.0} {:>7.3} {:>8.1} {:>6.2} MB {:>6.2} MB",
             self.n,
-            ms(&self.first, 0.50),
-            ms(&self.first, 0.95),
-            ms(&self.frame, 0.50),
-            ms(&self.frame, 0.95),
-            ms(&self.frame, 0.99),
+            percentile(&self.first, 0.50),
+            percentile(&self.first, 0.95),
+            percentile(&self.frame, 0.50),
+            percentile(&self.frame, 0.95),
+            percentile(&self.frame, 0.99),
             self.missed,
-            format!("{:.3} cores", self.server_cores),
+            self.server_cores,
             self.n as f64 / self.server_cores.max(f64::EPSILON),
-            format!("{:.3} cores", self.client_cores),
+            self.client_cores,
             self.rss_idle_kb as f64 / 1024.0,
-            per_session,
+            per_session(self.rss_open_kb),
+            per_session(self.rss_used_kb),
         )
     }
 }
@@ -170,9 +176,12 @@ async fn run(n: usize, keys_for: Duration) -> Row {
         client_cores: 0.0,
         rss_idle_kb,
         rss_open_kb,
+        rss_used_kb: 0,
     };
+    let mut readers = Vec::with_capacity(n);
     for task in tasks {
-        let timings = task.await.expect("a reader task");
+        let (reader, timings) = task.await.expect("a reader task");
+        readers.push(reader);
         row.first.extend(timings.first);
         row.frame.extend(timings.frame);
         row.missed += timings.missed;
@@ -180,6 +189,8 @@ async fn run(n: usize, keys_for: Duration) -> Row {
     let elapsed = (Instant::now() - start).as_secs_f64();
     row.server_cores = (cpu_seconds(server.pid()) - server_before) / elapsed;
     row.client_cores = (cpu_seconds(std::process::id()) - client_before) / elapsed;
+    // With every session still open, after all those frames.
+    row.rss_used_kb = rss_kb(server.pid());
     row
 }
 
@@ -309,7 +320,7 @@ impl Reader {
 
     /// Sends `j` and `k` in turn, once a second from `first` until `end`,
     /// timing the frame that answers each.
-    async fn press_keys(mut self, first: Instant, end: Instant) -> Timings {
+    async fn press_keys(mut self, first: Instant, end: Instant) -> (Reader, Timings) {
         let mut timings = Timings {
             first: Vec::new(),
             frame: Vec::new(),
@@ -348,8 +359,7 @@ impl Reader {
             {
             }
         }
-        let _ = self.channel.close().await;
-        timings
+        (self, timings)
     }
 
     /// Waits for the next data bytes; false if the channel ended.

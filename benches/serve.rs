@@ -16,7 +16,9 @@
 //! and to the last bytes before 5 ms pass without any ("frame"). The
 //! server's CPU is utime+stime from /proc/PID/stat over the keystroke
 //! phase; its memory is VmRSS from /proc/PID/status with no sessions and
-//! with N open. The client runs on the same cores: its own CPU is printed.
+//! with N open (after the first frames, and after the keys). The client
+//! runs on the same cores: its own CPU is printed, and so is every
+//! process's ("machine", from /proc/stat), to show what else was running.
 //! A plain `main` (harness = false) printing a table, not criterion:
 //! one run is a minute of wall time, not a loop to sample.
 
@@ -63,7 +65,7 @@ fn main() {
         load_average()
     );
     println!(
-        "{:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6} {:>7} {:>9} {:>7} {:>8} {:>9} {:>9}",
+        "{:>5} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6} {:>7} {:>9} {:>7} {:>7} {:>8} {:>9} {:>9}",
         "N",
         "first p50",
         "first p95",
@@ -74,13 +76,14 @@ fn main() {
         "server",
         "sess/core",
         "client",
+        "machine",
         "RSS 0",
         "+/sess",
         "+/sess"
     );
     println!(
-        "{:>5} {:>49} {:>6} {:>7} {:>9} {:>7} {:>8} {:>9} {:>9}",
-        "", "(ms)", "keys", "cores", "", "cores", "MB", "opened", "after"
+        "{:>5} {:>49} {:>6} {:>7} {:>9} {:>7} {:>7} {:>8} {:>9} {:>9}",
+        "", "(ms)", "keys", "cores", "", "cores", "cores", "MB", "opened", "after"
     );
     for n in sizes {
         let row = runtime.block_on(run(n, Duration::from_secs(seconds)));
@@ -97,6 +100,8 @@ struct Row {
     missed: usize,
     server_cores: f64,
     client_cores: f64,
+    /// Every process's CPU over the same time: the other load on the box.
+    machine_cores: f64,
     rss_idle_kb: u64,
     rss_open_kb: u64,
     rss_used_kb: u64,
@@ -108,7 +113,7 @@ impl std::fmt::Display for Row {
             |kb: u64| kb.saturating_sub(self.rss_idle_kb) as f64 / self.n as f64 / 1024.0;
         write!(
             f,
-            "{:>5} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>6} {:>7.3} {:>9.0} {:>7.3} {:>8.1} {:>6.2} MB {:>6.2} MB",
+            "{:>5} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>6} {:>7.3} {:>9.0} {:>7.3} {:>7.3} {:>8.1} {:>6.2} MB {:>6.2} MB",
             self.n,
             percentile(&self.first, 0.50),
             percentile(&self.first, 0.95),
@@ -119,6 +124,7 @@ impl std::fmt::Display for Row {
             self.server_cores,
             self.n as f64 / self.server_cores.max(f64::EPSILON),
             self.client_cores,
+            self.machine_cores,
             self.rss_idle_kb as f64 / 1024.0,
             per_session(self.rss_open_kb),
             per_session(self.rss_used_kb),
@@ -159,6 +165,7 @@ async fn run(n: usize, keys_for: Duration) -> Row {
     let start = Instant::now() + Duration::from_millis(200);
     let server_before = cpu_seconds(server.pid());
     let client_before = cpu_seconds(std::process::id());
+    let machine_before = machine_busy();
     let tasks: Vec<_> = readers
         .into_iter()
         .enumerate()
@@ -174,6 +181,7 @@ async fn run(n: usize, keys_for: Duration) -> Row {
         missed: 0,
         server_cores: 0.0,
         client_cores: 0.0,
+        machine_cores: 0.0,
         rss_idle_kb,
         rss_open_kb,
         rss_used_kb: 0,
@@ -189,6 +197,7 @@ async fn run(n: usize, keys_for: Duration) -> Row {
     let elapsed = (Instant::now() - start).as_secs_f64();
     row.server_cores = (cpu_seconds(server.pid()) - server_before) / elapsed;
     row.client_cores = (cpu_seconds(std::process::id()) - client_before) / elapsed;
+    row.machine_cores = (machine_busy() - machine_before) / elapsed;
     // With every session still open, after all those frames.
     row.rss_used_kb = rss_kb(server.pid());
     row
@@ -393,6 +402,23 @@ fn clock_ticks() -> f64 {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(100.0)
+}
+
+/// The CPU time every process used since boot, in seconds: the first
+/// line of /proc/stat less idle and iowait.
+fn machine_busy() -> f64 {
+    let stat = std::fs::read_to_string("/proc/stat").expect("/proc/stat");
+    let ticks: Vec<f64> = stat
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("cpu "))
+        .expect("a cpu line")
+        .split_whitespace()
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal
+    let busy: f64 = ticks.iter().take(8).sum::<f64>() - ticks[3] - ticks[4];
+    busy / clock_ticks()
 }
 
 /// A process's resident memory in kB (VmRSS in /proc/PID/status).

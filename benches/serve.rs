@@ -143,6 +143,7 @@ fn percentile(samples: &[Duration], p: f64) -> f64 {
     sorted[rank - 1].as_secs_f64() * 1000.0
 }
 
+/// One size: a fresh server, `n` readers logged in, then `keys_for` of keys.
 async fn run(n: usize, keys_for: Duration) -> Row {
     let server = Server::start(n);
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -186,6 +187,7 @@ async fn run(n: usize, keys_for: Duration) -> Row {
         rss_open_kb,
         rss_used_kb: 0,
     };
+    // Kept open until the server's memory is read below.
     let mut readers = Vec::with_capacity(n);
     for task in tasks {
         let (reader, timings) = task.await.expect("a reader task");
@@ -203,7 +205,7 @@ async fn run(n: usize, keys_for: Duration) -> Row {
     row
 }
 
-/// Reader `i`'s screen: 80x24 and larger, up to 200x60.
+/// Reader `i`'s screen: 80x24 and seven larger ones, up to 199x59.
 fn size(i: usize) -> (u32, u32) {
     let step = (i % 8) as u32;
     (80 + 17 * step, 24 + 5 * step)

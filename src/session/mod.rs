@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crossterm::event::KeyEvent;
-use crossterm::{cursor, queue, terminal};
+use crossterm::{cursor, queue, style, terminal};
 use ratatui::backend::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -81,6 +81,8 @@ pub struct Session<W: Write> {
     stage: Stage,
     /// Whether the state changed since the last frame.
     dirty: bool,
+    /// Whether the next frame is drawn whole rather than as changes.
+    whole: bool,
 }
 
 impl<W: Write> Session<W> {
@@ -102,6 +104,7 @@ impl<W: Write> Session<W> {
             export_dir: settings.export_dir,
             stage: Stage::New,
             dirty: true,
+            whole: false,
         })
     }
 
@@ -152,6 +155,13 @@ impl<W: Write> Session<W> {
         if self.follow_delay.is_zero() && self.app.follow_pending() {
             self.apply(Action::Follow);
         }
+    }
+
+    /// Draws the next frame whole, not as changes to the last one: the
+    /// transport dropped frames the reader never saw.
+    pub fn redraw(&mut self) {
+        self.whole = true;
+        self.dirty = true;
     }
 
     /// Applies an action, and carries out what it asks for.
@@ -224,6 +234,18 @@ impl<W: Write> Session<W> {
         }
         if self.terminal.get_frame().area() != app.size {
             self.terminal.resize(app.size)?;
+        }
+        if std::mem::take(&mut self.whole) {
+            // Not `Terminal::clear`: it asks the process's own terminal
+            // for the cursor and size. The screen is wiped here, and the
+            // frame diffed against a blank one, so every cell is sent.
+            let out = self.terminal.backend_mut();
+            queue!(
+                out,
+                style::SetAttribute(style::Attribute::Reset),
+                terminal::Clear(terminal::ClearType::All)
+            )?;
+            self.terminal.swap_buffers();
         }
         let links = if self.hyperlinks {
             ui::links(app)

@@ -321,3 +321,58 @@ pub fn write_crash(out: &mut impl Write) -> std::io::Result<()> {
     out.write_all(b"\r\nchronicle: this session hit an internal error and ended\r\n")?;
     out.flush()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+        haystack.windows(needle.len()).position(|w| w == needle)
+    }
+
+    #[test]
+    fn a_panicking_session_ends_with_status_1_and_the_terminal_put_back() {
+        let ran = isolated(|| panic!("a bug in one session"));
+        let ending = Ending::of(&ran, None, false);
+        assert_eq!(ending.status, Some(1));
+        assert_eq!(ending.how, "panicked");
+        assert_eq!(find(&ending.words, RESTORE), Some(0));
+        assert!(find(&ending.words, PASTE_OFF).is_some());
+        let said = String::from_utf8_lossy(&ending.words);
+        assert!(said.contains("internal error"), "{said}");
+    }
+
+    #[test]
+    fn a_panic_in_one_session_leaves_other_threads_running() {
+        let other = std::thread::spawn(|| isolated(|| End::Quit));
+        let panicked = std::thread::spawn(|| isolated(|| panic!("a bug in one session")));
+        assert!(panicked.join().expect("the thread ended normally").is_err());
+        let ended = other.join().expect("the other thread ended normally");
+        assert!(matches!(ended, Ok(End::Quit)));
+    }
+
+    #[test]
+    fn each_end_gets_its_own_last_words_and_status() {
+        let quit = Ending::of(&Ok(End::Quit), None, false);
+        assert_eq!((quit.status, quit.words.as_slice()), (Some(0), PASTE_OFF));
+        let idle = Ending::of(&Ok(End::Idle), Some(Duration::from_secs(90)), false);
+        let said = String::from_utf8_lossy(&idle.words);
+        assert!(
+            said.starts_with("chronicle: closed after 1 min 30 s"),
+            "{said}"
+        );
+        let bye = Ending::of(&Ok(End::Goodbye), None, false);
+        assert!(String::from_utf8_lossy(&bye.words).contains("goodbye"));
+        // Nobody is left to tell.
+        let gone = Ending::of(&Ok(End::HangUp), None, false);
+        assert_eq!(gone.status, None);
+    }
+
+    #[test]
+    fn a_reader_whose_output_stalled_gets_the_terminal_put_back() {
+        let quit = Ending::of(&Ok(End::Quit), None, true);
+        assert_eq!(find(&quit.words, RESTORE), Some(0));
+        let fine = Ending::of(&Ok(End::Quit), None, false);
+        assert_eq!(find(&fine.words, RESTORE), None);
+    }
+}

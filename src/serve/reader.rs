@@ -95,7 +95,9 @@ impl Reader {
     fn run_to_end(mut self, runtime: &tokio::runtime::Handle) {
         let started = Instant::now();
         let context = self.context.clone();
-        let settings = self.terminal.settings(context.export_dir.clone());
+        let settings = self
+            .terminal
+            .settings(&context.base, context.export_dir.clone());
         let (handle, channel) = (self.handle.clone(), self.channel);
         let output = Output::new(handle.clone(), channel, runtime.clone(), PASTE_ON);
         let stalled = output.stalled();

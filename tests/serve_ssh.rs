@@ -271,6 +271,66 @@ fn a_slow_reader_costs_no_memory_and_is_redrawn_whole_when_it_reads_again() {
 }
 
 #[test]
+fn each_reader_gets_the_servers_config_and_the_theme_they_ask_for() {
+    let dir = e2e_support::TempDir::new("serve-config");
+    dir.write(
+        "serve.toml",
+        "theme = \"mono\"\n[keys.normal]\nquit = [\"x\"]\n",
+    );
+    let config = dir.path().join("serve.toml");
+    let server = Server::start_with(&["--config", config.to_str().expect("a UTF-8 path")]);
+    let plain = server.reader(100, 30, &[]);
+    let colour = server.reader(100, 30, &[("CHRONICLE_THEME", "default")]);
+    let unknown = server.reader(100, 30, &[("CHRONICLE_THEME", "nope")]);
+    for pty in [&plain, &colour, &unknown] {
+        pty.settle(Duration::from_millis(200));
+    }
+    assert!(
+        !coloured(&plain),
+        "the server's mono theme:\n{}",
+        plain.screen()
+    );
+    assert!(
+        coloured(&colour),
+        "the theme asked for:\n{}",
+        colour.screen()
+    );
+    assert!(
+        !coloured(&unknown),
+        "the server's theme for an unknown name"
+    );
+    server.wait_log("no theme is named nope; the server's");
+    // The config's keys: x quits.
+    let mut plain = plain;
+    plain.send("x");
+    assert!(plain.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
+    server.wait_log("ended (quit)");
+}
+
+#[test]
+fn a_bad_config_stops_the_server_before_it_listens() {
+    let dir = e2e_support::TempDir::new("serve-bad-config");
+    dir.write("serve.toml", "follow_delay_ms = 100\ntheme = \"nope\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--allow-any-key",
+            "--host-key",
+        ])
+        .arg(dir.path().join("host_key"))
+        .arg("--config")
+        .arg(dir.path().join("serve.toml"))
+        .output()
+        .expect("run chronicle serve");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("serve.toml:2:"), "{err}");
+    assert!(!err.contains("listening"), "{err}");
+}
+
+#[test]
 fn an_idle_reader_is_told_and_closed() {
     let server = Server::start_with(&["--idle-timeout", "1s"]);
     let mut pty = server.reader(80, 24, &[]);

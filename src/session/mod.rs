@@ -13,13 +13,15 @@ use std::time::Duration;
 
 use crossterm::event::KeyEvent;
 use crossterm::{cursor, queue, style, terminal};
-use ratatui::backend::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Keymap, Shared};
 use crate::effects;
 use crate::hyperlink;
 use crate::ui::{self, theme::Theme};
+use remote::Remote;
+
+mod remote;
 
 /// How one reader's session looks and behaves: their keys, their theme
 /// (colour or mono), whether their terminal gets hyperlinks, how long the
@@ -73,7 +75,7 @@ enum Stage {
 
 pub struct Session<W: Write> {
     app: App,
-    terminal: Terminal<CrosstermBackend<W>>,
+    terminal: Terminal<Remote<W>>,
     theme: Theme,
     hyperlinks: bool,
     follow_delay: Duration,
@@ -93,8 +95,8 @@ impl<W: Write> Session<W> {
         // A fixed viewport: ratatui never asks the writer for a size, so
         // `Event::Resize` alone decides the area of each frame.
         let viewport = Viewport::Fixed(app.size);
-        let terminal =
-            Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })?;
+        let backend = Remote::new(out, app.terminal.into());
+        let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
         Ok(Session {
             app,
             terminal,
@@ -233,6 +235,7 @@ impl<W: Write> Session<W> {
             return self.terminal.backend_mut().flush();
         }
         if self.terminal.get_frame().area() != app.size {
+            self.terminal.backend_mut().size = app.terminal.into();
             self.terminal.resize(app.size)?;
         }
         if std::mem::take(&mut self.whole) {

@@ -44,8 +44,11 @@ impl Server {
             .arg(dir.path().join("authorized_keys"))
             .args(options)
             .current_dir(dir.path())
-            // The server's own NO_COLOR must not reach any reader.
+            // The server's own NO_COLOR must not reach any reader, and
+            // without a TERM of its own it must not need one (crossterm
+            // would ask `tput` for the size of the server's terminal).
             .env("NO_COLOR", "1")
+            .env_remove("TERM")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

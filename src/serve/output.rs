@@ -1,11 +1,13 @@
 //! One reader's bytes on their SSH channel: gathered as the session
-//! writes, sent on flush (once a frame). russh takes one message at a
-//! time and holds it while the client's window is full, so a frame waits
-//! at most `DEADLINE` to be taken; past that it is dropped, the output
-//! stalls (drops what follows too), and the reader's loop redraws the
-//! screen whole once the link takes a frame again. So a reader who stops
-//! reading costs at most a frame or two of memory, and their thread keeps
-//! taking input, timeouts and the server's goodbye.
+//! writes, sent on flush (once a frame). russh (0.63) queues a few
+//! messages per connection (its event buffer, 10) and takes no more while
+//! the client's window is full; a frame waits at most `DEADLINE` to be
+//! taken, and past that it is dropped, the output stalls (drops what
+//! follows too), and the reader's loop redraws the screen whole once the
+//! link takes a frame again. So a reader who stops reading costs a dozen
+//! frames of memory at most, and their thread goes on taking input (the
+//! connection, which waits for it, would otherwise stop too), timeouts
+//! and the server's goodbye.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use e2e_support::{Pty, TIMEOUT};
-use serve_support::{coloured, fills_width, selected, Server};
+use serve_support::{coloured, fills_width, looks, selected, Server};
 
 #[test]
 fn twenty_concurrent_readers_each_see_their_own_screen() {
@@ -189,6 +189,145 @@ fn sigterm_says_goodbye_to_every_reader_and_exits_0() {
             .count(),
         2
     );
+}
+
+#[test]
+fn a_slow_reader_costs_no_memory_and_is_redrawn_whole_when_it_reads_again() {
+    let mut server = Server::start();
+    let (cols, rows) = (250, 24);
+    let mut slow = server.slow_reader(cols, rows);
+    let other = server.reader(cols, rows, &[]);
+    // From one view to another and back: frames of the whole screen.
+    let jump = |slow: &mut serve_support::slow::SlowReader, times: usize| {
+        for _ in 0..times {
+            for key in ["2", "3"] {
+                slow.send(key);
+                std::thread::sleep(Duration::from_millis(25));
+            }
+        }
+    };
+    slow.hold();
+    let mut jumps = 0;
+    while server.logged("not reading; frames dropped") == 0 {
+        assert!(
+            jumps < 1000,
+            "the slow reader's link never filled:\n{}",
+            server.log.lock().unwrap().join("\n")
+        );
+        jump(&mut slow, 10);
+        jumps += 10;
+    }
+    // Some 7 kB of frames a jump: 1.4 MB the server may not keep.
+    let before = server.rss_kb();
+    jump(&mut slow, 200);
+    // The other reader is served meanwhile.
+    other.send("j");
+    assert!(other.wait_for(" 2/46", TIMEOUT), "{}", other.screen());
+    let after = server.rss_kb();
+    assert!(
+        after < before + 512,
+        "the server grew from {before} to {after} kB"
+    );
+    // The same state for both, then the slow reader reads again.
+    slow.send("1g");
+    other.send("1g");
+    std::thread::sleep(Duration::from_millis(50));
+    slow.send("jjj");
+    other.send("jjj");
+    slow.release();
+    server.wait_log("reading again; redrawn whole");
+    let start = std::time::Instant::now();
+    loop {
+        let (mine, theirs) = (slow.with_screen(looks), other.with_screen(looks));
+        let Some(at) = mine.iter().zip(&theirs).position(|(a, b)| a != b) else {
+            break;
+        };
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "row {}, column {}: {:?}, not {:?}, on\n{}",
+            at / usize::from(cols),
+            at % usize::from(cols),
+            mine[at],
+            theirs[at],
+            slow.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(selected(&slow.screen()), Some(4), "{}", slow.screen());
+    // Stopped while it is not reading: the server says goodbye to it too,
+    // and exits.
+    slow.hold();
+    while server.logged("not reading; frames dropped") < 2 {
+        jump(&mut slow, 10);
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.pid()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = server.wait_exit().expect("the server exited");
+    assert!(status.success(), "{status:?}");
+    assert_eq!(server.logged("ended (server stopped)"), 2);
+}
+
+#[test]
+fn each_reader_gets_the_servers_config_and_the_theme_they_ask_for() {
+    let dir = e2e_support::TempDir::new("serve-config");
+    dir.write(
+        "serve.toml",
+        "theme = \"mono\"\n[keys.normal]\nquit = [\"x\"]\n",
+    );
+    let config = dir.path().join("serve.toml");
+    let server = Server::start_with(&["--config", config.to_str().expect("a UTF-8 path")]);
+    let plain = server.reader(100, 30, &[]);
+    let colour = server.reader(100, 30, &[("CHRONICLE_THEME", "default")]);
+    let unknown = server.reader(100, 30, &[("CHRONICLE_THEME", "nope")]);
+    for pty in [&plain, &colour, &unknown] {
+        pty.settle(Duration::from_millis(200));
+    }
+    assert!(
+        !coloured(&plain),
+        "the server's mono theme:\n{}",
+        plain.screen()
+    );
+    assert!(
+        coloured(&colour),
+        "the theme asked for:\n{}",
+        colour.screen()
+    );
+    assert!(
+        !coloured(&unknown),
+        "the server's theme for an unknown name"
+    );
+    server.wait_log("no theme is named nope; the server's");
+    // The config's keys: x quits.
+    let mut plain = plain;
+    plain.send("x");
+    assert!(plain.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
+    server.wait_log("ended (quit)");
+}
+
+#[test]
+fn a_bad_config_stops_the_server_before_it_listens() {
+    let dir = e2e_support::TempDir::new("serve-bad-config");
+    dir.write("serve.toml", "follow_delay_ms = 100\ntheme = \"nope\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--allow-any-key",
+            "--host-key",
+        ])
+        .arg(dir.path().join("host_key"))
+        .arg("--config")
+        .arg(dir.path().join("serve.toml"))
+        .output()
+        .expect("run chronicle serve");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("serve.toml:2:"), "{err}");
+    assert!(!err.contains("listening"), "{err}");
 }
 
 #[test]

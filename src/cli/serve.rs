@@ -1,13 +1,15 @@
 //! `chronicle serve`: the explorer over SSH (see `crate::serve`).
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::app::Shared;
+use crate::config::Config;
+use crate::corpus::diag::Diagnostic;
 use crate::extract::Loaded;
-use crate::serve::{Limits, Options};
+use crate::serve::{Base, Limits, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -43,6 +45,13 @@ pub struct ServeArgs {
     /// Where readers' exports are written; without it, none are.
     #[arg(long, value_name = "DIR")]
     pub export_dir: Option<PathBuf>,
+    /// The keys, theme and follow delay every session starts from, in the
+    /// explorer's config format (assets/config.example.toml); read once,
+    /// and a bad file stops the server. A reader may pick an embedded
+    /// theme with `ssh -o SetEnv=CHRONICLE_THEME=mono` (default, mono);
+    /// their NO_COLOR always means mono.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 pub fn run(loaded: &mut Loaded, args: &ServeArgs) -> ExitCode {
@@ -76,6 +85,19 @@ pub fn run(loaded: &mut Loaded, args: &ServeArgs) -> ExitCode {
             }
         }
     };
+    let base = match &args.config {
+        None => Base::default(),
+        Some(path) => match base(path) {
+            Ok(base) => base,
+            Err(problems) => {
+                for problem in problems {
+                    eprintln!("chronicle: config: {problem}");
+                }
+                eprintln!("chronicle: not serving with a bad --config");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
     let options = Options {
         listen: args.listen,
         host_key,
@@ -87,11 +109,22 @@ pub fn run(loaded: &mut Loaded, args: &ServeArgs) -> ExitCode {
         },
         idle: (!args.idle_timeout.is_zero()).then_some(args.idle_timeout),
         export_dir: args.export_dir.clone(),
+        base,
     };
     // The one model every reader shares, taken rather than copied.
     let corpus = std::mem::take(&mut loaded.corpus);
     let shared = Shared::new(corpus, std::mem::take(&mut loaded.problems));
     crate::serve::run(shared, options)
+}
+
+/// What every session starts from, from the config at `path`; its
+/// problems, each naming the file, line and column, if it has any.
+fn base(path: &Path) -> Result<Base, Vec<Diagnostic>> {
+    let colour = Config::load(Some(path), false);
+    if !colour.problems.is_empty() {
+        return Err(colour.problems);
+    }
+    Ok(Base::new(colour, Config::load(Some(path), true)))
 }
 
 /// "90s", "30m", "2h", "1h30m" or "0".
@@ -129,6 +162,41 @@ fn duration(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serve_takes_its_own_config_before_or_after_the_command() {
+        use clap::{CommandFactory, Parser};
+        crate::cli::Cli::command().debug_assert();
+        for args in [
+            &["chronicle", "serve", "--config", "s.toml"][..],
+            &["chronicle", "--config", "s.toml", "serve"][..],
+        ] {
+            let cli = crate::cli::Cli::try_parse_from(args).expect("parses");
+            let Some(crate::cli::Command::Serve(serve)) = cli.command else {
+                panic!("not serve: {args:?}");
+            };
+            assert_eq!(
+                serve.config.as_deref(),
+                Some(Path::new("s.toml")),
+                "{args:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_config_names_its_file_and_line() {
+        let dir =
+            std::env::temp_dir().join(format!("chronicle-serve-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        let path = dir.join("serve.toml");
+        std::fs::write(&path, "follow_delay_ms = 100\ntheme = \"nope\"\n").expect("write");
+        let problems = base(&path).expect_err("refused");
+        assert_eq!(problems[0].line, 2, "{problems:?}");
+        assert!(problems[0].file.ends_with("serve.toml"), "{problems:?}");
+        std::fs::write(&path, "follow_delay_ms = 0\n").expect("write");
+        assert_eq!(base(&path).expect("read").follow_delay, Duration::ZERO);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn durations_read_as_written() {

@@ -109,6 +109,12 @@ impl Connection {
             terminal.size.1,
             log::shown(&terminal.term)
         ));
+        if let Some(name) = terminal.unknown_theme() {
+            log::line(format!(
+                "{label}: no theme is named {}; the server's",
+                log::shown(&name)
+            ));
+        }
         let id = self.id;
         let reader = reader::Reader {
             context,

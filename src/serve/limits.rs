@@ -1,10 +1,12 @@
 //! Who may connect now: at most so many sessions at once (in all, and
 //! from one IP address), and at most so many new connections from one IP
-//! address a minute. Pure: the caller says what time it is, so the rules
-//! are tested without waiting.
+//! address a minute. An IPv6 client counts by its /64 (one host, or one
+//! home, is handed a whole /64: counted by address, it could take as many
+//! as it likes), an IPv4-mapped one as its IPv4 address. Pure: the caller
+//! says what time it is, so the rules are tested without waiting.
 
 use std::collections::{HashMap, VecDeque};
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
 use std::time::{Duration, Instant};
 
 /// The span the connection rate is counted over.
@@ -41,6 +43,7 @@ struct Peer {
 pub struct Limiter {
     limits: Limits,
     open: usize,
+    /// By the address each client is counted by (`key`).
     peers: HashMap<IpAddr, Peer>,
     /// Past this many addresses, the ones with nothing open or recent are
     /// forgotten (so many passing addresses keep little).
@@ -70,7 +73,7 @@ impl Limiter {
         if self.open >= self.limits.sessions {
             return Err(Refusal::Sessions);
         }
-        let peer = self.peers.entry(ip).or_default();
+        let peer = self.peers.entry(key(ip)).or_default();
         forget_before(peer, now);
         if peer.open >= self.limits.sessions_per_ip {
             return Err(Refusal::SessionsPerIp);
@@ -86,12 +89,27 @@ impl Limiter {
 
     /// A connection `admit` let in from `ip` has ended.
     pub fn release(&mut self, ip: IpAddr) {
-        if let Some(peer) = self.peers.get_mut(&ip) {
+        if let Some(peer) = self.peers.get_mut(&key(ip)) {
             if peer.open > 0 {
                 peer.open -= 1;
                 self.open -= 1;
             }
         }
+    }
+}
+
+/// The address a client is counted by: an IPv4 address as it is (also
+/// when it comes mapped into IPv6), an IPv6 one by its /64 prefix.
+fn key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let prefix = u128::from(v6) & !(u128::from(u64::MAX));
+                IpAddr::V6(Ipv6Addr::from(prefix))
+            }
+        },
     }
 }
 
@@ -167,6 +185,39 @@ mod tests {
         assert_eq!(limits.admit(ip(1), at(59)), Err(Refusal::Rate));
         assert_eq!(limits.admit(ip(1), at(60)), Ok(()));
         assert_eq!(limits.admit(ip(1), at(61)), Err(Refusal::Rate));
+    }
+
+    fn v6(text: &str) -> IpAddr {
+        text.parse().expect("an IPv6 address")
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        let mut limits = limiter(10, 2, 100);
+        let now = Instant::now();
+        assert_eq!(limits.admit(v6("2001:db8:0:1::1"), now), Ok(()));
+        assert_eq!(limits.admit(v6("2001:db8:0:1:ffff::2"), now), Ok(()));
+        // Another address in the same /64 is the same client.
+        let same = v6("2001:db8:0:1:abcd:1234:5678:9abc");
+        assert_eq!(limits.admit(same, now), Err(Refusal::SessionsPerIp));
+        // The next /64 is another.
+        assert_eq!(limits.admit(v6("2001:db8:0:2::1"), now), Ok(()));
+        // Released by any address of the /64.
+        limits.release(v6("2001:db8:0:1::99"));
+        assert_eq!(limits.admit(same, now), Ok(()));
+    }
+
+    #[test]
+    fn ipv4_mapped_into_ipv6_counts_as_ipv4() {
+        let mut limits = limiter(10, 1, 100);
+        let now = Instant::now();
+        assert_eq!(limits.admit(ip(7), now), Ok(()));
+        let mapped = v6("::ffff:192.0.2.7");
+        assert_eq!(limits.admit(mapped, now), Err(Refusal::SessionsPerIp));
+        // Not the whole /64 of mapped addresses: another IPv4 address.
+        assert_eq!(limits.admit(v6("::ffff:192.0.2.8"), now), Ok(()));
+        limits.release(mapped);
+        assert_eq!(limits.admit(ip(7), now), Ok(()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `chronicle serve`: the explorer over SSH, one process for many readers.
 //! The corpus is loaded once and shared read-only; each reader gets their
-//! own `Session` (keys, theme from their TERM and NO_COLOR, screen size)
+//! own `Session` (keys and theme from `--config`, their theme's name,
+//! TERM and NO_COLOR, screen size)
 //! on a thread of its own, so a panic or a slow link ends or slows that
 //! reader only. Logins are by public key only; there is no shell.
 
@@ -28,6 +29,7 @@ use tokio::sync::mpsc;
 
 pub use access::Access;
 pub use limits::Limits;
+pub use terminal::Base;
 
 use crate::app::Shared;
 use connection::Connection;
@@ -47,6 +49,8 @@ pub struct Options {
     pub idle: Option<Duration>,
     /// Where readers' exports go; `None` writes nothing on the server.
     pub export_dir: Option<PathBuf>,
+    /// What every session starts from (`--config`).
+    pub base: Base,
 }
 
 /// What every connection shares.
@@ -55,6 +59,7 @@ pub struct Context {
     access: Access,
     idle: Option<Duration>,
     export_dir: Option<PathBuf>,
+    base: Base,
     /// Each running reader's input, by connection number: how a stopping
     /// server says goodbye to them. Weak, so that a connection that ends
     /// still closes its reader's input.
@@ -132,6 +137,7 @@ fn start(shared: Shared, options: Options) -> Result<ExitCode, String> {
         access,
         idle: options.idle,
         export_dir: options.export_dir.clone(),
+        base: options.base.clone(),
         readers: Mutex::new(HashMap::new()),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()

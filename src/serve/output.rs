@@ -1,14 +1,24 @@
 //! One reader's bytes on their SSH channel: gathered as the session
-//! writes, sent on flush (once a frame). Sending waits while the client's
-//! window is full, so a slow reader holds up their own session only, and
-//! russh (0.62.5 on) queues no more than its bounded buffers.
+//! writes, sent on flush (once a frame). russh (0.63) queues a few
+//! messages per connection (its event buffer, 10) and takes no more while
+//! the client's window is full; a frame waits at most `DEADLINE` to be
+//! taken, and past that it is dropped, the output stalls (drops what
+//! follows too), and the reader's loop redraws the screen whole once the
+//! link takes a frame again. So a reader who stops reading costs a dozen
+//! frames of memory at most, and their thread goes on taking input (the
+//! connection, which waits for it, would otherwise stop too), timeouts
+//! and the server's goodbye.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use russh::server::Handle;
 use russh::ChannelId;
+
+/// How long a frame waits for the link to take it before it is dropped.
+pub const DEADLINE: Duration = Duration::from_millis(200);
 
 pub struct Output {
     handle: Handle,
@@ -18,6 +28,9 @@ pub struct Output {
     /// The channel is gone (a write failed, or the client hung up): what
     /// is written after is dropped unsaid, so nothing prints its error.
     gone: Arc<AtomicBool>,
+    /// A frame was dropped: what is written is dropped too until the
+    /// reader's loop clears this and asks for a whole frame.
+    stalled: Arc<AtomicBool>,
 }
 
 impl Output {
@@ -34,6 +47,7 @@ impl Output {
             runtime,
             buf: first.to_vec(),
             gone: Arc::new(AtomicBool::new(false)),
+            stalled: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -42,8 +56,13 @@ impl Output {
         self.gone.clone()
     }
 
+    /// A flag set when a frame is dropped (see `stalled` in `Output`).
+    pub fn stalled(&self) -> Arc<AtomicBool> {
+        self.stalled.clone()
+    }
+
     fn is_gone(&self) -> bool {
-        self.gone.load(Ordering::SeqCst)
+        self.gone.load(Ordering::SeqCst) || self.stalled.load(Ordering::SeqCst)
     }
 }
 
@@ -61,11 +80,21 @@ impl Write for Output {
             return Ok(());
         }
         let bytes = std::mem::take(&mut self.buf);
-        let sent = self.runtime.block_on(self.handle.data(self.channel, bytes));
-        if sent.is_err() {
-            self.gone.store(true, Ordering::SeqCst);
-            return Err(io::ErrorKind::BrokenPipe.into());
+        // Cancelling the send leaves nothing half sent: russh takes a
+        // message whole or not at all.
+        // The timer is made inside the runtime, which it needs.
+        let send =
+            async { tokio::time::timeout(DEADLINE, self.handle.data(self.channel, bytes)).await };
+        match self.runtime.block_on(send) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(_)) => {
+                self.gone.store(true, Ordering::SeqCst);
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            Err(_) => {
+                self.stalled.store(true, Ordering::SeqCst);
+                Ok(())
+            }
         }
-        Ok(())
     }
 }

@@ -1,20 +1,59 @@
 //! What a client said about its terminal: the pty request's TERM and size,
 //! and the few environment requests kept. A reader's colours, theme and
-//! hyperlinks come from these alone, never from the server's environment.
+//! hyperlinks come from these and the server's `--config` alone, never
+//! from the server's environment.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
+use crate::app::Keymap;
 use crate::config::{colour_off, Config};
 use crate::session::Settings;
 use crate::ui::theme::Theme;
 
 /// Environment requests kept; every other one is refused.
-pub const KEPT: [&str; 4] = [
+pub const KEPT: [&str; 5] = [
     "NO_COLOR",
     "COLORTERM",
     "CHRONICLE_HYPERLINKS",
+    "CHRONICLE_THEME",
     "TERM_PROGRAM",
 ];
+/// The embedded themes (assets/themes) a reader may ask for by name.
+const THEMES: [&str; 2] = ["default", "mono"];
+
+/// What every reader's session starts from: the keys, theme and follow
+/// delay of the server's `--config` (else the defaults), read once.
+#[derive(Debug, Clone)]
+pub struct Base {
+    pub keymap: Keymap,
+    pub follow_delay: Duration,
+    /// The config's theme with its style overrides.
+    pub colour: Theme,
+    /// The same for a reader without colour (NO_COLOR, a mono terminal).
+    pub mono: Theme,
+}
+
+impl Base {
+    /// From a config read as a colour terminal and as a mono one.
+    pub fn new(colour: Config, mono: Config) -> Base {
+        Base {
+            keymap: colour.keymap,
+            follow_delay: colour.follow_delay,
+            colour: colour.theme,
+            mono: mono.theme,
+        }
+    }
+}
+
+impl Default for Base {
+    fn default() -> Base {
+        Base::new(
+            Config::from_text("", "", false),
+            Config::from_text("", "", true),
+        )
+    }
+}
 /// The largest screen drawn: a client asking for more gets this much, so
 /// no request makes a session's buffers huge.
 pub const MAX_SIZE: (u16, u16) = (512, 256);
@@ -70,22 +109,32 @@ impl Terminal {
             && (colorterm || !MONOCHROME.contains(&term))
     }
 
-    /// The reader's session settings: the default keys and timing, the
-    /// colour or mono theme, hyperlinks where their terminal shows them.
-    pub fn settings(&self, export_dir: Option<PathBuf>) -> Settings {
-        let colour = self.colour();
-        let defaults = Config::from_text("", "", !colour);
+    /// The reader's session settings: the server's keys and timing, their
+    /// theme (the one they asked for, else the server's; mono without
+    /// colour), hyperlinks where their terminal shows them.
+    pub fn settings(&self, base: &Base, export_dir: Option<PathBuf>) -> Settings {
+        let theme = if !self.colour() {
+            base.mono
+        } else {
+            match self.var("CHRONICLE_THEME").as_deref() {
+                Some("default") => Theme::colour(),
+                Some("mono") => Theme::mono(),
+                _ => base.colour,
+            }
+        };
         Settings {
-            keymap: defaults.keymap,
-            theme: if colour {
-                Theme::colour()
-            } else {
-                Theme::mono()
-            },
+            keymap: base.keymap.clone(),
+            theme,
             hyperlinks: crate::hyperlink::supported(|name| self.var(name)),
-            follow_delay: defaults.follow_delay,
+            follow_delay: base.follow_delay,
             export_dir,
         }
+    }
+
+    /// The theme the reader asked for, when no embedded theme has that name.
+    pub fn unknown_theme(&self) -> Option<String> {
+        self.var("CHRONICLE_THEME")
+            .filter(|name| !THEMES.contains(&name.as_str()))
     }
 }
 
@@ -131,10 +180,80 @@ mod tests {
 
     #[test]
     fn hyperlinks_follow_the_clients_terminal() {
-        assert!(terminal("xterm-kitty", &[]).settings(None).hyperlinks);
-        assert!(!terminal("xterm-256color", &[]).settings(None).hyperlinks);
+        let base = Base::default();
+        assert!(
+            terminal("xterm-kitty", &[])
+                .settings(&base, None)
+                .hyperlinks
+        );
+        assert!(
+            !terminal("xterm-256color", &[])
+                .settings(&base, None)
+                .hyperlinks
+        );
         let asked = terminal("xterm", &[("CHRONICLE_HYPERLINKS", "1")]);
-        assert!(asked.settings(None).hyperlinks);
+        assert!(asked.settings(&base, None).hyperlinks);
+    }
+
+    /// A base whose config picks the mono theme and a follow delay of 0.
+    fn configured() -> Base {
+        let text = "theme = \"mono\"\nfollow_delay_ms = 0\n[keys.normal]\nquit = [\"x\"]\n";
+        let colour = Config::from_text("serve.toml", text, false);
+        assert!(colour.problems.is_empty(), "{:?}", colour.problems);
+        Base::new(colour, Config::from_text("serve.toml", text, true))
+    }
+
+    #[test]
+    fn every_session_starts_from_the_servers_config() {
+        let settings = terminal("xterm-256color", &[]).settings(&configured(), None);
+        assert_eq!(settings.theme, Theme::mono());
+        assert_eq!(settings.follow_delay, Duration::ZERO);
+        let x = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
+        let layer = crate::app::Layer::Normal;
+        assert_eq!(
+            settings.keymap.action(layer, &x),
+            Some(crate::app::Action::Quit)
+        );
+    }
+
+    #[test]
+    fn a_reader_picks_an_embedded_theme_by_name() {
+        let base = configured();
+        let asked = terminal("xterm-256color", &[("CHRONICLE_THEME", "default")]);
+        assert_eq!(asked.settings(&base, None).theme, Theme::colour());
+        assert_eq!(asked.unknown_theme(), None);
+        let default = Base::default();
+        let mono = terminal("xterm-256color", &[("CHRONICLE_THEME", "mono")]);
+        assert_eq!(mono.settings(&default, None).theme, Theme::mono());
+    }
+
+    #[test]
+    fn an_unknown_theme_gets_the_servers_and_is_named() {
+        let base = Base::default();
+        let asked = terminal("xterm-256color", &[("CHRONICLE_THEME", "solarized")]);
+        assert_eq!(asked.settings(&base, None).theme, base.colour);
+        assert_eq!(asked.unknown_theme().as_deref(), Some("solarized"));
+    }
+
+    #[test]
+    fn no_color_wins_over_a_theme_asked_for() {
+        let base = Base::default();
+        let env = [("CHRONICLE_THEME", "default"), ("NO_COLOR", "1")];
+        assert_eq!(
+            terminal("xterm-256color", &env).settings(&base, None).theme,
+            Theme::mono()
+        );
+    }
+
+    #[test]
+    fn the_names_are_those_of_the_embedded_themes() {
+        let mut files: Vec<String> = std::fs::read_dir("assets/themes")
+            .expect("assets/themes")
+            .flatten()
+            .filter_map(|e| Some(e.file_name().to_str()?.strip_suffix(".toml")?.to_owned()))
+            .collect();
+        files.sort();
+        assert_eq!(files, THEMES);
     }
 
     #[test]

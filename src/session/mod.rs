@@ -12,14 +12,16 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crossterm::event::KeyEvent;
-use crossterm::{cursor, queue, terminal};
-use ratatui::backend::CrosstermBackend;
+use crossterm::{cursor, queue, style, terminal};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Keymap, Shared};
 use crate::effects;
 use crate::hyperlink;
 use crate::ui::{self, theme::Theme};
+use remote::Remote;
+
+mod remote;
 
 /// How one reader's session looks and behaves: their keys, their theme
 /// (colour or mono), whether their terminal gets hyperlinks, how long the
@@ -73,7 +75,7 @@ enum Stage {
 
 pub struct Session<W: Write> {
     app: App,
-    terminal: Terminal<CrosstermBackend<W>>,
+    terminal: Terminal<Remote<W>>,
     theme: Theme,
     hyperlinks: bool,
     follow_delay: Duration,
@@ -81,6 +83,8 @@ pub struct Session<W: Write> {
     stage: Stage,
     /// Whether the state changed since the last frame.
     dirty: bool,
+    /// Whether the next frame is drawn whole rather than as changes.
+    whole: bool,
 }
 
 impl<W: Write> Session<W> {
@@ -91,8 +95,8 @@ impl<W: Write> Session<W> {
         // A fixed viewport: ratatui never asks the writer for a size, so
         // `Event::Resize` alone decides the area of each frame.
         let viewport = Viewport::Fixed(app.size);
-        let terminal =
-            Terminal::with_options(CrosstermBackend::new(out), TerminalOptions { viewport })?;
+        let backend = Remote::new(out, app.terminal.into());
+        let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
         Ok(Session {
             app,
             terminal,
@@ -102,6 +106,7 @@ impl<W: Write> Session<W> {
             export_dir: settings.export_dir,
             stage: Stage::New,
             dirty: true,
+            whole: false,
         })
     }
 
@@ -152,6 +157,13 @@ impl<W: Write> Session<W> {
         if self.follow_delay.is_zero() && self.app.follow_pending() {
             self.apply(Action::Follow);
         }
+    }
+
+    /// Draws the next frame whole, not as changes to the last one: the
+    /// transport dropped frames the reader never saw.
+    pub fn redraw(&mut self) {
+        self.whole = true;
+        self.dirty = true;
     }
 
     /// Applies an action, and carries out what it asks for.
@@ -223,7 +235,20 @@ impl<W: Write> Session<W> {
             return self.terminal.backend_mut().flush();
         }
         if self.terminal.get_frame().area() != app.size {
+            self.terminal.backend_mut().size = app.terminal.into();
             self.terminal.resize(app.size)?;
+        }
+        if std::mem::take(&mut self.whole) {
+            // Not `Terminal::clear`: it asks the process's own terminal
+            // for the cursor and size. The screen is wiped here, and the
+            // frame diffed against a blank one, so every cell is sent.
+            let out = self.terminal.backend_mut();
+            queue!(
+                out,
+                style::SetAttribute(style::Attribute::Reset),
+                terminal::Clear(terminal::ClearType::All)
+            )?;
+            self.terminal.swap_buffers();
         }
         let links = if self.hyperlinks {
             ui::links(app)

@@ -330,3 +330,34 @@ fn each_session_draws_with_its_own_links_and_theme() {
     assert!(find(&plain, b"\x1b[38;5;").is_some(), "no colour in colour");
     assert!(find(&mono, b"\x1b[38;5;").is_none(), "colour in mono");
 }
+
+#[test]
+fn a_redraw_repaints_what_lost_frames_left_out() {
+    let (mut session, wire) = started(Duration::ZERO);
+    let mut seen = wire.bytes();
+    // A frame the reader never got, then one drawn whole.
+    session.handle(key('j'));
+    assert!(session.write().is_none());
+    session.handle(key('j'));
+    session.redraw();
+    let from = wire.len();
+    assert!(session.write().is_none());
+    seen.extend_from_slice(&wire.bytes()[from..]);
+    let mut lossy = vt100::Parser::new(30, 100, 0);
+    lossy.process(&seen);
+    // The same keys, every frame received.
+    let (mut whole, reference) = started(Duration::ZERO);
+    whole.handle(key('j'));
+    whole.handle(key('j'));
+    assert!(whole.write().is_none());
+    let reference = reference.screen(100, 30);
+    let rows = |p: &vt100::Parser| -> Vec<String> { p.screen().rows(0, 100).collect() };
+    assert_eq!(rows(&lossy), rows(&reference));
+    let reversed = |p: &vt100::Parser| {
+        (0..30)
+            .flat_map(|r| (0..100).map(move |c| (r, c)))
+            .filter(|&(r, c)| p.screen().cell(r, c).is_some_and(|cell| cell.inverse()))
+            .count()
+    };
+    assert_eq!(reversed(&lossy), reversed(&reference));
+}

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use crate::e2e_support::{Pty, Spawn, TempDir, TIMEOUT};
 
+pub mod slow;
+
 const SSH: &str = "ssh";
 
 /// A running `chronicle serve`, its log, and a key pair it lets in.
@@ -42,8 +44,11 @@ impl Server {
             .arg(dir.path().join("authorized_keys"))
             .args(options)
             .current_dir(dir.path())
-            // The server's own NO_COLOR must not reach any reader.
+            // The server's own NO_COLOR must not reach any reader, and
+            // without a TERM of its own it must not need one (crossterm
+            // would ask `tput` for the size of the server's terminal).
             .env("NO_COLOR", "1")
+            .env_remove("TERM")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -148,6 +153,42 @@ impl Server {
         pty
     }
 
+    /// `ssh -tt` in a pty of `cols` x `rows` whose output the test may
+    /// stop reading.
+    pub fn slow_reader(&self, cols: u16, rows: u16) -> slow::SlowReader {
+        let reader = slow::SlowReader::spawn(SSH, &self.ssh_args("id", &["-tt"]), cols, rows);
+        let drawn = reader.wait_screen(TIMEOUT, |s| s.contents().contains("Timeline"));
+        assert!(drawn, "no first frame:\n{}", reader.screen());
+        reader
+    }
+
+    /// How many log lines contain `text`.
+    pub fn logged(&self, text: &str) -> usize {
+        let log = self.log.lock().unwrap();
+        log.iter().filter(|l| l.contains(text)).count()
+    }
+
+    /// The server's resident memory in kB (VmRSS).
+    pub fn rss_kb(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("the server's /proc status");
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"));
+        let kb = line.and_then(|l| l.split_whitespace().nth(1)?.parse().ok());
+        kb.expect("VmRSS in kB")
+    }
+
+    /// Waits for the server to exit; `None` after `TIMEOUT`.
+    pub fn wait_exit(&mut self) -> Option<std::process::ExitStatus> {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// ssh without a pty, running to its end.
     pub fn run(&self, key: &str, extra: &[&str]) -> Output {
         let out = Command::new(SSH)
@@ -209,4 +250,32 @@ pub fn coloured(pty: &Pty) -> bool {
             })
         })
     })
+}
+
+/// What a cell shows: its text (a blank for an empty cell), colours and
+/// attributes.
+pub type Look = (String, vt100::Color, vt100::Color, bool, bool, bool, bool);
+
+/// What each cell of the screen shows, row by row.
+pub fn looks(screen: &vt100::Screen) -> Vec<Look> {
+    let (rows, cols) = screen.size();
+    let look = |cell: &vt100::Cell| {
+        let text = match cell.contents() {
+            "" => " ",
+            text => text,
+        };
+        (
+            text.to_owned(),
+            cell.fgcolor(),
+            cell.bgcolor(),
+            cell.bold(),
+            cell.italic(),
+            cell.underline(),
+            cell.inverse(),
+        )
+    };
+    (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        .filter_map(|(r, c)| screen.cell(r, c).map(look))
+        .collect()
 }

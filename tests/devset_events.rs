@@ -34,21 +34,23 @@ use chronicle::corpus::Location;
 use chronicle::extract::load;
 use chronicle::model::{Corpus, DateSpec, Origin};
 
-// The targets of the events issue, printed beside the figures; the
-// development set reaches them all (see the README's events table).
+// The targets of the events issue, printed beside the figures. The
+// development set reached them all at 55 articles; the 6 added since (three
+// 2007 stories, most of their happenings undated) hold recall below 90%
+// (see the README's events table).
 const RECALL: f64 = 0.90;
 const FRAGMENTATION: f64 = 1.2;
 const SOURCE_COVERAGE: f64 = 0.80;
 const PRECISION: f64 = 0.80;
 const ACTORS: f64 = 0.80;
-const MIN_ARTICLES: usize = 30;
+const MIN_ARTICLES: usize = 61;
 
 // What the builder reaches on the committed set today, a little under: a
 // change that falls below one of these has made the events worse.
-const FLOOR_RECALL: f64 = 0.90;
-const FLOOR_FRAGMENTATION: f64 = 1.12;
-const FLOOR_SOURCE_COVERAGE: f64 = 0.90;
-const FLOOR_PRECISION: f64 = 0.85;
+const FLOOR_RECALL: f64 = 0.845;
+const FLOOR_FRAGMENTATION: f64 = 1.13;
+const FLOOR_SOURCE_COVERAGE: f64 = 0.915;
+const FLOOR_PRECISION: f64 = 0.865;
 const FLOOR_ACTORS: f64 = 0.80;
 
 #[derive(serde::Deserialize)]

@@ -669,3 +669,41 @@ fn matching_helpers_work_on_hand_built_values() {
     assert!((s.precision() - 2.0 / 3.0).abs() < 1e-9);
     assert!((s.actors() - 1.0).abs() < 1e-9);
 }
+
+/// A present perfect with no date in the lead is dated by publication;
+/// one after "since", and one below the lead, are not events.
+#[test]
+fn lead_present_perfects_take_the_day_of_publication() {
+    let article = "+++\nid = \"a\"\ntitle = \"A\"\npublished = 2024-03-05\n+++\n\
+                   Storm Ava has left at least 21 people dead in the north.\n\n\
+                   The territory has been governed by the council since then.\n\n\
+                   Rescuers said the storm was strong. The storm has destroyed a bridge.\n";
+    let records =
+        chronicle::corpus::read_files("c", vec![("articles/a.md".into(), article.into())]);
+    let corpus = chronicle::extract::analyse(records).corpus;
+    let body = &corpus.articles[0].body;
+    let at = |needle: &str| {
+        let start = body.find(needle).expect("needle in body");
+        start..start + needle.len()
+    };
+    let covering = |r: Range<usize>| {
+        corpus
+            .events
+            .iter()
+            .filter(|e| {
+                e.sources
+                    .iter()
+                    .any(|s| s.span.start < r.end && r.start < s.span.end)
+            })
+            .collect::<Vec<_>>()
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+    let left = covering(at("has left at least 21 people dead"));
+    assert_eq!(left.len(), 1, "{:?}", corpus.events);
+    assert_eq!(
+        (left[0].date.first_day(), left[0].date.last_day()),
+        (day, day)
+    );
+    assert!(covering(at("has been governed")).is_empty());
+    assert!(covering(at("has destroyed a bridge")).is_empty());
+}

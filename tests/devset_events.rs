@@ -34,21 +34,23 @@ use chronicle::corpus::Location;
 use chronicle::extract::load;
 use chronicle::model::{Corpus, DateSpec, Origin};
 
-// The targets of the events issue, printed beside the figures; the
-// development set reaches them all (see the README's events table).
+// The targets of the events issue, printed beside the figures. The
+// development set reached them all at 55 articles; the 6 added since (three
+// 2007 stories, most of their happenings undated) hold recall below 90%
+// (see the README's events table).
 const RECALL: f64 = 0.90;
 const FRAGMENTATION: f64 = 1.2;
 const SOURCE_COVERAGE: f64 = 0.80;
 const PRECISION: f64 = 0.80;
 const ACTORS: f64 = 0.80;
-const MIN_ARTICLES: usize = 30;
+const MIN_ARTICLES: usize = 61;
 
 // What the builder reaches on the committed set today, a little under: a
 // change that falls below one of these has made the events worse.
-const FLOOR_RECALL: f64 = 0.90;
-const FLOOR_FRAGMENTATION: f64 = 1.12;
-const FLOOR_SOURCE_COVERAGE: f64 = 0.90;
-const FLOOR_PRECISION: f64 = 0.85;
+const FLOOR_RECALL: f64 = 0.845;
+const FLOOR_FRAGMENTATION: f64 = 1.13;
+const FLOOR_SOURCE_COVERAGE: f64 = 0.915;
+const FLOOR_PRECISION: f64 = 0.865;
 const FLOOR_ACTORS: f64 = 0.80;
 
 #[derive(serde::Deserialize)]
@@ -666,4 +668,42 @@ fn matching_helpers_work_on_hand_built_values() {
     assert!((s.source_coverage() - 1.0).abs() < 1e-9);
     assert!((s.precision() - 2.0 / 3.0).abs() < 1e-9);
     assert!((s.actors() - 1.0).abs() < 1e-9);
+}
+
+/// A present perfect with no date in the lead is dated by publication;
+/// one after "since", and one below the lead, are not events.
+#[test]
+fn lead_present_perfects_take_the_day_of_publication() {
+    let article = "+++\nid = \"a\"\ntitle = \"A\"\npublished = 2024-03-05\n+++\n\
+                   Storm Ava has left at least 21 people dead in the north.\n\n\
+                   The territory has been governed by the council since then.\n\n\
+                   Rescuers said the storm was strong. The storm has destroyed a bridge.\n";
+    let records =
+        chronicle::corpus::read_files("c", vec![("articles/a.md".into(), article.into())]);
+    let corpus = chronicle::extract::analyse(records).corpus;
+    let body = &corpus.articles[0].body;
+    let at = |needle: &str| {
+        let start = body.find(needle).expect("needle in body");
+        start..start + needle.len()
+    };
+    let covering = |r: Range<usize>| {
+        corpus
+            .events
+            .iter()
+            .filter(|e| {
+                e.sources
+                    .iter()
+                    .any(|s| s.span.start < r.end && r.start < s.span.end)
+            })
+            .collect::<Vec<_>>()
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+    let left = covering(at("has left at least 21 people dead"));
+    assert_eq!(left.len(), 1, "{:?}", corpus.events);
+    assert_eq!(
+        (left[0].date.first_day(), left[0].date.last_day()),
+        (day, day)
+    );
+    assert!(covering(at("has been governed")).is_empty());
+    assert!(covering(at("has destroyed a bridge")).is_empty());
 }

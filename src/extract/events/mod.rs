@@ -9,6 +9,7 @@ mod clause;
 mod join;
 mod nest;
 mod noun;
+mod perfect;
 mod span;
 mod title;
 mod vocab;
@@ -101,6 +102,8 @@ pub(super) fn reports(
     out.sort_by_key(|r| r.span.start);
     let again = anaphora::reports(body, paras, dates, &out, published, resolver);
     out.extend(again);
+    let perfects = perfect::reports(body, paras, dates, &out, published, resolver);
+    out.extend(perfects);
     out.sort_by_key(|r| r.span.start);
     out
 }

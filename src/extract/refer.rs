@@ -44,6 +44,12 @@ fn surname(name: &str) -> &str {
     last_space.map_or(name, |at| &name[at + 1..])
 }
 
+/// True when `text` holds a space: read as bytes, for the short names
+/// asked, with no searcher to set up.
+fn has_space(text: &str) -> bool {
+    text.bytes().any(|b| b == b' ')
+}
+
 fn strip_honorific(text: &str) -> &str {
     if !text.starts_with(['M', 'D', 'P']) {
         return text;
@@ -114,16 +120,23 @@ fn roles_before(body: &str, at: usize) -> String {
         from += 1;
     }
     let head = &body[from..at];
-    let mut words = head
+    // Most names have no role before them: the word before is found as
+    // bytes, and then there is nothing to collect.
+    let b = head.as_bytes();
+    let end = b.len() - b.iter().rev().take_while(|&&c| c == b' ').count();
+    let start = b[..end]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(0, |p| p + 1);
+    if end == 0 || !is_role(&head[start..end]) {
+        return String::new();
+    }
+    let words: Vec<&str> = head
         .split(' ')
         .rev()
         .skip_while(|w| w.is_empty())
-        .peekable();
-    // Most names have no role before them: nothing to collect.
-    if !words.peek().is_some_and(|w| is_role(w)) {
-        return String::new();
-    }
-    let words: Vec<&str> = words.take_while(|w| is_role(w)).collect();
+        .take_while(|w| is_role(w))
+        .collect();
     words
         .iter()
         .rev()
@@ -143,7 +156,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
             .count()
     };
     let long = |m: &Mention| m.who == Who::Name && spaces(m) >= 2;
-    let named = |m: &Mention| m.who == Who::Name && body[m.start..m.end].contains(' ');
+    let named = |m: &Mention| m.who == Who::Name && has_space(&body[m.start..m.end]);
     // Built only for a text that has a name of two words or more to check.
     let mut asked = HashSet::default();
     for m in paras.iter().flat_map(|p| &p.mentions).filter(|m| named(m)) {
@@ -160,7 +173,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
                 trim_prefix(body, m, &alone);
             }
             let text = strip_honorific(&body[m.start..m.end]);
-            if text.contains(' ') {
+            if has_space(text) {
                 names
                     .by_surname
                     .entry(surname(text).to_string())
@@ -181,7 +194,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let spelled = paras
         .iter()
         .flat_map(|p| &p.mentions)
-        .filter(|m| matches!(m.who, Who::Org | Who::Name) && body[m.start..m.end].contains(' '));
+        .filter(|m| matches!(m.who, Who::Org | Who::Name) && has_space(&body[m.start..m.end]));
     let mut initials = Default::default();
     for m in spelled.take_while(|_| !written.is_empty()) {
         let text = &body[m.start..m.end];

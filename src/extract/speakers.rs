@@ -117,9 +117,9 @@ pub fn attribute(
             .or_else(|| ctx.sentence_subject(k))
             .or_else(|| ctx.previous_sentence(k));
         let text = span.text(body);
-        let quote = |speaker, confidence, rule| FoundQuote {
+        let quote = |text, speaker, confidence, rule| FoundQuote {
             span: span.inner.clone(),
-            text: text.clone(),
+            text,
             speaker,
             confidence,
             rule,
@@ -131,17 +131,23 @@ pub fn attribute(
                     |name: &str| INDEFINITE.contains(&name.split(' ').next().unwrap_or(""));
                 if let Speaker::New(name) = &a.speaker {
                     if !described(name) {
-                        let label = labels
-                            .entry(name.clone())
-                            .or_insert_with(|| ctx.label(k, name));
-                        a.speaker = Speaker::New(label.clone());
+                        // A name met before is looked up without a copy of it.
+                        let label = match labels.get(name) {
+                            Some(label) => label.clone(),
+                            None => {
+                                let label = ctx.label(k, name);
+                                labels.insert(name.clone(), label.clone());
+                                label
+                            }
+                        };
+                        a.speaker = Speaker::New(label);
                     }
                 }
-                out.push(quote(Some(a.speaker.clone()), a.confidence, a.rule));
+                out.push(quote(text, Some(a.speaker.clone()), a.confidence, a.rule));
                 found.push((k, a));
             }
             None if text.split_whitespace().count() > FRAGMENT_WORDS => {
-                out.push(quote(None, 0.2, "unattributed"));
+                out.push(quote(text, None, 0.2, "unattributed"));
             }
             None => {}
         }

@@ -158,7 +158,15 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let long = |m: &Mention| m.who == Who::Name && spaces(m) >= 2;
     let named = |m: &Mention| m.who == Who::Name && has_space(&body[m.start..m.end]);
     // Built only for a text that has a name of two words or more to check.
-    let mut asked = HashSet::default();
+    // Sized for what each name adds, its words and its beginnings, so that
+    // the set is not rebuilt as it grows.
+    let room = paras
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| named(m))
+        .map(|m| 2 * spaces(m) + 1)
+        .sum();
+    let mut asked = HashSet::with_capacity_and_hasher(room, RandomState::default());
     for m in paras.iter().flat_map(|p| &p.mentions).filter(|m| named(m)) {
         asked_of(&body[m.start..m.end], &mut asked);
     }

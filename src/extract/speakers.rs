@@ -19,6 +19,9 @@ use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::lexicon::Lexicon;
 use super::mentions::Mention;
@@ -27,6 +30,11 @@ use super::refer::{Names, Resolver};
 use super::subjects::INDEFINITE;
 use super::{FoundQuote, Para, Speaker};
 use crate::model::Actor;
+
+/// The searcher for "according to", built once: a sentence is searched
+/// for it before its words are read, and building a searcher for each
+/// sentence cost more than the search.
+static ACCORDING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ccording to"));
 
 #[rustfmt::skip]
 const SPEECH_VERB_WORDS: &[&str] = &[
@@ -352,7 +360,10 @@ impl Ctx<'_> {
     /// ..., according to X.
     fn according_to(&self, p: usize, at: usize) -> Option<Attribution> {
         let sentence = self.sentence(p, at);
-        if !self.body[sentence.clone()].contains("ccording to") {
+        if ACCORDING
+            .find(self.body[sentence.clone()].as_bytes())
+            .is_none()
+        {
             return None;
         }
         let toks = self.words_in(p, sentence.clone());

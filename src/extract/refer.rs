@@ -76,12 +76,18 @@ impl Names {
 /// speaks of Hong Kong alone) starts after them.
 fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str, RandomState>) {
     let text = &body[m.start..m.end];
-    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    // The spaces and the word after each are found as bytes.
+    let spaces: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .map(|(i, _)| i)
+        .collect();
     for &cut in spaces.iter().take(spaces.len().saturating_sub(1)).rev() {
         // "David J. Hayes": a middle initial follows its given name.
-        let initial = text[cut + 1..].split(' ').next().is_some_and(|w| {
-            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
-        });
+        let rest = &text[cut + 1..];
+        let w = &rest[..rest.bytes().position(|b| b == b' ').unwrap_or(rest.len())];
+        let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase());
         if !initial && alone.contains(&text[..cut]) {
             m.start += cut + 1;
             return;

@@ -82,10 +82,14 @@ impl Sketch {
 /// What `trim_prefix` and `add_given_names` may ask of the runs for the
 /// name `text`: its beginnings up to each space, and each of its words.
 pub(super) fn asked_of<'a>(text: &'a str, out: &mut HashSet<&'a str, RandomState>) {
-    for (cut, _) in text.match_indices(' ') {
+    // The spaces are found as bytes: no searcher to set up for a short name.
+    let mut from = 0;
+    for (cut, _) in text.bytes().enumerate().filter(|&(_, b)| b == b' ') {
         out.insert(&text[..cut]);
+        out.insert(&text[from..cut]);
+        from = cut + 1;
     }
-    out.extend(text.split(' '));
+    out.insert(&text[from..]);
 }
 
 /// True when the character at byte `at` is a capital, decoded only

@@ -258,7 +258,7 @@ pub fn scan(body: &str, toks: &[Tok], index: &AliasIndex, quotes: &[Range<usize>
         let t = toks[i];
         if index.is_empty()
             && bytes[t.start].is_ascii_lowercase()
-            && !(2..=3).contains(&(t.end - t.start))
+            && !matches!(&bytes[t.start..t.end], b"he" | b"she" | b"it" | b"the")
         {
             i += 1;
             continue;

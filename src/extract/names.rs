@@ -128,8 +128,19 @@ fn listed(word: &str) -> u8 {
 }
 
 pub(super) fn capitalised(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    match word.as_bytes() {
+        // Most words are ASCII: their letters are read as bytes, and
+        // characters are decoded only for a word with others.
+        [first, rest @ ..] if first.is_ascii() => {
+            first.is_ascii_uppercase()
+                && (rest.iter().any(u8::is_ascii_lowercase)
+                    || !rest.is_ascii() && word[1..].chars().any(char::is_lowercase))
+        }
+        _ => {
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        }
+    }
 }
 
 /// A word in capitals ("BHARARA"), as press releases write names.

@@ -23,6 +23,10 @@ pub struct Span {
 
 impl Span {
     pub fn text(&self, body: &str) -> String {
+        // Most quotations are one paragraph: copied with nothing to join.
+        if let [one] = self.parts.as_slice() {
+            return body[one.clone()].to_string();
+        }
         let parts: Vec<&str> = self.parts.iter().map(|r| &body[r.clone()]).collect();
         parts.join("\n\n")
     }

@@ -44,6 +44,12 @@ fn surname(name: &str) -> &str {
     last_space.map_or(name, |at| &name[at + 1..])
 }
 
+/// True when `text` holds a space: read as bytes, for the short names
+/// asked, with no searcher to set up.
+fn has_space(text: &str) -> bool {
+    text.bytes().any(|b| b == b' ')
+}
+
 fn strip_honorific(text: &str) -> &str {
     if !text.starts_with(['M', 'D', 'P']) {
         return text;
@@ -70,12 +76,18 @@ impl Names {
 /// speaks of Hong Kong alone) starts after them.
 fn trim_prefix(body: &str, m: &mut Mention, alone: &HashSet<&str, RandomState>) {
     let text = &body[m.start..m.end];
-    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    // The spaces and the word after each are found as bytes.
+    let spaces: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .map(|(i, _)| i)
+        .collect();
     for &cut in spaces.iter().take(spaces.len().saturating_sub(1)).rev() {
         // "David J. Hayes": a middle initial follows its given name.
-        let initial = text[cut + 1..].split(' ').next().is_some_and(|w| {
-            w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase())
-        });
+        let rest = &text[cut + 1..];
+        let w = &rest[..rest.bytes().position(|b| b == b' ').unwrap_or(rest.len())];
+        let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase());
         if !initial && alone.contains(&text[..cut]) {
             m.start += cut + 1;
             return;
@@ -114,16 +126,23 @@ fn roles_before(body: &str, at: usize) -> String {
         from += 1;
     }
     let head = &body[from..at];
-    let mut words = head
+    // Most names have no role before them: the word before is found as
+    // bytes, and then there is nothing to collect.
+    let b = head.as_bytes();
+    let end = b.len() - b.iter().rev().take_while(|&&c| c == b' ').count();
+    let start = b[..end]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(0, |p| p + 1);
+    if end == 0 || !is_role(&head[start..end]) {
+        return String::new();
+    }
+    let words: Vec<&str> = head
         .split(' ')
         .rev()
         .skip_while(|w| w.is_empty())
-        .peekable();
-    // Most names have no role before them: nothing to collect.
-    if !words.peek().is_some_and(|w| is_role(w)) {
-        return String::new();
-    }
-    let words: Vec<&str> = words.take_while(|w| is_role(w)).collect();
+        .take_while(|w| is_role(w))
+        .collect();
     words
         .iter()
         .rev()
@@ -143,9 +162,17 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
             .count()
     };
     let long = |m: &Mention| m.who == Who::Name && spaces(m) >= 2;
-    let named = |m: &Mention| m.who == Who::Name && body[m.start..m.end].contains(' ');
+    let named = |m: &Mention| m.who == Who::Name && has_space(&body[m.start..m.end]);
     // Built only for a text that has a name of two words or more to check.
-    let mut asked = HashSet::default();
+    // Sized for what each name adds, its words and its beginnings, so that
+    // the set is not rebuilt as it grows.
+    let room = paras
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| named(m))
+        .map(|m| 2 * spaces(m) + 1)
+        .sum();
+    let mut asked = HashSet::with_capacity_and_hasher(room, RandomState::default());
     for m in paras.iter().flat_map(|p| &p.mentions).filter(|m| named(m)) {
         asked_of(&body[m.start..m.end], &mut asked);
     }
@@ -160,7 +187,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
                 trim_prefix(body, m, &alone);
             }
             let text = strip_honorific(&body[m.start..m.end]);
-            if text.contains(' ') {
+            if has_space(text) {
                 names
                     .by_surname
                     .entry(surname(text).to_string())
@@ -181,7 +208,7 @@ pub fn add_surnames(body: &str, paras: &mut [Para]) -> Names {
     let spelled = paras
         .iter()
         .flat_map(|p| &p.mentions)
-        .filter(|m| matches!(m.who, Who::Org | Who::Name) && body[m.start..m.end].contains(' '));
+        .filter(|m| matches!(m.who, Who::Org | Who::Name) && has_space(&body[m.start..m.end]));
     let mut initials = Default::default();
     for m in spelled.take_while(|_| !written.is_empty()) {
         let text = &body[m.start..m.end];

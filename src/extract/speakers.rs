@@ -19,6 +19,9 @@ use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::lexicon::Lexicon;
 use super::mentions::Mention;
@@ -27,6 +30,11 @@ use super::refer::{Names, Resolver};
 use super::subjects::INDEFINITE;
 use super::{FoundQuote, Para, Speaker};
 use crate::model::Actor;
+
+/// The searcher for "according to", built once: a sentence is searched
+/// for it before its words are read, and building a searcher for each
+/// sentence cost more than the search.
+static ACCORDING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ccording to"));
 
 #[rustfmt::skip]
 const SPEECH_VERB_WORDS: &[&str] = &[
@@ -117,9 +125,9 @@ pub fn attribute(
             .or_else(|| ctx.sentence_subject(k))
             .or_else(|| ctx.previous_sentence(k));
         let text = span.text(body);
-        let quote = |speaker, confidence, rule| FoundQuote {
+        let quote = |text, speaker, confidence, rule| FoundQuote {
             span: span.inner.clone(),
-            text: text.clone(),
+            text,
             speaker,
             confidence,
             rule,
@@ -131,17 +139,23 @@ pub fn attribute(
                     |name: &str| INDEFINITE.contains(&name.split(' ').next().unwrap_or(""));
                 if let Speaker::New(name) = &a.speaker {
                     if !described(name) {
-                        let label = labels
-                            .entry(name.clone())
-                            .or_insert_with(|| ctx.label(k, name));
-                        a.speaker = Speaker::New(label.clone());
+                        // A name met before is looked up without a copy of it.
+                        let label = match labels.get(name) {
+                            Some(label) => label.clone(),
+                            None => {
+                                let label = ctx.label(k, name);
+                                labels.insert(name.clone(), label.clone());
+                                label
+                            }
+                        };
+                        a.speaker = Speaker::New(label);
                     }
                 }
-                out.push(quote(Some(a.speaker.clone()), a.confidence, a.rule));
+                out.push(quote(text, Some(a.speaker.clone()), a.confidence, a.rule));
                 found.push((k, a));
             }
             None if text.split_whitespace().count() > FRAGMENT_WORDS => {
-                out.push(quote(None, 0.2, "unattributed"));
+                out.push(quote(text, None, 0.2, "unattributed"));
             }
             None => {}
         }
@@ -346,9 +360,8 @@ impl Ctx<'_> {
     /// ..., according to X.
     fn according_to(&self, p: usize, at: usize) -> Option<Attribution> {
         let sentence = self.sentence(p, at);
-        if !self.body[sentence.clone()].contains("ccording to") {
-            return None;
-        }
+        // Most sentences do not say "according to": none of their words is read.
+        ACCORDING.find(self.body[sentence.clone()].as_bytes())?;
         let toks = self.words_in(p, sentence.clone());
         let pos = toks.windows(2).find(|w| {
             self.word(p, w[0]).eq_ignore_ascii_case("according") && self.word(p, w[1]) == "to"

@@ -5,15 +5,11 @@
 //! right after it takes that date: "The monuments were evacuated following
 //! the earthquake", "Trump flew above the rally".
 
-use chrono::NaiveDate;
-
 use super::super::dates::DatedMention;
-use super::super::refer::Resolver;
 use super::super::tokens::Words;
-use super::super::Para;
 use super::title::stem;
 use super::vocab::EVENT_NOUNS;
-use super::{clause, noun, Report};
+use super::{noun, Article, Report};
 use crate::model::DateSpec;
 
 /// How many namings back a happening named again may refer.
@@ -34,14 +30,10 @@ const DURING: &[&str] = &[
 /// Reports of the sentences with no date of their own that name, as "the
 /// <noun>", a happening an earlier date or dated clause of the article
 /// names; `reports` are the article's, in text order.
-pub fn reports(
-    body: &str,
-    paras: &[Para],
-    dates: &[DatedMention],
-    reports: &[Report],
-    published: Option<NaiveDate>,
-    resolver: &Resolver,
-) -> Vec<Report> {
+pub fn reports(article: Article, reports: &[Report]) -> Vec<Report> {
+    let Article {
+        body, paras, dates, ..
+    } = article;
     let mut out = Vec::new();
     // (where, noun stemmed, date) of each noun of a happening a date modifies.
     let mut named_at: Vec<(usize, String, DateSpec)> = Vec::new();
@@ -121,7 +113,7 @@ pub fn reports(
                         anchor: None,
                         rule: "happening named again",
                     };
-                    if let Some(mut c) = clause::read(body, par, &mention, published, resolver, p) {
+                    if let Some(mut c) = article.read(par, &mention, p) {
                         c.inherited = true;
                         out.push(c);
                     }

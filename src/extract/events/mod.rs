@@ -57,6 +57,23 @@ const SUBJECT_REACH: usize = 40;
 /// Words that carry a date over from the sentence before.
 const CONTINUING: &[&str] = &["then", "later", "afterwards", "afterward", "subsequently"];
 
+/// One article as the passes over its reports read it.
+#[derive(Clone, Copy)]
+pub(super) struct Article<'a> {
+    pub body: &'a str,
+    pub paras: &'a [Para<'a>],
+    pub dates: &'a [DatedMention],
+    pub published: Option<NaiveDate>,
+    pub resolver: &'a Resolver<'a>,
+}
+
+impl Article<'_> {
+    /// The clause `mention` dates in paragraph `p` (`par`), read as a report.
+    fn read(&self, par: &Para, mention: &DatedMention, p: usize) -> Option<Report> {
+        clause::read(self.body, par, mention, self.published, self.resolver, p)
+    }
+}
+
 /// The reports of one article, in text order: one per clause, the finer
 /// date kept where two mentions date the same clause.
 pub(super) fn reports(
@@ -100,9 +117,16 @@ pub(super) fn reports(
     let inherited = continued(body, paras, &out, published, resolver);
     out.extend(inherited);
     out.sort_by_key(|r| r.span.start);
-    let again = anaphora::reports(body, paras, dates, &out, published, resolver);
+    let article = Article {
+        body,
+        paras,
+        dates,
+        published,
+        resolver,
+    };
+    let again = anaphora::reports(article, &out);
     out.extend(again);
-    let perfects = perfect::reports(body, paras, dates, &out, published, resolver);
+    let perfects = perfect::reports(article, &out);
     out.extend(perfects);
     out.sort_by_key(|r| r.span.start);
     out

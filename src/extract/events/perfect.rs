@@ -6,14 +6,11 @@
 //! "although", a present perfect is mostly context ("the territory has
 //! been governed since then", "have expressed little desire").
 
-use chrono::NaiveDate;
-
 use super::super::dates::DatedMention;
-use super::super::refer::Resolver;
 use super::super::tense::IRREGULAR_PAST;
 use super::super::tokens::Words;
 use super::super::Para;
-use super::{clause, Report, SUBJECT_REACH};
+use super::{Article, Report, SUBJECT_REACH};
 use crate::model::DateSpec;
 
 /// Adverbs that may stand between "has" and its participle.
@@ -30,15 +27,11 @@ const CONTEXT: &[&str] = &["since", "although", "though", "once", "while", "if"]
 
 /// Reports of the sentences outside quotations that no date and no report
 /// covers, read at their present perfect; `reports` are the article's.
-pub fn reports(
-    body: &str,
-    paras: &[Para],
-    dates: &[DatedMention],
-    reports: &[Report],
-    published: Option<NaiveDate>,
-    resolver: &Resolver,
-) -> Vec<Report> {
-    let Some(day) = published.and_then(DateSpec::day) else {
+pub fn reports(article: Article, reports: &[Report]) -> Vec<Report> {
+    let Article {
+        body, paras, dates, ..
+    } = article;
+    let Some(day) = article.published.and_then(DateSpec::day) else {
         return Vec::new();
     };
     let covered = |s: &std::ops::Range<usize>| {
@@ -82,7 +75,7 @@ pub fn reports(
                         anchor: None,
                         rule: "present perfect",
                     };
-                    let Some(r) = clause::read(body, par, &mention, published, resolver, p) else {
+                    let Some(r) = article.read(par, &mention, p) else {
                         continue;
                     };
                     if !out.iter().any(|o| o.span == r.span) {

@@ -220,16 +220,15 @@ fn run(context: &Context, settings: Settings, size: (u16, u16), output: Output, 
     let mut events = Vec::new();
     let mut last = Instant::now();
     let mut goodbye = false;
-    // Whether frames were dropped since the reader last took a whole one.
-    let mut behind = false;
+    // While frames are being dropped: when a whole one is tried again.
+    let mut retry_at: Option<Instant> = None;
     loop {
-        // A frame was dropped: try again, with the whole screen.
-        let redraw = stalled.swap(false, Ordering::SeqCst);
+        // Input meanwhile is handled and its frames dropped at once; only
+        // every `RETRY` is the link tried, with the whole screen.
+        let redraw = retry_at.is_some_and(|at| Instant::now() >= at);
         if redraw {
-            if !behind {
-                log::line(format!("{label}: not reading; frames dropped"));
-            }
-            behind = true;
+            retry_at = None;
+            stalled.store(false, Ordering::SeqCst);
             session.redraw();
         }
         match session.write() {
@@ -245,9 +244,13 @@ fn run(context: &Context, settings: Settings, size: (u16, u16), output: Output, 
             }
             Some(Ended::Failed(err)) => return End::Failed(err),
         }
-        if redraw && !stalled.load(Ordering::SeqCst) {
+        if stalled.load(Ordering::SeqCst) {
+            if retry_at.is_none() && !redraw {
+                log::line(format!("{label}: not reading; frames dropped"));
+            }
+            retry_at.get_or_insert_with(|| Instant::now() + RETRY);
+        } else if redraw {
             log::line(format!("{label}: reading again; redrawn whole"));
-            behind = false;
         }
         // The soonest of: a lone Esc's pause, the panes' follow delay,
         // the idle timeout, each counted from the last input.
@@ -259,7 +262,7 @@ fn run(context: &Context, settings: Settings, size: (u16, u16), output: Output, 
         let wait = waits.into_iter().flatten().min();
         let left = wait.map(|wait| wait.saturating_sub(last.elapsed()));
         // A stalled link is tried again soon, input or not.
-        let retry = stalled.load(Ordering::SeqCst).then_some(RETRY);
+        let retry = retry_at.map(|at| at.saturating_duration_since(Instant::now()));
         let first = match [left, retry].into_iter().flatten().min() {
             Some(left) => {
                 // The timer is made inside the runtime, which it needs.

@@ -92,8 +92,8 @@ impl<W: Write> Session<W> {
     /// Nothing is written until `write`.
     pub fn new(shared: Shared, settings: Settings, out: W, size: (u16, u16)) -> io::Result<Self> {
         let app = App::new(shared, settings.keymap, size.0, size.1);
-        // A fixed viewport: ratatui never asks the writer for a size, so
-        // `Event::Resize` alone decides the area of each frame.
+        // A fixed viewport, over a backend told the size rather than
+        // asking a terminal: `Event::Resize` alone decides each frame's area.
         let viewport = Viewport::Fixed(app.size);
         let backend = Remote::new(out, app.terminal.into());
         let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;

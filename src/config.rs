@@ -20,6 +20,8 @@ use crate::read::Unread;
 use crate::text::sanitize::sanitize_line;
 use crate::ui::theme::Theme;
 use partial::Partial;
+/// The names of the embedded themes (assets/themes).
+pub use partial::THEMES;
 use settings::Settings;
 
 /// A config is a few dozen lines; past this it is not one.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::app::Keymap;
-use crate::config::{colour_off, Config};
+use crate::config::{colour_off, Config, THEMES};
 use crate::session::Settings;
 use crate::ui::theme::Theme;
 
@@ -19,9 +19,6 @@ pub const KEPT: [&str; 5] = [
     "CHRONICLE_THEME",
     "TERM_PROGRAM",
 ];
-/// The embedded themes (assets/themes) a reader may ask for by name.
-const THEMES: [&str; 2] = ["default", "mono"];
-
 /// What every reader's session starts from: the keys, theme and follow
 /// delay of the server's `--config` (else the defaults), read once.
 #[derive(Debug, Clone)]
